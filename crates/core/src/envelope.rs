@@ -1,0 +1,123 @@
+//! Classifying a response: resolve with the envelope, or reject with which error.
+//!
+//! ClickSend answers `{http_code, response_code, response_msg, data}`. A proxy in the
+//! way may answer anything (an HTML 502 page, an empty or truncated body), so every
+//! shape of body has a defined outcome here, and none of them can panic.
+
+use crate::{Code, Error};
+
+/// What the wasm side found when it parsed the body as JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body<'a> {
+    /// A JSON object, with its envelope fields when they are strings.
+    Object { response_code: Option<&'a str>, response_msg: Option<&'a str> },
+    /// Valid JSON that is not an object (an array, a string, `null`, ...).
+    OtherJson,
+    /// Not JSON at all (including an empty or truncated body).
+    NotJson,
+}
+
+/// How many characters of an unexpected body an error message quotes.
+pub const SNIPPET_CHARS: usize = 200;
+
+/// Decides the outcome of a response. `text` is the raw body, quoted (shortened) when it
+/// is not what was expected. `Ok(())` means: resolve with the parsed object as it is.
+pub fn classify(status: u16, body: Body<'_>, text: &str) -> Result<(), Error> {
+    let success = (200..300).contains(&status);
+    match body {
+        Body::Object { response_code: Some(_), .. } if success => Ok(()),
+        Body::Object { .. } if success => Err(Error::new(
+            Code::InvalidResponse,
+            status,
+            format!("HTTP {status}: the body is JSON but not a ClickSend response envelope: {}", snippet(text)),
+        )),
+        Body::Object { response_code, response_msg } => {
+            let code = match response_code {
+                Some(c) if !c.is_empty() => Code::Api(c.to_string()),
+                _ => Code::Api(format!("HTTP_{status}")),
+            };
+            let message = match response_msg {
+                Some(m) if !m.is_empty() => m.to_string(),
+                _ => format!("HTTP {status} {}", reason(status)),
+            };
+            Err(Error::new(code, status, message))
+        }
+        Body::OtherJson | Body::NotJson => {
+            let what = if text.trim().is_empty() { "an empty body".to_string() } else { format!("a body that is not a JSON object: {}", snippet(text)) };
+            Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status} {}: {what}", reason(status))))
+        }
+    }
+}
+
+/// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut.
+pub fn snippet(text: &str) -> String {
+    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match folded.char_indices().nth(SNIPPET_CHARS) {
+        Some((cut, _)) => format!("{}…", &folded[..cut]),
+        None => folded,
+    }
+}
+
+/// The reason phrase of the statuses ClickSend and proxies answer with.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj<'a>(code: Option<&'a str>, msg: Option<&'a str>) -> Body<'a> {
+        Body::Object { response_code: code, response_msg: msg }
+    }
+
+    #[test]
+    fn success_envelope_resolves() {
+        assert_eq!(classify(200, obj(Some("SUCCESS"), Some("ok")), "{}"), Ok(()));
+    }
+
+    #[test]
+    fn api_errors_keep_clicksend_code_and_message() {
+        let e = classify(404, obj(Some("NOT_FOUND"), Some("Resource not found.")), "").unwrap_err();
+        assert_eq!((e.code.as_str(), e.status, e.message.as_str()), ("NOT_FOUND", 404, "Resource not found."));
+        let e = classify(429, obj(None, None), "{}").unwrap_err();
+        assert_eq!((e.code.as_str(), e.message.as_str()), ("HTTP_429", "HTTP 429 Too Many Requests"));
+    }
+
+    #[test]
+    fn unexpected_bodies_are_invalid_responses() {
+        let html = format!("<html>\n<body>{}</body></html>", "x".repeat(400));
+        let e = classify(502, Body::NotJson, &html).unwrap_err();
+        assert_eq!((e.code.clone(), e.status), (Code::InvalidResponse, 502));
+        assert!(e.message.starts_with("HTTP 502 Bad Gateway: a body that is not a JSON object: <html> <body>xxx"), "{}", e.message);
+        assert!(e.message.ends_with('…'));
+        let e = classify(200, Body::NotJson, "").unwrap_err();
+        assert_eq!(e.message, "HTTP 200 OK: an empty body");
+        let e = classify(200, Body::OtherJson, "[1,2]").unwrap_err();
+        assert_eq!(e.code, Code::InvalidResponse);
+        let e = classify(200, obj(None, None), "{\"a\":1}").unwrap_err();
+        assert!(e.message.contains("not a ClickSend response envelope"), "{}", e.message);
+    }
+
+    #[test]
+    fn snippet_cuts_on_char_boundaries() {
+        let s = "é".repeat(300);
+        assert_eq!(snippet(&s).chars().count(), SNIPPET_CHARS + 1);
+    }
+}

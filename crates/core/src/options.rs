@@ -1,0 +1,209 @@
+//! Client options: which base URL, which credentials, which headers.
+//!
+//! The wasm side reads the JS options object (rejecting unknown names and wrong types);
+//! here the values are checked and turned into a [`Config`]. Credentials end up only in
+//! header values, never in a URL or a message, and [`Config::redact`] scrubs them from
+//! any text that came from elsewhere (a proxy's error page may echo a header).
+
+use crate::base64;
+use crate::Error;
+
+pub const MATON_BASE: &str = "https://gateway.maton.ai/clicksend";
+pub const CLICKSEND_BASE: &str = "https://rest.clicksend.com";
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// The longest delay `setTimeout` takes (2^31 - 1 ms); longer ones fire at once.
+pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+
+/// The option names `new ClickSend(options)` accepts, in the order the docs list them.
+pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "timeoutMs"];
+
+/// The options as the caller gave them (types already checked by the wasm side).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawOptions {
+    pub api_key: Option<String>,
+    pub username: Option<String>,
+    pub connection: Option<String>,
+    pub base_url: Option<String>,
+    pub timeout_ms: Option<f64>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Config {
+    /// Base URL without a trailing slash; requests go to `{base}/v3{path}`.
+    pub base: String,
+    /// The `Authorization` header value, if any.
+    pub authorization: Option<String>,
+    /// The `Maton-Connection` header value, if any.
+    pub connection: Option<String>,
+    pub timeout_ms: u32,
+    /// Every secret value, for [`Config::redact`].
+    secrets: Vec<String>,
+}
+
+// Hand-written so that `{:?}` of a config can never print a credential.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config").field("base", &self.base).field("timeout_ms", &self.timeout_ms).finish_non_exhaustive()
+    }
+}
+
+fn invalid(msg: impl Into<String>) -> Error {
+    Error::invalid_argument(format!("new ClickSend(): {}", msg.into()))
+}
+
+/// A header value: visible ASCII only, so no CR/LF can split a header and no
+/// non-ASCII byte reaches `fetch` (which would throw a less helpful error).
+fn check_token(name: &str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(invalid(format!("`{name}` is empty")));
+    }
+    if !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(invalid(format!("`{name}` may hold only visible ASCII characters (no spaces, line breaks or accents)")));
+    }
+    Ok(())
+}
+
+impl Config {
+    pub fn resolve(raw: RawOptions) -> Result<Config, Error> {
+        let mut secrets = Vec::new();
+        let authorization = match (&raw.username, &raw.api_key) {
+            (Some(_), None) => return Err(invalid("`username` needs `apiKey` too (ClickSend's HTTP Basic credentials)")),
+            (Some(user), Some(key)) => {
+                check_token("apiKey", key)?;
+                if user.is_empty() || user.contains(':') || user.chars().any(char::is_control) {
+                    return Err(invalid("`username` must be non-empty, without ':' or control characters"));
+                }
+                let token = base64::encode(format!("{user}:{key}").as_bytes());
+                secrets.extend([key.clone(), token.clone()]);
+                Some(format!("Basic {token}"))
+            }
+            (None, Some(key)) => {
+                check_token("apiKey", key)?;
+                secrets.push(key.clone());
+                Some(format!("Bearer {key}"))
+            }
+            (None, None) if raw.base_url.is_none() => {
+                return Err(invalid(
+                    "give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)",
+                ))
+            }
+            (None, None) => None,
+        };
+        if let Some(connection) = &raw.connection {
+            check_token("connection", connection)?;
+            secrets.push(connection.clone());
+        }
+        let base = match &raw.base_url {
+            Some(url) => check_base_url(url)?,
+            None if raw.username.is_some() => CLICKSEND_BASE.to_string(),
+            None => MATON_BASE.to_string(),
+        };
+        let timeout_ms = match raw.timeout_ms {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(t) if t.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&t) => t as u32,
+            Some(_) => return Err(invalid("`timeoutMs` must be a whole number of milliseconds from 1 to 2147483647")),
+        };
+        Ok(Config { base, authorization, connection: raw.connection, timeout_ms, secrets })
+    }
+
+    /// The full URL of a request: base, `/v3`, the filled path and the query string.
+    pub fn url(&self, path: &str, query: &str) -> String {
+        format!("{}/v3{path}{query}", self.base)
+    }
+
+    /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for secret in &self.secrets {
+            if !secret.is_empty() && out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "[redacted]");
+            }
+        }
+        out
+    }
+}
+
+/// `http(s)://host[:port][/path]`, no credentials, query or fragment; trailing `/` dropped.
+fn check_base_url(url: &str) -> Result<String, Error> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return Err(invalid("`baseUrl` must start with http:// or https://"));
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.is_empty() {
+        return Err(invalid("`baseUrl` has no host"));
+    }
+    if authority.contains('@') {
+        return Err(invalid("`baseUrl` must not carry credentials; pass `username` and `apiKey` instead"));
+    }
+    if url.contains(['?', '#']) || !url.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(invalid("`baseUrl` must be a plain URL without query, fragment, spaces or non-ASCII characters"));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(key: Option<&str>, user: Option<&str>, base: Option<&str>) -> RawOptions {
+        RawOptions {
+            api_key: key.map(Into::into),
+            username: user.map(Into::into),
+            base_url: base.map(Into::into),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn maton_by_default() {
+        let c = Config::resolve(opts(Some("k123"), None, None)).unwrap();
+        assert_eq!(c.url("/account", ""), "https://gateway.maton.ai/clicksend/v3/account");
+        assert_eq!(c.authorization.as_deref(), Some("Bearer k123"));
+        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn clicksend_direct_with_basic() {
+        let c = Config::resolve(opts(Some("KEY"), Some("user"), None)).unwrap();
+        assert_eq!(c.url("/sms/send", "?a=1"), "https://rest.clicksend.com/v3/sms/send?a=1");
+        assert_eq!(c.authorization.as_deref(), Some("Basic dXNlcjpLRVk="));
+    }
+
+    #[test]
+    fn base_url_without_key() {
+        let c = Config::resolve(opts(None, None, Some("http://127.0.0.1:8787/"))).unwrap();
+        assert_eq!(c.url("/account", ""), "http://127.0.0.1:8787/v3/account");
+        assert_eq!(c.authorization, None);
+    }
+
+    #[test]
+    fn rejects() {
+        let err = |o: RawOptions| Config::resolve(o).unwrap_err().message;
+        assert!(err(opts(None, None, None)).contains("give `apiKey`"));
+        assert!(err(opts(None, Some("u"), None)).contains("needs `apiKey`"));
+        assert!(err(opts(Some("a\r\nX-Evil: 1"), None, None)).contains("visible ASCII"));
+        assert!(err(opts(Some("clé"), None, None)).contains("visible ASCII"));
+        assert!(err(opts(Some(""), None, None)).contains("empty"));
+        assert!(err(opts(Some("k"), None, Some("ftp://x"))).contains("http://"));
+        assert!(err(opts(Some("k"), None, Some("https://u:p@x"))).contains("credentials"));
+        assert!(err(opts(Some("k"), None, Some("https://x/?a"))).contains("plain URL"));
+        let conn = RawOptions { connection: Some("id\n".into()), ..opts(Some("k"), None, None) };
+        assert!(err(conn).contains("`connection`"));
+        for t in [0.0, -1.0, 1.5, f64::NAN, 3e9] {
+            let o = RawOptions { timeout_ms: Some(t), ..opts(Some("k"), None, None) };
+            assert!(err(o).contains("timeoutMs"), "{t}");
+        }
+    }
+
+    #[test]
+    fn redacts_and_hides_secrets() {
+        let raw = RawOptions { connection: Some("conn-1".into()), ..opts(Some("SECRET"), Some("me"), None) };
+        let c = Config::resolve(raw).unwrap();
+        let token = base64::encode(b"me:SECRET");
+        let text = format!("echo SECRET and {token} and conn-1");
+        assert_eq!(c.redact(&text), "echo [redacted] and [redacted] and [redacted]");
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("SECRET") && !debug.contains(&token) && !debug.contains("conn-1"), "{debug}");
+    }
+}

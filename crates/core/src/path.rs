@@ -1,0 +1,154 @@
+//! Path parameters: checked and percent-encoded before any request is made, so a
+//! caller's value can never change which resource a request reaches (`../`, `/`, `?`).
+
+use crate::query::percent_encode;
+use crate::Error;
+
+/// A path argument as the caller gave it, already read off the JS value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathArg {
+    Number(f64),
+    Text(String),
+    /// Anything else; carries the JS type name for the message (`object`, `undefined`, ...).
+    Other(&'static str),
+}
+
+/// What a parameter must look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A positive integer id (`list_id`, `contact_id`, ...): a number, or a string of digits.
+    Id,
+    /// An opaque string id (`message_id` is a UUID): non-empty, no `/`, not `.` or `..`.
+    Token,
+}
+
+/// Parameter names whose values are strings in ClickSend's API; every other is a numeric id.
+const TOKEN_PARAMS: &[&str] = &["message_id", "original_message_id", "activation_token", "connection_id"];
+
+pub fn kind_of(name: &str) -> ParamKind {
+    if TOKEN_PARAMS.contains(&name) {
+        ParamKind::Token
+    } else {
+        ParamKind::Id
+    }
+}
+
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+/// Tokens longer than this are not ids; refusing them keeps URLs bounded.
+const MAX_TOKEN_LEN: usize = 256;
+
+/// Checks one argument and returns its encoded path segment.
+pub fn encode_param(name: &str, arg: &PathArg) -> Result<String, Error> {
+    match kind_of(name) {
+        ParamKind::Id => encode_id(name, arg),
+        ParamKind::Token => encode_token(name, arg),
+    }
+}
+
+fn encode_id(name: &str, arg: &PathArg) -> Result<String, Error> {
+    let bad = |got: String| Error::invalid_argument(format!("`{name}` must be a positive integer, got {got}"));
+    match arg {
+        PathArg::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= MAX_SAFE_INTEGER => Ok(format!("{n:.0}")),
+        PathArg::Number(n) => Err(bad(if n.is_nan() { "NaN".into() } else { n.to_string() })),
+        PathArg::Text(s) if is_decimal_id(s) => Ok(s.clone()),
+        PathArg::Text(_) => Err(bad("a string that is not a positive whole number".into())),
+        PathArg::Other(t) => Err(bad((*t).into())),
+    }
+}
+
+/// A decimal integer ≥ 1 with no sign, no leading zero and no more digits than an id has.
+fn is_decimal_id(s: &str) -> bool {
+    (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0')
+}
+
+fn encode_token(name: &str, arg: &PathArg) -> Result<String, Error> {
+    let s = match arg {
+        PathArg::Text(s) => s,
+        PathArg::Number(_) => return Err(Error::invalid_argument(format!("`{name}` must be a string id, got a number"))),
+        PathArg::Other(t) => return Err(Error::invalid_argument(format!("`{name}` must be a string id, got {t}"))),
+    };
+    let why = if s.is_empty() {
+        Some("is empty")
+    } else if s == "." || s == ".." {
+        Some("is a relative path segment")
+    } else if s.contains(['/', '\\']) {
+        Some("contains a slash")
+    } else if s.chars().any(char::is_control) {
+        Some("contains a control character")
+    } else if s.len() > MAX_TOKEN_LEN {
+        Some("is too long to be an id")
+    } else {
+        None
+    };
+    match why {
+        Some(why) => Err(Error::invalid_argument(format!("`{name}` {why}"))),
+        None => Ok(percent_encode(s)),
+    }
+}
+
+/// Fills a path template (`/lists/{list_id}`) with checked, encoded arguments.
+/// `args` must hold one argument per placeholder; `what` names the operation for messages.
+pub fn fill(template: &str, args: &[PathArg], what: &str) -> Result<String, Error> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    for seg in template.split('/').skip(1) {
+        out.push('/');
+        match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => {
+                let arg = args.next().unwrap_or(&PathArg::Other("undefined"));
+                let encoded = encode_param(name, arg).map_err(|e| Error::invalid_argument(format!("{what}: {}", e.message)))?;
+                out.push_str(&encoded);
+            }
+            None => out.push_str(seg),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PathArg::*;
+
+    fn one(name: &str, arg: PathArg) -> Result<String, String> {
+        encode_param(name, &arg).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn numeric_ids() {
+        assert_eq!(one("list_id", Number(42.0)), Ok("42".into()));
+        assert_eq!(one("list_id", Number(9_007_199_254_740_991.0)), Ok("9007199254740991".into()));
+        assert_eq!(one("list_id", Text("123".into())), Ok("123".into()));
+        for bad in [Number(0.0), Number(-3.0), Number(1.5), Number(f64::NAN), Number(f64::INFINITY), Number(1e300)] {
+            assert!(one("list_id", bad.clone()).is_err(), "{bad:?}");
+        }
+        for bad in ["", "0", "012", "-1", "1.0", "1e3", "../1", "12/3", " 1", "１２"] {
+            assert!(one("list_id", Text(bad.into())).is_err(), "{bad:?}");
+        }
+        assert_eq!(one("list_id", Number(-3.0)), Err("`list_id` must be a positive integer, got -3".into()));
+        assert_eq!(one("list_id", Other("object")), Err("`list_id` must be a positive integer, got object".into()));
+    }
+
+    #[test]
+    fn string_ids() {
+        let uuid = "BF7AD270-0DE2-418B-B606-71D527D9C1AE";
+        assert_eq!(one("message_id", Text(uuid.into())), Ok(uuid.into()));
+        assert_eq!(one("message_id", Text("a b?c#d%".into())), Ok("a%20b%3Fc%23d%25".into()));
+        assert_eq!(one("message_id", Text("..".into())), Err("`message_id` is a relative path segment".into()));
+        for bad in ["", ".", "..", "../x", "a/b", "a\\b", "a\nb"] {
+            assert!(one("message_id", Text(bad.into())).is_err(), "{bad:?}");
+        }
+        assert!(one("message_id", Text("x".repeat(257))).is_err());
+        assert!(one("message_id", Number(5.0)).is_err());
+    }
+
+    #[test]
+    fn fills_templates() {
+        let t = "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}";
+        assert_eq!(fill(t, &[Number(1.0), Text("2".into()), Number(3.0)], "x"), Ok("/lists/1/contacts/2/copy/3".into()));
+        let err = fill(t, &[Number(1.0)], "contacts.copy").unwrap_err();
+        assert_eq!(err.message, "contacts.copy: `contact_id` must be a positive integer, got undefined");
+        assert_eq!(fill("/account", &[], "x"), Ok("/account".into()));
+    }
+}
