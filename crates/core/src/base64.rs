@@ -19,9 +19,35 @@ pub fn encode(input: &[u8]) -> String {
     out
 }
 
+/// Decodes standard base64 (padding optional); `None` on any invalid character.
+pub fn decode(input: &str) -> Option<Vec<u8>> {
+    let input = input.trim_end_matches('=');
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in input.bytes() {
+        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::encode;
+    use super::{decode, encode};
+
+    #[test]
+    fn decodes_what_it_encodes() {
+        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "user@example.com:ABCD-1234"] {
+            assert_eq!(decode(&encode(s.as_bytes())).as_deref(), Some(s.as_bytes()));
+        }
+        assert_eq!(decode("Zm9v!"), None);
+    }
 
     #[test]
     fn rfc4648_vectors() {

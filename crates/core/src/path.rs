@@ -106,6 +106,41 @@ pub fn fill(template: &str, args: &[PathArg], what: &str) -> Result<String, Erro
     Ok(out)
 }
 
+
+/// Checks a caller-written path for `client.request`: relative to `/v3`, made only of
+/// unreserved characters and `%XX` escapes, with no empty, `.` or `..` segment.
+pub fn check_raw(path: &str) -> Result<(), Error> {
+    let bad = |why: &str| Err(Error::invalid_argument(format!("path {why}")));
+    let Some(rest) = path.strip_prefix('/') else {
+        return bad("must start with '/' and be relative to /v3, e.g. \"/sms/history\"");
+    };
+    if rest.starts_with("v3/") || rest == "v3" {
+        return bad("is relative to /v3: leave the /v3 prefix out");
+    }
+    for seg in rest.split('/') {
+        if seg.is_empty() || seg == "." || seg == ".." {
+            return bad("has an empty, '.' or '..' segment");
+        }
+        let bytes = seg.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'%' {
+                if !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
+                    return bad("has a '%' that is not a %XX escape");
+                }
+                i += 3;
+                continue;
+            }
+            if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')) {
+                return bad("may hold only letters, digits, '-', '_', '.', '~', '/' and %XX escapes (pass the query as `query`)");
+            }
+            i += 1;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +185,15 @@ mod tests {
         let err = fill(t, &[Number(1.0)], "contacts.copy").unwrap_err();
         assert_eq!(err.message, "contacts.copy: `contact_id` must be a positive integer, got undefined");
         assert_eq!(fill("/account", &[], "x"), Ok("/account".into()));
+    }
+
+    #[test]
+    fn raw_paths() {
+        for ok in ["/account", "/sms/history", "/lists/12/contacts", "/sms/ABC-12%2Fx/cancel"] {
+            assert_eq!(check_raw(ok), Ok(()), "{ok}");
+        }
+        for bad in ["account", "/", "/sms//x", "/sms/../account", "/./a", "/a?b=1", "/a#b", "/a b", "/v3/account", "/a%2", "/a%zz", "/a\\b"] {
+            assert!(check_raw(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -1,0 +1,22 @@
+// The one error class of the package. Defined in JS so that it is a real `Error`
+// subclass (stack, `instanceof`, `name`); the wasm side constructs it (src/error.rs).
+export class ClickSendError extends Error {
+  constructor(code, status, message, data, retryAfter) {
+    super(message);
+    this.name = 'ClickSendError';
+    /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE. */
+    this.code = code;
+    /** HTTP status; 0 when no response was received. */
+    this.status = status;
+    /** The response body's `data`, when there is one. */
+    this.data = data;
+    /** Seconds to wait, from a `Retry-After` header (429). */
+    this.retryAfter = retryAfter;
+  }
+
+  // `JSON.stringify(error)` would otherwise drop `message` (not enumerable on Error).
+  toJSON() {
+    const { name, code, status, message, data, retryAfter } = this;
+    return { name, code, status, message, data, retryAfter };
+  }
+}

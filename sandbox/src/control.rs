@@ -1,0 +1,63 @@
+//! `/_sandbox/...`: what tests use to reset the sandbox, read what it received and
+//! program faults. No real ClickSend path starts with `/_sandbox`.
+
+use crate::envelope::{error, ok, Reply};
+use crate::http::Shared;
+use crate::state::{Drop, Fault, State};
+use serde_json::{json, Value};
+
+pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
+    match (method, path.trim_end_matches('/')) {
+        ("GET", "health") => ok("ok", json!({"status": "up"})),
+        ("POST", "reset") => {
+            *shared.state() = State::new();
+            ok("Sandbox reset.", Value::Null)
+        }
+        ("GET", "requests") => ok("Recorded requests.", Value::Array(shared.state().requests.clone())),
+        ("POST", "faults") => match parse_faults(body) {
+            Ok(faults) => {
+                let n = faults.len();
+                shared.state().faults.extend(faults);
+                ok(&format!("{n} fault(s) armed."), json!({"armed": n}))
+            }
+            Err(why) => error(400, &why),
+        },
+        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset or POST /_sandbox/faults."),
+    }
+}
+
+/// `[{method?, path?, times?, status?, retry_after?, delay_ms?, body?, content_type?, drop?}]`
+/// or a single such object. `drop` is "before" or "mid-body".
+fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| format!("faults must be JSON: {e}"))?;
+    let items = match value {
+        Value::Array(items) => items,
+        one @ Value::Object(_) => vec![one],
+        _ => return Err("faults must be an object or an array of objects".into()),
+    };
+    items.iter().map(parse_fault).collect()
+}
+
+fn parse_fault(v: &Value) -> Result<Fault, String> {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+    let fault = Fault {
+        method: s("method"),
+        path: s("path"),
+        times: v.get("times").and_then(Value::as_u64).unwrap_or(1).max(1) as usize,
+        status: v.get("status").and_then(Value::as_u64).map(|n| n as u16),
+        retry_after: v.get("retry_after").and_then(|r| r.as_str().map(String::from).or_else(|| r.as_u64().map(|n| n.to_string()))),
+        delay_ms: v.get("delay_ms").and_then(Value::as_u64).unwrap_or(0),
+        body: s("body"),
+        content_type: s("content_type"),
+        drop: match s("drop").as_deref() {
+            None => None,
+            Some("before") => Some(Drop::Before),
+            Some("mid-body") => Some(Drop::MidBody),
+            Some(other) => return Err(format!("unknown drop {other:?}: use \"before\" or \"mid-body\"")),
+        },
+    };
+    if fault.status.is_some_and(|s| !(100..=599).contains(&s)) {
+        return Err("status must be from 100 to 599".into());
+    }
+    Ok(fault)
+}

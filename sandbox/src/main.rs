@@ -1,0 +1,59 @@
+//! `cargo run -p clicksend-sandbox -- --port 8787`: serves the sandbox and prints its URL.
+
+use clicksend_sandbox::{Auth, Sandbox};
+use tokio::net::TcpListener;
+
+const USAGE: &str = "usage: clicksend-sandbox [--host 127.0.0.1] [--port 8787] [--username NAME] [--api-key KEY]
+  --port 0 picks a free port. Credentials also from SANDBOX_USERNAME / SANDBOX_API_KEY
+  (defaults: sandbox / sandbox-key). Basic username:api_key and Bearer api_key are accepted.";
+
+#[tokio::main]
+async fn main() {
+    let mut host = "127.0.0.1".to_string();
+    let mut port = "8787".to_string();
+    let mut auth = Auth::default();
+    if let Ok(u) = std::env::var("SANDBOX_USERNAME") {
+        auth.username = u;
+    }
+    if let Ok(k) = std::env::var("SANDBOX_API_KEY") {
+        auth.api_key = k;
+    }
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let slot = match flag.as_str() {
+            "--host" => &mut host,
+            "--port" => &mut port,
+            "--username" => &mut auth.username,
+            "--api-key" => &mut auth.api_key,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return;
+            }
+            other => {
+                eprintln!("unknown argument {other:?}\n{USAGE}");
+                std::process::exit(2);
+            }
+        };
+        match args.next() {
+            Some(v) => *slot = v,
+            None => {
+                eprintln!("{flag} needs a value\n{USAGE}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let listener = match TcpListener::bind(format!("{host}:{port}")).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot listen on {host}:{port}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let sandbox = Sandbox { addr: listener.local_addr().expect("a bound listener has an address") };
+    // Scripts read this first line to learn the port.
+    println!("clicksend-sandbox listening on {}", sandbox.url());
+    tokio::select! {
+        r = Sandbox::serve(listener, auth) => if let Err(e) = r { eprintln!("server error: {e}"); std::process::exit(1) },
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}

@@ -1,0 +1,196 @@
+//! The sandbox behaves like ClickSend: driven in-process through its router.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use clicksend_sandbox::{app, Auth};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+const BEARER: &str = "Bearer sandbox-key";
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Value,
+}
+
+async fn call(app: &Router, method: &str, uri: &str, auth: Option<&str>, body: Option<Value>) -> Reply {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(auth) = auth {
+        req = req.header("authorization", auth);
+    }
+    let body = body.map_or(Body::empty(), |b| Body::from(b.to_string()));
+    let res = app.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    Reply { status, headers, body }
+}
+
+async fn api(app: &Router, method: &str, path: &str, body: Option<Value>) -> Reply {
+    call(app, method, &format!("/v3{path}"), Some(BEARER), body).await
+}
+
+fn sms(to: &str, body: &str) -> Value {
+    json!({"messages": [{"to": to, "body": body}]})
+}
+
+#[tokio::test]
+async fn credentials_are_checked_like_clicksend() {
+    let app = app(Auth::default());
+    let r = call(&app, "GET", "/v3/account", None, None).await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.body, json!({"http_code": 401, "response_code": "UNAUTHORIZED", "response_msg": "Invalid credentials.", "data": null}));
+    assert_eq!(call(&app, "GET", "/v3/account", Some("Bearer wrong"), None).await.status, 401);
+    // Basic sandbox:sandbox-key, on the Maton-style prefix.
+    let r = call(&app, "GET", "/clicksend/v3/account", Some("Basic c2FuZGJveDpzYW5kYm94LWtleQ=="), None).await;
+    assert_eq!((r.status, r.body["data"]["balance"].clone()), (StatusCode::OK, json!("100.000000")));
+    let custom = app_with("me", "k2");
+    assert_eq!(call(&custom, "GET", "/v3/account", Some("Bearer k2"), None).await.status, 200);
+    assert_eq!(call(&custom, "GET", "/v3/account", Some(BEARER), None).await.status, 401);
+}
+
+fn app_with(username: &str, api_key: &str) -> Router {
+    app(Auth { username: username.into(), api_key: api_key.into() })
+}
+
+#[tokio::test]
+async fn sending_charges_by_parts_and_flags_bad_numbers() {
+    let app = app(Auth::default());
+    let body = json!({"messages": [
+        {"to": "+61411111111", "body": "a".repeat(161), "custom_string": "ref-1"},
+        {"to": "not a number", "body": "hi"},
+        {"to": "+15551234567", "body": "😀"},
+    ]});
+    let r = api(&app, "POST", "/sms/send", Some(body)).await;
+    assert_eq!(r.status, 200);
+    let d = &r.body["data"];
+    assert_eq!((d["total_count"].clone(), d["queued_count"].clone(), d["total_price"].clone()), (json!(3), json!(2), json!(0.1848)));
+    let m = &d["messages"];
+    assert_eq!((m[0]["status"].clone(), m[0]["message_parts"].clone(), m[0]["message_price"].clone()), (json!("SUCCESS"), json!(2), json!("0.1584")));
+    assert_eq!(m[0]["custom_string"], "ref-1");
+    assert_eq!((m[1]["status"].clone(), m[1]["message_price"].clone()), (json!("INVALID_RECIPIENT"), json!("0.0000")));
+    assert_eq!((m[2]["country"].clone(), m[2]["message_price"].clone()), (json!("US"), json!("0.0264")));
+    let account = api(&app, "GET", "/account", None).await;
+    assert_eq!(account.body["data"]["balance"], "99.815200");
+
+    // A price quote charges nothing and stores nothing.
+    let r = api(&app, "POST", "/sms/price", Some(sms("+61411111111", "hello"))).await;
+    assert_eq!(r.body["data"]["total_price"], json!(0.0792));
+    assert_eq!(api(&app, "GET", "/account", None).await.body["data"]["balance"], "99.815200");
+    assert_eq!(api(&app, "GET", "/sms/history", None).await.body["data"]["total"], 2);
+
+    for bad in [json!({}), json!({"messages": []})] {
+        let r = api(&app, "POST", "/sms/send", Some(bad)).await;
+        assert_eq!((r.status, r.body["response_code"].clone()), (StatusCode::BAD_REQUEST, json!("BAD_REQUEST")));
+    }
+}
+
+#[tokio::test]
+async fn history_filters_and_paginates() {
+    let app = app(Auth::default());
+    for i in 0..20 {
+        api(&app, "POST", "/sms/send", Some(sms("+61411111111", &format!("m{i}")))).await;
+    }
+    let r = api(&app, "GET", "/sms/history?page=2&limit=15", None).await;
+    let d = &r.body["data"];
+    assert_eq!((d["total"].clone(), d["per_page"].clone(), d["current_page"].clone(), d["last_page"].clone()), (json!(20), json!(15), json!(2), json!(2)));
+    assert_eq!((d["from"].clone(), d["to"].clone(), d["next_page_url"].clone(), d["prev_page_url"].clone()), (json!(16), json!(20), Value::Null, json!("/?page=1")));
+    assert_eq!(d["data"][0]["body"], "m15");
+    assert_eq!(d["data"][0]["status"], "Sent");
+    let default = api(&app, "GET", "/sms/history", None).await;
+    assert_eq!(default.body["data"]["data"].as_array().unwrap().len(), 15);
+    let future = api(&app, "GET", "/sms/history?date_from=99999999999", None).await;
+    assert_eq!(future.body["data"]["total"], 0);
+    let past = api(&app, "GET", "/sms/history?date_to=1000", None).await;
+    assert_eq!(past.body["data"]["total"], 0);
+}
+
+#[tokio::test]
+async fn scheduled_messages_can_be_cancelled() {
+    let app = app(Auth::default());
+    let later = json!({"messages": [
+        {"to": "+61411111111", "body": "later", "schedule": 99_999_999_999_i64},
+        {"to": "+61411111112", "body": "later too", "schedule": 99_999_999_999_i64},
+        {"to": "+61411111113", "body": "now"},
+    ]});
+    let sent = api(&app, "POST", "/sms/send", Some(later)).await;
+    let ids: Vec<String> = sent.body["data"]["messages"].as_array().unwrap().iter().map(|m| m["message_id"].as_str().unwrap().to_string()).collect();
+    let r = api(&app, "PUT", &format!("/sms/{}/cancel", ids[0]), None).await;
+    assert_eq!((r.status, r.body["response_msg"].clone()), (StatusCode::OK, json!("Message has been cancelled.")));
+    assert_eq!(api(&app, "PUT", &format!("/sms/{}/cancel", ids[0]), None).await.status, 400);
+    assert_eq!(api(&app, "PUT", &format!("/sms/{}/cancel", ids[2]), None).await.status, 400);
+    let r = api(&app, "PUT", "/sms/NOPE/cancel", None).await;
+    assert_eq!((r.status, r.body["response_code"].clone()), (StatusCode::NOT_FOUND, json!("NOT_FOUND")));
+    let r = api(&app, "PUT", "/sms/cancel-all", None).await;
+    assert_eq!(r.body["data"], json!({"count": 1}));
+    // Two cancelled messages were refunded: only the immediate one is charged.
+    assert_eq!(api(&app, "GET", "/account", None).await.body["data"]["balance"], "99.920800");
+    let statuses: Vec<Value> = api(&app, "GET", "/sms/history", None).await.body["data"]["data"].as_array().unwrap().iter().map(|m| m["status"].clone()).collect();
+    assert_eq!(statuses, [json!("Cancelled"), json!("Cancelled"), json!("Sent")]);
+}
+
+#[tokio::test]
+async fn lists_are_created_listed_and_deleted() {
+    let app = app(Auth::default());
+    let r = api(&app, "POST", "/lists", Some(json!({"list_name": "Customers"}))).await;
+    let list = r.body["data"].clone();
+    assert_eq!((list["list_name"].clone(), list["_contacts_count"].clone()), (json!("Customers"), json!(0)));
+    let id = list["list_id"].as_u64().unwrap();
+    assert_eq!(api(&app, "GET", "/lists", None).await.body["data"]["data"], json!([list]));
+    assert_eq!(api(&app, "POST", "/lists", Some(json!({}))).await.status, 400);
+    let r = api(&app, "DELETE", &format!("/lists/{id}"), None).await;
+    assert_eq!((r.status, r.body["data"].clone()), (StatusCode::OK, list));
+    assert_eq!(api(&app, "DELETE", &format!("/lists/{id}"), None).await.status, 404);
+    assert_eq!(api(&app, "PATCH", "/lists", None).await.status, 405);
+    assert_eq!(api(&app, "GET", "/nothing-here", None).await.status, 404);
+}
+
+#[tokio::test]
+async fn cors_preflight_and_headers() {
+    let app = app(Auth::default());
+    let req = Request::builder()
+        .method("OPTIONS")
+        .uri("/v3/sms/send")
+        .header("access-control-request-headers", "authorization,content-type,maton-connection")
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(res.headers()["access-control-allow-headers"], "authorization,content-type,maton-connection");
+    assert_eq!(res.headers()["access-control-allow-origin"], "*");
+    let r = api(&app, "GET", "/account", None).await;
+    assert_eq!(r.headers["access-control-expose-headers"], "Retry-After");
+}
+
+#[tokio::test]
+async fn records_requests_and_plays_faults() {
+    let app = app(Auth::default());
+    let faults = json!([
+        {"method": "GET", "path": "/account", "status": 429, "retry_after": 7},
+        {"path": "/sms/history", "status": 502, "body": "<html>Bad gateway</html>", "content_type": "text/html"},
+    ]);
+    assert_eq!(call(&app, "POST", "/_sandbox/faults", None, Some(faults)).await.body["data"], json!({"armed": 2}));
+    let r = api(&app, "GET", "/account", None).await;
+    assert_eq!((r.status, r.headers["retry-after"].to_str().unwrap(), r.body["response_code"].clone()), (StatusCode::TOO_MANY_REQUESTS, "7", json!("TOO_MANY_REQUESTS")));
+    assert_eq!(api(&app, "GET", "/account", None).await.status, 200, "a fault fires `times` times only");
+    let r = api(&app, "GET", "/sms/history?limit=20", None).await;
+    assert_eq!((r.status, r.headers["content-type"].to_str().unwrap(), r.body.clone()), (StatusCode::BAD_GATEWAY, "text/html", json!("<html>Bad gateway</html>")));
+
+    api(&app, "POST", "/sms/send", Some(sms("+61411111111", "hi"))).await;
+    let recorded = call(&app, "GET", "/_sandbox/requests", None, None).await.body["data"].clone();
+    assert_eq!(recorded.as_array().unwrap().len(), 4);
+    let last = &recorded[3];
+    assert_eq!((last["method"].clone(), last["path"].clone(), last["query"].clone()), (json!("POST"), json!("/v3/sms/send"), json!("")));
+    assert_eq!(last["headers"]["authorization"], BEARER);
+    assert_eq!(last["json"], sms("+61411111111", "hi"));
+    assert_eq!(last["response"]["status"], 200);
+    assert_eq!(recorded[2]["query"], "limit=20");
+
+    call(&app, "POST", "/_sandbox/reset", None, None).await;
+    assert_eq!(call(&app, "GET", "/_sandbox/requests", None, None).await.body["data"], json!([]));
+    let bad = call(&app, "POST", "/_sandbox/faults", None, Some(json!({"drop": "sideways"}))).await;
+    assert_eq!(bad.status, 400);
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: wasm-pack (--target web), wasm-opt -Oz from npm's
+# binaryen, then the per-runtime entry files, types and package.json from js/.
+# Prints the .wasm size raw and gzipped. Run scripts/setup.sh first (test.sh and demo.sh do).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
+
+say "wasm-pack build --release --target web"
+wasm-pack --quiet build --release --target web --out-dir pkg --out-name clicksend_wasm --no-pack
+
+wasm=pkg/clicksend_wasm_bg.wasm
+say "wasm-opt -Oz ($(wasm-opt --version))"
+# The features rustc's wasm32 target emits by default (reference types, multi-value, ...).
+wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-reference-types --enable-multivalue -o "$wasm.opt" "$wasm"
+mv "$wasm.opt" "$wasm"
+
+# The error class is a wasm-bindgen snippet; the public entry must import that very
+# module (not a copy), or `instanceof ClickSendError` would fail.
+error_module=$(cd pkg && ls snippets/*/js/error.js)
+sed "s#__ERROR_MODULE__#./$error_module#" js/client.js > pkg/client.js
+cp js/node.js js/workerd.js js/web.js js/index.d.ts pkg/
+node scripts/package-json.mjs > pkg/package.json
+cp README.md pkg/ 2>/dev/null || true
+
+raw=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+say "$(awk -v r="$raw" -v g="$gz" 'BEGIN { printf "wasm size: %d bytes raw, %d bytes gzipped (%.1f KB)", r, g, g / 1024 }')"
+echo "$gz" > target/wasm-gzip-size

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, skipping what is already there.
+# Safe to run again and again; prints what it does. Sourced by scripts/test.sh and scripts/demo.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The wasm-bindgen CLI must match the crate exactly (Cargo.toml pins it with `=`);
+# read the version from Cargo.toml so the two can never drift.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+WASM_PACK_VERSION=0.15.1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if command -v wasm-pack >/dev/null && wasm-pack --version | grep -q "$WASM_PACK_VERSION"; then
+  say "wasm-pack $WASM_PACK_VERSION: present"
+else
+  say "installing wasm-pack $WASM_PACK_VERSION (about 3 minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+fi
+
+if command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION\$"; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  # Without --locked on purpose: the CLI's lock file wants a webpki-roots release
+  # that the registry here does not serve (see ../shared/TOOLCHAIN.md).
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  say "chromium + chromedriver: present"
+else
+  say "installing chromium and chromium-driver from apt"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+fi
+
+# npm tools: binaryen (a wasm-opt that works; Debian's does not), miniflare (workerd),
+# typescript. Pinned in package.json/package-lock.json at the top level.
+if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  say "npm packages: present"
+else
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+say "wasm-opt: $(wasm-opt --version)"

@@ -1,0 +1,191 @@
+//! Reading a call's JS arguments into a checked request: path parameters, the query
+//! object or the JSON body, and the call options (`{signal}`). Any problem is an
+//! `INVALID_ARGUMENT` error and nothing is sent.
+
+use crate::options::{is_plain_object, type_name};
+use clicksend_core::endpoints::{BodyRule, Endpoint, Input, Method};
+use clicksend_core::messages::{self, MessageFields};
+use clicksend_core::path::{self, PathArg};
+use clicksend_core::{query, Error};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortSignal;
+
+/// A request ready to send.
+pub struct Outgoing {
+    pub method: Method,
+    /// Path relative to `/v3`, already encoded, with its query string.
+    pub path_and_query: String,
+    pub body: Option<String>,
+    pub signal: Option<AbortSignal>,
+}
+
+fn invalid(what: &str, msg: impl std::fmt::Display) -> Error {
+    Error::invalid_argument(format!("{what}: {msg}"))
+}
+
+/// Reads `client.<area>.<name>(...params, input?, options?)`.
+pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
+    let what = endpoint.qualified_name();
+    let n_params = endpoint.params().count();
+    let path_args: Vec<PathArg> = (0..n_params).map(|i| path_arg(&args.get(i as u32))).collect();
+    let path = path::fill(endpoint.path, &path_args, &what)?;
+
+    let mut next = n_params as u32;
+    let (query, body) = match endpoint.input {
+        Input::None => (String::new(), None),
+        Input::Query => {
+            next += 1;
+            (read_query(&what, &args.get(next - 1))?, None)
+        }
+        Input::Body(rule) => {
+            next += 1;
+            (String::new(), Some(read_body(&what, rule, &args.get(next - 1))?))
+        }
+    };
+    let signal = read_call_options(&what, &args.get(next))?;
+    if args.length() > next + 1 {
+        return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
+    }
+    Ok(Outgoing { method: endpoint.method, path_and_query: path + &query, body, signal })
+}
+
+/// Reads `client.request(method, path, {query, body, signal})`.
+pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<Outgoing, Error> {
+    let what = "request";
+    let method = method
+        .as_string()
+        .and_then(|m| Method::parse(&m.to_ascii_uppercase()))
+        .ok_or_else(|| invalid(what, "method must be one of GET, POST, PUT, PATCH, DELETE"))?;
+    let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
+    path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
+    if init.is_undefined() {
+        return Ok(Outgoing { method, path_and_query: path, body: None, signal: None });
+    }
+    if !is_plain_object(init) {
+        return Err(invalid(what, format!("the third argument must be an object {{query, body, signal}}, got {}", type_name(init))));
+    }
+    let init_obj: &Object = init.unchecked_ref();
+    reject_unknown_keys(what, init_obj, &["query", "body", "signal"])?;
+    let query = read_query(what, &get(init, "query"))?;
+    let body = match get(init, "body") {
+        b if b.is_undefined() => None,
+        b if b.is_object() && !b.is_function() => Some(stringify(what, &b)?),
+        b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
+    };
+    let signal = read_signal(what, &get(init, "signal"))?;
+    Ok(Outgoing { method, path_and_query: path + &query, body, signal })
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn path_arg(v: &JsValue) -> PathArg {
+    if let Some(n) = v.as_f64() {
+        PathArg::Number(n)
+    } else if let Some(s) = v.as_string() {
+        PathArg::Text(s)
+    } else {
+        PathArg::Other(type_name(v))
+    }
+}
+
+fn reject_unknown_keys(what: &str, obj: &Object, known: &[&str]) -> Result<(), Error> {
+    for key in Object::keys(obj).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(invalid(what, format!("unknown option `{key}` (known: {})", known.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// The query object: its own keys in order; `undefined`/`null` values are left out.
+fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(String::new());
+    }
+    if !is_plain_object(v) {
+        return Err(invalid(what, format!("the query must be an object, got {}", type_name(v))));
+    }
+    let mut pairs = Vec::new();
+    for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = get(v, &key);
+        let text = if value.is_undefined() || value.is_null() {
+            continue;
+        } else if let Some(s) = value.as_string() {
+            s
+        } else if let Some(n) = value.as_f64().filter(|n| n.is_finite()) {
+            String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| js_sys::JsString::from("")))
+        } else if let Some(b) = value.as_bool() {
+            b.to_string()
+        } else {
+            return Err(invalid(what, format!("query `{key}` must be a string, a finite number or a boolean, got {}", type_name(&value))));
+        };
+        pairs.push((key, text));
+    }
+    Ok(query::build(&pairs))
+}
+
+fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<String, Error> {
+    if !is_plain_object(v) {
+        return Err(invalid(what, format!("the body must be an object, got {}", type_name(v))));
+    }
+    if let BodyRule::Messages(kind) = rule {
+        let list = get(v, "messages");
+        let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&m)).collect());
+        messages::check(kind, what, fields.as_deref())?;
+    }
+    stringify(what, v)
+}
+
+fn message_fields(m: &JsValue) -> MessageFields {
+    if !is_plain_object(m) {
+        return MessageFields::default();
+    }
+    let non_empty = |key| get(m, key).as_string().is_some_and(|s| !s.is_empty());
+    let present = |key| {
+        let v = get(m, key);
+        (!v.is_undefined() && !v.is_null()).then_some(v)
+    };
+    MessageFields {
+        has_to: non_empty("to"),
+        has_list_id: present("list_id").is_some(),
+        has_body: non_empty("body"),
+        has_media_file: non_empty("media_file"),
+        voice: present("voice").map(|v| v.as_string()),
+        schedule_is_integer: present("schedule").map(|v| match (v.as_f64(), v.as_string()) {
+            (Some(n), _) => n.is_finite() && n.fract() == 0.0,
+            (_, Some(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
+            _ => false,
+        }),
+    }
+}
+
+fn stringify(what: &str, v: &JsValue) -> Result<String, Error> {
+    JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| invalid(what, "the body cannot be serialized as JSON (a cycle, a BigInt or a function?)"))
+}
+
+/// The last argument of every function: `{signal}` or nothing.
+fn read_call_options(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    if !is_plain_object(v) {
+        return Err(invalid(what, format!("call options must be an object {{signal}}, got {}", type_name(v))));
+    }
+    reject_unknown_keys(what, v.unchecked_ref(), &["signal"])?;
+    read_signal(what, &get(v, "signal"))
+}
+
+fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    v.clone().dyn_into::<AbortSignal>().map(Some).map_err(|v| invalid(what, format!("`signal` must be an AbortSignal, got {}", type_name(&v))))
+}

@@ -1,0 +1,72 @@
+//! The wasm-facing client: one constructor, one `call` entry for every endpoint of the
+//! table, and the `request` escape hatch. The public JS class wraps this (js/client.js).
+
+use crate::args::{self, Outgoing};
+use crate::error::Failure;
+use crate::{options, transport};
+use clicksend_core::options::Config;
+use clicksend_core::{Error, ENDPOINTS};
+use js_sys::{Array, Object, Promise, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+#[wasm_bindgen]
+pub struct Client {
+    // Shared with the calls in flight; holds the credentials, which never leave Rust
+    // except as header values.
+    config: Rc<Config>,
+}
+
+#[wasm_bindgen]
+impl Client {
+    /// Throws a `ClickSendError` (`INVALID_ARGUMENT`) for unknown options, wrong types
+    /// or unusable values.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Client, JsValue> {
+        let raw = options::read(&options).map_err(|e| Failure::from(e).into_js(str::to_string))?;
+        let config = Config::resolve(raw).map_err(|e| Failure::from(e).into_js(str::to_string))?;
+        Ok(Client { config: Rc::new(config) })
+    }
+
+    /// Calls endpoint number `index` of `endpoints()` with the caller's arguments.
+    pub fn call(&self, index: u32, args: Array) -> Promise {
+        let request = match ENDPOINTS.get(index as usize) {
+            Some(endpoint) => args::read_call(endpoint, &args),
+            None => Err(Error::invalid_argument(format!("there is no endpoint number {index}"))),
+        };
+        self.run(request)
+    }
+
+    /// `client.request(method, path, {query, body, signal})`: any path under `/v3`,
+    /// through the same checks and error handling as the named functions.
+    pub fn request(&self, method: JsValue, path: JsValue, init: JsValue) -> Promise {
+        self.run(args::read_request(&method, &path, &init))
+    }
+
+    fn run(&self, request: Result<Outgoing, Error>) -> Promise {
+        let config = self.config.clone();
+        future_to_promise(async move {
+            let result = match request {
+                Ok(out) => transport::send(&config, out).await,
+                Err(e) => Err(e.into()),
+            };
+            result.map_err(|f| f.into_js(|text| config.redact(text)))
+        })
+    }
+}
+
+/// The endpoint table: `[{area, name, method, path}]`, in the order `call` numbers them.
+#[wasm_bindgen]
+pub fn endpoints() -> Array {
+    ENDPOINTS
+        .iter()
+        .map(|e| {
+            let o = Object::new();
+            for (k, v) in [("area", e.area), ("name", e.name), ("method", e.method.as_str()), ("path", e.path)] {
+                let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+            }
+            JsValue::from(o)
+        })
+        .collect()
+}

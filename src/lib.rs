@@ -1,0 +1,17 @@
+//! clicksend-wasm: a ClickSend API client for browsers, Workers and Node.
+//!
+//! The JS entry files (`js/`) wrap [`Client`] in the public `ClickSend` class, whose
+//! namespaces (`client.sms.send`) are made from [`endpoints`]. Every call goes
+//! through one pipeline: [`args`] checks and encodes the caller's arguments (nothing is
+//! sent if they are wrong), [`transport`] sends the request with the global `fetch`
+//! under a timeout and the caller's `AbortSignal`, and classifies the answer.
+//! The rules themselves live in the pure `clicksend-core` crate.
+
+mod args;
+mod client;
+mod error;
+mod options;
+mod transport;
+
+pub use client::{endpoints, Client};
+pub use error::ClickSendError;

@@ -1,0 +1,151 @@
+//! Sending a request with the global `fetch` (never `window`, so it runs in pages,
+//! workers, workerd and Node alike), under a timeout and the caller's `AbortSignal`,
+//! and turning the answer into the envelope or a [`Failure`].
+
+use crate::args::Outgoing;
+use crate::error::Failure;
+use clicksend_core::envelope::{self, Body};
+use clicksend_core::options::Config;
+use clicksend_core::{retry_after, Code, Error};
+use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
+use js_sys::{Reflect, JSON};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, AbortSignal};
+
+#[wasm_bindgen]
+extern "C" {
+    // The global timer functions (there is no `window` in workers, workerd or Node).
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Why our controller aborted the request, if it did.
+#[derive(Clone, Copy, PartialEq)]
+enum Stop {
+    None,
+    Timeout,
+    Caller,
+}
+
+/// Owns the abort wiring of one request; dropping it clears the timer and the listener,
+/// so nothing outlives the call.
+struct Deadline {
+    controller: AbortController,
+    stop: Rc<Cell<Stop>>,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl Deadline {
+    fn start(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, Error> {
+        let controller = AbortController::new().map_err(|_| Error::new(Code::NetworkError, 0, "AbortController is not available in this runtime"))?;
+        let stop = Rc::new(Cell::new(Stop::None));
+        let aborter = |why: Stop| {
+            let (controller, stop) = (controller.clone(), stop.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                if stop.get() == Stop::None {
+                    stop.set(why);
+                }
+                controller.abort();
+            })
+        };
+        let on_timeout = aborter(Stop::Timeout);
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
+        let caller = caller.map(|signal| {
+            let on_abort = aborter(Stop::Caller);
+            // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
+            let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal, on_abort)
+        });
+        Ok(Deadline { controller, stop, timer, _on_timeout: on_timeout, caller })
+    }
+
+    /// The error for a failure that happened while this deadline was running.
+    fn failure(&self, timeout_ms: u32, what: impl FnOnce() -> String) -> Error {
+        match self.stop.get() {
+            Stop::Timeout => Error::new(Code::Timeout, 0, format!("no response within {timeout_ms} ms (timeoutMs)")),
+            Stop::Caller => Error::new(Code::Aborted, 0, "the request was aborted by its signal"),
+            Stop::None => Error::new(Code::NetworkError, 0, what()),
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some((signal, on_abort)) = &self.caller {
+            let _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+    }
+}
+
+fn http_method(m: clicksend_core::Method) -> HttpMethod {
+    use clicksend_core::Method::*;
+    match m {
+        Get => HttpMethod::GET,
+        Post => HttpMethod::POST,
+        Put => HttpMethod::PUT,
+        Patch => HttpMethod::PATCH,
+        Delete => HttpMethod::DELETE,
+    }
+}
+
+/// Sends one request and resolves with the envelope exactly as the server sent it.
+pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
+    if out.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
+    }
+    let deadline = Deadline::start(config.timeout_ms, out.signal.clone())?;
+    let mut builder = RequestBuilder::new(&config.url(&out.path_and_query, ""))
+        .method(http_method(out.method))
+        .header("Accept", "application/json")
+        .abort_signal(Some(&deadline.controller.signal()));
+    if let Some(auth) = &config.authorization {
+        builder = builder.header("Authorization", auth);
+    }
+    if let Some(connection) = &config.connection {
+        builder = builder.header("Maton-Connection", connection);
+    }
+    let request = match out.body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| Error::invalid_argument(format!("the request could not be built: {e}")))?;
+
+    let response = request
+        .send()
+        .await
+        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {e}")))?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the connection failed while reading the HTTP {status} response: {e}")))?;
+    drop(deadline);
+    classify(&response, status, &text)
+}
+
+fn classify(response: &Response, status: u16, text: &str) -> Result<JsValue, Failure> {
+    let parsed = JSON::parse(text).ok();
+    let object = parsed.as_ref().filter(|v| v.is_object() && !js_sys::Array::is_array(v));
+    let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
+    let (code, msg) = (field("response_code").and_then(|v| v.as_string()), field("response_msg").and_then(|v| v.as_string()));
+    let body = match (&parsed, object) {
+        (_, Some(_)) => Body::Object { response_code: code.as_deref(), response_msg: msg.as_deref() },
+        (Some(_), None) => Body::OtherJson,
+        (None, _) => Body::NotJson,
+    };
+    match envelope::classify(status, body, text) {
+        Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
+        Err(error) => Err(Failure {
+            error,
+            data: field("data").unwrap_or(JsValue::UNDEFINED),
+            retry_after: response.headers().get("retry-after").and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
+        }),
+    }
+}
