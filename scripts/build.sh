@@ -14,7 +14,8 @@ wasm=pkg/clicksend_wasm_bg.wasm
 say "wasm-opt -Oz ($(wasm-opt --version))"
 # The features rustc's wasm32 target emits by default (reference types, multi-value, ...).
 wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-reference-types --enable-multivalue -o "$wasm.opt" "$wasm"
+  --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+  -o "$wasm.opt" "$wasm"
 mv "$wasm.opt" "$wasm"
 
 # The error class is a wasm-bindgen snippet; the public entry must import that very

@@ -7,12 +7,12 @@ use crate::error::Failure;
 use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
 use clicksend_core::{retry_after, Code, Error};
-use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
-use js_sys::{Reflect, JSON};
+use js_sys::{Promise, Reflect, JSON};
+use wasm_bindgen_futures::JsFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,6 +21,9 @@ extern "C" {
     fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+    // The global `fetch`, whatever the global object is.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch(request: &Request) -> Promise;
 }
 
 /// Why our controller aborted the request, if it did.
@@ -84,15 +87,37 @@ impl Drop for Deadline {
     }
 }
 
-fn http_method(m: clicksend_core::Method) -> HttpMethod {
-    use clicksend_core::Method::*;
-    match m {
-        Get => HttpMethod::GET,
-        Post => HttpMethod::POST,
-        Put => HttpMethod::PUT,
-        Patch => HttpMethod::PATCH,
-        Delete => HttpMethod::DELETE,
+fn build_request(config: &Config, out: &Outgoing, signal: &AbortSignal) -> Result<Request, JsValue> {
+    let headers = Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(auth) = &config.authorization {
+        headers.set("Authorization", auth)?;
     }
+    if let Some(connection) = &config.connection {
+        headers.set("Maton-Connection", connection)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(out.method.as_str());
+    init.set_signal(Some(signal));
+    if let Some(body) = &out.body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    Request::new_with_str_and_init(&config.url(&out.path_and_query), &init)
+}
+
+/// A readable text for a thrown JS value: `TypeError: fetch failed (connect ECONNREFUSED ...)`.
+/// Node's fetch hides the reason in `cause`, so that is added when there is one.
+fn js_error_text(e: &JsValue) -> String {
+    let Some(error) = e.dyn_ref::<js_sys::Error>() else {
+        return e.as_string().unwrap_or_else(|| "an unknown error".into());
+    };
+    let mut text = format!("{}: {}", String::from(error.name()), String::from(error.message()));
+    if let Some(cause) = error.cause().dyn_ref::<js_sys::Error>() {
+        text = format!("{text} ({})", String::from(cause.message()));
+    }
+    text
 }
 
 /// Sends one request and resolves with the envelope exactly as the server sent it.
@@ -101,31 +126,20 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
         return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
     }
     let deadline = Deadline::start(config.timeout_ms, out.signal.clone())?;
-    let mut builder = RequestBuilder::new(&config.url(&out.path_and_query, ""))
-        .method(http_method(out.method))
-        .header("Accept", "application/json")
-        .abort_signal(Some(&deadline.controller.signal()));
-    if let Some(auth) = &config.authorization {
-        builder = builder.header("Authorization", auth);
-    }
-    if let Some(connection) = &config.connection {
-        builder = builder.header("Maton-Connection", connection);
-    }
-    let request = match out.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
-        None => builder.build(),
-    }
-    .map_err(|e| Error::invalid_argument(format!("the request could not be built: {e}")))?;
-
-    let response = request
-        .send()
+    let request = build_request(config, &out, &deadline.controller.signal())
+        .map_err(|e| Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))))?;
+    let response: Response = JsFuture::from(fetch(&request))
         .await
-        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {e}")))?;
+        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e))))?
+        .unchecked_into();
     let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the connection failed while reading the HTTP {status} response: {e}")))?;
+    let text = match response.text() {
+        Ok(p) => JsFuture::from(p).await,
+        Err(e) => Err(e),
+    }
+    .map_err(|e| deadline.failure(config.timeout_ms, || format!("the connection failed while reading the HTTP {status} response: {}", js_error_text(&e))))?
+    .as_string()
+    .unwrap_or_default();
     drop(deadline);
     classify(&response, status, &text)
 }
@@ -145,7 +159,7 @@ fn classify(response: &Response, status: u16, text: &str) -> Result<JsValue, Fai
         Err(error) => Err(Failure {
             error,
             data: field("data").unwrap_or(JsValue::UNDEFINED),
-            retry_after: response.headers().get("retry-after").and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
+            retry_after: response.headers().get("retry-after").ok().flatten().and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
         }),
     }
 }

@@ -106,9 +106,9 @@ impl Config {
         Ok(Config { base, authorization, connection: raw.connection, timeout_ms, secrets })
     }
 
-    /// The full URL of a request: base, `/v3`, the filled path and the query string.
-    pub fn url(&self, path: &str, query: &str) -> String {
-        format!("{}/v3{path}{query}", self.base)
+    /// The full URL of a request: base, `/v3`, then the filled path and its query string.
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("{}/v3{path_and_query}", self.base)
     }
 
     /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn maton_by_default() {
         let c = Config::resolve(opts(Some("k123"), None, None)).unwrap();
-        assert_eq!(c.url("/account", ""), "https://gateway.maton.ai/clicksend/v3/account");
+        assert_eq!(c.url("/account"), "https://gateway.maton.ai/clicksend/v3/account");
         assert_eq!(c.authorization.as_deref(), Some("Bearer k123"));
         assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
     }
@@ -166,14 +166,14 @@ mod tests {
     #[test]
     fn clicksend_direct_with_basic() {
         let c = Config::resolve(opts(Some("KEY"), Some("user"), None)).unwrap();
-        assert_eq!(c.url("/sms/send", "?a=1"), "https://rest.clicksend.com/v3/sms/send?a=1");
+        assert_eq!(c.url("/sms/send?a=1"), "https://rest.clicksend.com/v3/sms/send?a=1");
         assert_eq!(c.authorization.as_deref(), Some("Basic dXNlcjpLRVk="));
     }
 
     #[test]
     fn base_url_without_key() {
         let c = Config::resolve(opts(None, None, Some("http://127.0.0.1:8787/"))).unwrap();
-        assert_eq!(c.url("/account", ""), "http://127.0.0.1:8787/v3/account");
+        assert_eq!(c.url("/account"), "http://127.0.0.1:8787/v3/account");
         assert_eq!(c.authorization, None);
     }
 

@@ -1,0 +1,419 @@
+//! The client in a real browser (headless Chromium), against the sandbox.
+//!
+//! `scripts/test.sh` starts the sandbox on a free port and passes its URL at compile
+//! time (`SANDBOX_URL`). Every test resets the sandbox first, then checks the exact
+//! request the sandbox received and the exact value the call resolved with.
+
+#![cfg(target_arch = "wasm32")]
+
+use clicksend_core::ENDPOINTS;
+use clicksend_wasm::{ClickSendError, Client};
+use js_sys::{Array, Promise, Reflect, JSON};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SANDBOX: &str = match option_env!("SANDBOX_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8787",
+};
+const KEY: &str = "sandbox-key";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_str_and_init(url: &str, init: &JsValue) -> Promise;
+}
+
+fn js(v: Value) -> JsValue {
+    JSON::parse(&v.to_string()).unwrap()
+}
+
+fn rust(v: &JsValue) -> Value {
+    if v.is_undefined() {
+        return Value::Null;
+    }
+    serde_json::from_str(&JSON::stringify(v).unwrap().as_string().unwrap()).unwrap()
+}
+
+/// A client on the sandbox with the given options on top of `{apiKey, baseUrl}`.
+fn client_with(extra: Value) -> Client {
+    let mut options = json!({"apiKey": KEY, "baseUrl": SANDBOX});
+    for (k, v) in extra.as_object().unwrap() {
+        options[k] = v.clone();
+    }
+    Client::new(js(options)).unwrap_or_else(|e| panic!("constructor threw {:?}", rust(&e)))
+}
+
+fn client() -> Client {
+    client_with(json!({}))
+}
+
+fn index_of(name: &str) -> u32 {
+    let (area, action) = name.split_once('.').unwrap();
+    ENDPOINTS.iter().position(|e| e.area == area && e.name == action).unwrap_or_else(|| panic!("no endpoint {name}")) as u32
+}
+
+/// `client.<area>.<name>(...args)`, as the JS wrapper calls it.
+async fn call(c: &Client, name: &str, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
+    let array: Array = args.into_iter().collect();
+    JsFuture::from(c.call(index_of(name), array)).await
+}
+
+async fn ok(c: &Client, name: &str, args: Vec<JsValue>) -> Value {
+    match call(c, name, args).await {
+        Ok(v) => rust(&v),
+        Err(e) => panic!("{name} rejected: {:?}", rust(&e)),
+    }
+}
+
+/// The error a call rejected with, as `{code, status, message, data, retryAfter}`;
+/// also checks it is a `ClickSendError` and that no credential shows anywhere in it.
+async fn err(c: &Client, name: &str, args: Vec<JsValue>) -> Value {
+    let e = match call(c, name, args).await {
+        Ok(v) => panic!("{name} resolved with {:?}", rust(&v)),
+        Err(e) => e,
+    };
+    check_error(&e)
+}
+
+fn check_error(e: &JsValue) -> Value {
+    assert!(e.is_instance_of::<ClickSendError>(), "not a ClickSendError: {e:?}");
+    assert!(e.is_instance_of::<js_sys::Error>(), "not an Error");
+    let text = JSON::stringify(e).unwrap().as_string().unwrap();
+    let message = Reflect::get(e, &"message".into()).unwrap().as_string().unwrap();
+    for secret in [KEY, "c2FuZGJveDpzYW5kYm94LWtleQ==", "conn-secret-1"] {
+        assert!(!text.contains(secret) && !message.contains(secret), "credential in error: {text}");
+    }
+    let get = |k: &str| rust(&Reflect::get(e, &k.into()).unwrap());
+    json!({"code": get("code"), "status": get("status"), "message": message, "data": get("data"), "retryAfter": get("retryAfter")})
+}
+
+async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
+    let init = json!({"method": method, "body": body.map(|b| b.to_string())});
+    let response: web_sys::Response = JsFuture::from(fetch_with_str_and_init(&format!("{SANDBOX}/_sandbox/{path}"), &js(init)))
+        .await
+        .expect("the sandbox answers")
+        .unchecked_into();
+    rust(&JsFuture::from(response.json().unwrap()).await.unwrap())
+}
+
+async fn reset() {
+    control("POST", "reset", None).await;
+}
+
+async fn requests() -> Vec<Value> {
+    control("GET", "requests", None).await["data"].as_array().unwrap().clone()
+}
+
+async fn faults(f: Value) {
+    control("POST", "faults", Some(f)).await;
+}
+
+/// The one request the sandbox received since the reset.
+async fn only_request() -> Value {
+    let all = requests().await;
+    assert_eq!(all.len(), 1, "expected exactly one request, got {all:#?}");
+    all[0].clone()
+}
+
+fn sms(to: &str, body: &str) -> Value {
+    json!({"messages": [{"to": to, "body": body, "source": "sdk"}]})
+}
+
+/// The request's method, path, query and body, and the client's headers.
+fn assert_request(r: &Value, method: &str, path: &str, query: &str, body: Option<Value>) {
+    assert_eq!((r["method"].as_str(), r["path"].as_str(), r["query"].as_str()), (Some(method), Some(path), Some(query)), "{r:#}");
+    assert_eq!(r["headers"]["authorization"], format!("Bearer {KEY}"));
+    assert_eq!(r["headers"]["accept"], "application/json");
+    match body {
+        Some(b) => {
+            assert_eq!(r["json"], b);
+            assert_eq!(r["headers"]["content-type"], "application/json");
+        }
+        None => {
+            assert_eq!(r["body"], "");
+            assert!(r["headers"].get("content-type").is_none(), "no body, no content type: {r:#}");
+        }
+    }
+}
+
+// ---- every shipped endpoint: exact request, exact resolved value ----
+
+#[wasm_bindgen_test]
+async fn account_get() {
+    reset().await;
+    let v = ok(&client(), "account.get", vec![]).await;
+    let r = only_request().await;
+    assert_request(&r, "GET", "/v3/account", "", None);
+    assert_eq!(v, r["response"]["body"]);
+    assert_eq!(v["data"]["balance"], "100.000000");
+}
+
+#[wasm_bindgen_test]
+async fn sms_send() {
+    reset().await;
+    let body = sms("+61411111111", "Hello from the browser");
+    let v = ok(&client(), "sms.send", vec![js(body.clone())]).await;
+    let r = only_request().await;
+    assert_request(&r, "POST", "/v3/sms/send", "", Some(body));
+    assert_eq!(v, r["response"]["body"]);
+    assert_eq!((v["response_code"].as_str(), v["data"]["messages"][0]["status"].as_str()), (Some("SUCCESS"), Some("SUCCESS")));
+}
+
+#[wasm_bindgen_test]
+async fn sms_price() {
+    reset().await;
+    let body = sms("+61411111111", &"x".repeat(161));
+    let v = ok(&client(), "sms.price", vec![js(body.clone())]).await;
+    let r = only_request().await;
+    assert_request(&r, "POST", "/v3/sms/price", "", Some(body));
+    assert_eq!(v, r["response"]["body"]);
+    assert_eq!(v["data"]["messages"][0]["message_parts"], 2);
+}
+
+#[wasm_bindgen_test]
+async fn sms_history() {
+    reset().await;
+    let c = client();
+    ok(&c, "sms.send", vec![js(sms("+61411111111", "one"))]).await;
+    // serde_json sorts keys, so the JS object holds them in this order; the query keeps it.
+    let query = json!({"date_from": 1_700_000_000, "date_to": 99_999_999_999_i64, "limit": 20, "page": 1, "q": "a&b c", "skip": null});
+    let v = ok(&c, "sms.history", vec![js(query)]).await;
+    let r = requests().await[1].clone();
+    assert_request(&r, "GET", "/v3/sms/history", "date_from=1700000000&date_to=99999999999&limit=20&page=1&q=a%26b%20c", None);
+    assert_eq!(v, r["response"]["body"]);
+    assert_eq!((v["data"]["total"].as_u64(), v["data"]["data"][0]["body"].as_str()), (Some(1), Some("one")));
+    // No query at all is fine too.
+    ok(&c, "sms.history", vec![]).await;
+    assert_eq!(requests().await[2]["query"], "");
+}
+
+#[wasm_bindgen_test]
+async fn sms_cancel_and_cancel_all() {
+    reset().await;
+    let c = client();
+    let later = json!({"messages": [
+        {"to": "+61411111111", "body": "a", "schedule": 99_999_999_999_i64},
+        {"to": "+61411111112", "body": "b", "schedule": 99_999_999_999_i64},
+    ]});
+    let sent = ok(&c, "sms.send", vec![js(later)]).await;
+    let id = sent["data"]["messages"][0]["message_id"].as_str().unwrap().to_string();
+    let v = ok(&c, "sms.cancel", vec![id.clone().into()]).await;
+    let r = requests().await[1].clone();
+    assert_request(&r, "PUT", &format!("/v3/sms/{id}/cancel"), "", None);
+    assert_eq!(v, r["response"]["body"]);
+    let v = ok(&c, "sms.cancelAll", vec![]).await;
+    let r = requests().await[2].clone();
+    assert_request(&r, "PUT", "/v3/sms/cancel-all", "", None);
+    assert_eq!(v, r["response"]["body"]);
+    assert_eq!(v["data"], json!({"count": 1}));
+}
+
+#[wasm_bindgen_test]
+async fn lists_create_list_delete() {
+    reset().await;
+    let c = client();
+    let created = ok(&c, "lists.create", vec![js(json!({"list_name": "VIPs"}))]).await;
+    assert_request(&requests().await[0], "POST", "/v3/lists", "", Some(json!({"list_name": "VIPs"})));
+    assert_eq!(created, requests().await[0]["response"]["body"]);
+    let id = created["data"]["list_id"].as_u64().unwrap();
+    let listed = ok(&c, "lists.list", vec![js(json!({"page": 1}))]).await;
+    assert_request(&requests().await[1], "GET", "/v3/lists", "page=1", None);
+    assert_eq!(listed["data"]["data"], json!([created["data"]]));
+    let deleted = ok(&c, "lists.delete", vec![(id as f64).into()]).await;
+    assert_request(&requests().await[2], "DELETE", &format!("/v3/lists/{id}"), "", None);
+    assert_eq!(deleted, requests().await[2]["response"]["body"]);
+}
+
+// ---- auth variants ----
+
+#[wasm_bindgen_test]
+async fn basic_auth_and_maton_connection_header() {
+    reset().await;
+    let c = client_with(json!({"username": "sandbox", "connection": "conn-secret-1"}));
+    ok(&c, "account.get", vec![]).await;
+    let r = only_request().await;
+    assert_eq!(r["headers"]["authorization"], "Basic c2FuZGJveDpzYW5kYm94LWtleQ==");
+    assert_eq!(r["headers"]["maton-connection"], "conn-secret-1");
+}
+
+#[wasm_bindgen_test]
+async fn base_url_without_key_sends_no_authorization() {
+    reset().await;
+    let c = Client::new(js(json!({"baseUrl": format!("{SANDBOX}/clicksend")}))).unwrap();
+    let e = err(&c, "account.get", vec![]).await;
+    assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("UNAUTHORIZED"), Some(401)));
+    let r = only_request().await;
+    assert_eq!(r["path"], "/clicksend/v3/account");
+    assert!(r["headers"].get("authorization").is_none());
+}
+
+// ---- errors ----
+
+#[wasm_bindgen_test]
+async fn unauthorized() {
+    reset().await;
+    let c = Client::new(js(json!({"apiKey": "wrong-key", "baseUrl": SANDBOX}))).unwrap();
+    let e = err(&c, "account.get", vec![]).await;
+    assert_eq!(e, json!({"code": "UNAUTHORIZED", "status": 401, "message": "Invalid credentials.", "data": null, "retryAfter": null}));
+}
+
+#[wasm_bindgen_test]
+async fn not_found() {
+    reset().await;
+    let e = err(&client(), "sms.cancel", vec!["NO-SUCH-MESSAGE".into()]).await;
+    assert_eq!(e, json!({"code": "NOT_FOUND", "status": 404, "message": "Message not found.", "data": null, "retryAfter": null}));
+}
+
+#[wasm_bindgen_test]
+async fn rate_limited_with_retry_after() {
+    reset().await;
+    faults(json!({"path": "/sms/send", "status": 429, "retry_after": "7"})).await;
+    let e = err(&client(), "sms.send", vec![js(sms("+61411111111", "hi"))]).await;
+    assert_eq!((e["code"].as_str(), e["status"].as_u64(), e["retryAfter"].as_f64()), (Some("TOO_MANY_REQUESTS"), Some(429), Some(7.0)));
+    assert_eq!(requests().await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn server_error() {
+    reset().await;
+    faults(json!({"path": "/account", "status": 500})).await;
+    let e = err(&client(), "account.get", vec![]).await;
+    assert_eq!(e, json!({"code": "INTERNAL_SERVER_ERROR", "status": 500, "message": "Sandbox fault.", "data": null, "retryAfter": null}));
+}
+
+#[wasm_bindgen_test]
+async fn non_json_body() {
+    reset().await;
+    faults(json!({"path": "/account", "status": 502, "body": "<html><h1>502 Bad Gateway</h1></html>", "content_type": "text/html"})).await;
+    let e = err(&client(), "account.get", vec![]).await;
+    assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("INVALID_RESPONSE"), Some(502)));
+    assert_eq!(e["message"], "HTTP 502 Bad Gateway: a body that is not a JSON object: <html><h1>502 Bad Gateway</h1></html>");
+    // A 200 with a truncated body, too.
+    faults(json!({"path": "/account", "status": 200, "body": "{\"http_code\":200,"})).await;
+    let e = err(&client(), "account.get", vec![]).await;
+    assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("INVALID_RESPONSE"), Some(200)));
+}
+
+#[wasm_bindgen_test]
+async fn timeout() {
+    reset().await;
+    faults(json!({"path": "/account", "delay_ms": 2000})).await;
+    let c = client_with(json!({"timeoutMs": 200}));
+    let e = err(&c, "account.get", vec![]).await;
+    assert_eq!(e, json!({"code": "TIMEOUT", "status": 0, "message": "no response within 200 ms (timeoutMs)", "data": null, "retryAfter": null}));
+}
+
+#[wasm_bindgen_test]
+async fn abort_by_signal() {
+    reset().await;
+    faults(json!({"path": "/account", "delay_ms": 2000})).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"signal".into(), &controller.signal()).unwrap();
+    let aborter = controller.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        sleep_ms(100).await;
+        aborter.abort();
+    });
+    let e = err(&client(), "account.get", vec![opts.clone().into()]).await;
+    assert_eq!(e, json!({"code": "ABORTED", "status": 0, "message": "the request was aborted by its signal", "data": null, "retryAfter": null}));
+    // An already-aborted signal sends nothing.
+    reset().await;
+    let e = err(&client(), "account.get", vec![opts.into()]).await;
+    assert_eq!(e["code"], "ABORTED");
+    assert_eq!(requests().await.len(), 0);
+}
+
+async fn sleep_ms(ms: i32) {
+    let wait = Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(wait).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn invalid_path_parameters_send_nothing() {
+    reset().await;
+    let c = client();
+    let cases: Vec<(&str, JsValue)> = vec![
+        ("lists.delete", (-1.0).into()),
+        ("lists.delete", 1.5.into()),
+        ("lists.delete", f64::NAN.into()),
+        ("lists.delete", "".into()),
+        ("lists.delete", "../account".into()),
+        ("lists.delete", js_sys::Object::new().into()),
+        ("lists.delete", JsValue::UNDEFINED),
+        ("sms.cancel", "../../account".into()),
+        ("sms.cancel", "a/b".into()),
+        ("sms.cancel", "".into()),
+        ("sms.cancel", 42.0.into()),
+    ];
+    for (name, arg) in cases {
+        let e = err(&c, name, vec![arg]).await;
+        assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("INVALID_ARGUMENT"), Some(0)), "{name}: {e}");
+    }
+    let e = err(&c, "lists.delete", vec![(-1.0).into()]).await;
+    assert_eq!(e["message"], "lists.delete: `list_id` must be a positive integer, got a number below 1");
+    assert_eq!(requests().await.len(), 0, "nothing may be sent");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_bodies_send_nothing() {
+    reset().await;
+    let c = client();
+    let many: Vec<Value> = (0..1001).map(|_| json!({"to": "+61411111111", "body": "x"})).collect();
+    let cases = [
+        (json!({}), "sms.send: the body needs a `messages` array"),
+        (json!({"messages": []}), "sms.send: `messages` is empty; send at least one message"),
+        (json!({"messages": many}), "sms.send: 1001 messages in one call; ClickSend takes at most 1000 (split them into several calls)"),
+        (json!({"messages": [{"body": "x"}]}), "sms.send: messages[0] has no recipient: set `to` (a phone number) or `list_id`"),
+        (json!({"messages": [{"to": "+61411111111"}]}), "sms.send: messages[0] has no `body`"),
+        (json!({"messages": [{"to": "+61411111111", "body": "x", "schedule": 1.5}]}), "sms.send: messages[0] has a `schedule` that is not an integer Unix timestamp"),
+    ];
+    for (body, message) in cases {
+        let e = err(&c, "sms.send", vec![js(body)]).await;
+        assert_eq!((e["code"].as_str(), e["message"].as_str()), (Some("INVALID_ARGUMENT"), Some(message)));
+    }
+    let e = err(&c, "sms.send", vec![JsValue::NULL]).await;
+    assert_eq!(e["message"], "sms.send: the body must be an object, got null");
+    let e = err(&c, "sms.history", vec![js(json!({"page": {"n": 1}}))]).await;
+    assert_eq!(e["message"], "sms.history: query `page` must be a string, a finite number or a boolean, got an object");
+    let e = err(&c, "account.get", vec![js(json!({"sigal": 1}))]).await;
+    assert_eq!(e["message"], "account.get: unknown option `sigal` (known: signal)");
+    assert_eq!(requests().await.len(), 0, "nothing may be sent");
+}
+
+#[wasm_bindgen_test]
+fn constructor_rejects_bad_options() {
+    let cases = [
+        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, timeoutMs)"),
+        (json!({"apiKey": 42}), "new ClickSend(): `apiKey` must be a string, got a number"),
+        (json!({}), "new ClickSend(): give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)"),
+        (json!({"apiKey": "k", "timeoutMs": "5"}), "new ClickSend(): `timeoutMs` must be a number, got a string"),
+        (json!({"apiKey": "k", "connection": "a\r\nb"}), "new ClickSend(): `connection` may hold only visible ASCII characters (no spaces, line breaks or accents)"),
+    ];
+    for (options, message) in cases {
+        let e = Client::new(js(options)).err().expect("the constructor throws");
+        let e = check_error(&e);
+        assert_eq!((e["code"].as_str(), e["message"].as_str()), (Some("INVALID_ARGUMENT"), Some(message)));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn escape_hatch_request() {
+    reset().await;
+    let c = client();
+    let init = js(json!({"query": {"limit": 2}}));
+    let v = rust(&JsFuture::from(c.request("get".into(), "/sms/history".into(), init)).await.unwrap());
+    assert_request(&only_request().await, "GET", "/v3/sms/history", "limit=2", None);
+    assert_eq!(v["data"]["per_page"], 2);
+    let e = JsFuture::from(c.request("GET".into(), "/../account".into(), JsValue::UNDEFINED)).await.unwrap_err();
+    assert_eq!(check_error(&e)["code"], "INVALID_ARGUMENT");
+    assert_eq!(requests().await.len(), 1);
+}
