@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what is missing, then runs
+#   1. native tests: core logic and the sandbox (cargo test)
+#   2. the release package build, with the gzipped .wasm size budget
+#   3. the browser suite: wasm-bindgen-test in headless Chromium against the sandbox
+#   4. the Node suite and the workerd (Miniflare) suite against the built package
+#   5. a TypeScript type-check of a usage file against the package's .d.ts
+# and ends with one line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+WASM_GZIP_BUDGET=$((40 * 1024)) # bytes; issue 2's budget for the gzipped .wasm
+logs=target/test-logs
+mkdir -p "$logs"
+step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
+sandbox_pid=""
+cleanup() { [ -n "$sandbox_pid" ] && kill "$sandbox_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+step "native: cargo test (core, sandbox)"
+cargo test -p clicksend-core -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
+
+step "build the release package"
+bash scripts/build.sh
+gz=$(cat target/wasm-gzip-size)
+if [ "$gz" -gt "$WASM_GZIP_BUDGET" ]; then
+  echo "[test] FAIL: gzipped .wasm is $gz bytes, over the budget of $WASM_GZIP_BUDGET" >&2
+  exit 1
+fi
+echo "[test] gzipped .wasm: $gz bytes, within the budget of $WASM_GZIP_BUDGET"
+
+step "browser: wasm-bindgen-test in headless Chromium"
+cargo build -q -p clicksend-sandbox
+./target/debug/clicksend-sandbox --port 0 > "$logs/sandbox.out" &
+sandbox_pid=$!
+for _ in $(seq 50); do grep -q listening "$logs/sandbox.out" 2>/dev/null && break; sleep 0.1; done
+SANDBOX_URL=$(head -1 "$logs/sandbox.out" | awk '{print $NF}')
+echo "[test] sandbox at $SANDBOX_URL"
+SANDBOX_URL="$SANDBOX_URL" CHROMEDRIVER=/usr/bin/chromedriver \
+  wasm-pack test --headless --chrome 2>&1 | tee "$logs/browser.log"
+cleanup; sandbox_pid=""
+
+step "Node and workerd: the built package (each test file starts its own sandbox)"
+# Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
+mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
+node --test tests/node/ tests/workerd/ 2>&1 | tee "$logs/node.log"
+
+step "types: tsc --noEmit against the package's .d.ts"
+tsc -p tests/types
+echo "[test] types: ok"
+
+step "summary"
+rust_passed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
+rust_failed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" | awk '{s += $6} END {print s + 0}')
+node_passed=$(awk '/^# pass/ {print $3}' "$logs/node.log")
+node_failed=$(awk '/^# fail/ {print $3}' "$logs/node.log")
+browser_passed=$(grep -h '^test result' "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
+echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium), $rust_failed failed"
+echo "node + workerd (node --test): $node_passed passed, $node_failed failed"
+echo "wasm: $gz bytes gzipped (budget $WASM_GZIP_BUDGET)"
+echo "$((rust_passed + node_passed)) passed, $((rust_failed + node_failed)) failed"

@@ -1,0 +1,132 @@
+// The built package, imported the way a user imports it (`clicksend-wasm`, resolved
+// through pkg/package.json's `exports` with the `node` condition), against the sandbox.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
+import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { endpointCases, errorCases, errorFields, runEndpointCase, runErrorCase } from '../support/cases.mjs';
+
+let sandbox;
+before(async () => {
+  sandbox = await startSandbox();
+});
+after(() => sandbox.stop());
+
+/** Runs one call in this process. */
+async function invoke({ client = {}, fn, args = [], abortAfterMs }) {
+  const c = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, ...client });
+  const [area, name] = fn.split('.');
+  const callArgs = [...args];
+  if (abortAfterMs !== undefined) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), abortAfterMs);
+    callArgs.push({ signal: controller.signal });
+  }
+  try {
+    return { ok: await c[area][name](...callArgs) };
+  } catch (e) {
+    assert.ok(e instanceof ClickSendError && e instanceof Error, `not a ClickSendError: ${e}`);
+    return { error: errorFields(e) };
+  }
+}
+
+for (const c of endpointCases) {
+  test(`${c.fn}: exact request and resolved envelope`, () => runEndpointCase(sandbox, invoke, c));
+}
+
+for (const c of errorCases) {
+  test(`error: ${c.title}`, () => runErrorCase(sandbox, invoke, c));
+}
+
+test('the endpoint table is exported and matches the namespaces', () => {
+  const table = endpoints();
+  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account' });
+  const client = new ClickSend({ apiKey: 'k' });
+  for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);
+  assert.ok(table.length >= 9);
+  // A copy: changing it changes nothing.
+  table[0].path = '/elsewhere';
+  assert.equal(endpoints()[0].path, '/account');
+});
+
+test('the constructor rejects unknown options and wrong types', () => {
+  const cases = [
+    [{ apiKey: 'k', apikey: 'k' }, /unknown option `apikey`/],
+    [{ apiKey: 1 }, /`apiKey` must be a string, got a number/],
+    [{ apiKey: 'k', timeoutMs: '5' }, /`timeoutMs` must be a number/],
+    [{ apiKey: 'k', timeoutMs: -1 }, /`timeoutMs` must be a whole number/],
+    [{ apiKey: 'k', baseUrl: 'ftp://x' }, /`baseUrl` must start with http/],
+    [{ apiKey: 'k\r\nX-Evil: 1' }, /`apiKey` may hold only visible ASCII/],
+    [{}, /give `apiKey`/],
+    [undefined, /expected an options object, got undefined/],
+  ];
+  for (const [options, message] of cases) {
+    assert.throws(() => new ClickSend(options), (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT' && message.test(e.message));
+  }
+});
+
+test('Basic auth and the Maton-Connection header', async () => {
+  await sandbox.reset();
+  const client = new ClickSend({ username: 'sandbox', apiKey: SANDBOX_KEY, connection: 'conn-1', baseUrl: `${sandbox.url}/clicksend` });
+  const account = await client.account.get();
+  const [req] = await sandbox.requests();
+  assert.equal(req.path, '/clicksend/v3/account');
+  assert.equal(req.headers.authorization, `Basic ${Buffer.from(`sandbox:${SANDBOX_KEY}`).toString('base64')}`);
+  assert.equal(req.headers['maton-connection'], 'conn-1');
+  assert.deepEqual(account, req.response.body);
+});
+
+test('the escape hatch goes through the same checks', async () => {
+  await sandbox.reset();
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  const page = await client.request('GET', '/sms/history', { query: { limit: 2 } });
+  const [req] = await sandbox.requests();
+  assert.deepEqual([req.method, req.path, req.query], ['GET', '/v3/sms/history', 'limit=2']);
+  assert.deepEqual(page, req.response.body);
+  await assert.rejects(client.request('GET', '/../account'), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(client.request('GET', '/a?b=1'), { code: 'INVALID_ARGUMENT' });
+  assert.equal((await sandbox.requests()).length, 1);
+});
+
+test('the API key never shows: not in String, inspect, JSON or console output', async () => {
+  const key = 'TOP-SECRET-KEY-123';
+  const client = new ClickSend({ apiKey: key, username: 'me', connection: 'SECRET-CONN', baseUrl: sandbox.url });
+  const basic = Buffer.from(`me:${key}`).toString('base64');
+  const shown = [String(client), inspect(client, { depth: 5, showHidden: true }), JSON.stringify(client)];
+  const logged = [];
+  const original = console.log;
+  console.log = (...a) => logged.push(a.map((x) => inspect(x, { depth: 5 })).join(' '));
+  try {
+    console.log(client);
+    const e = await client.account.get().catch((e) => e); // wrong credentials: 401
+    console.log(e);
+    shown.push(String(e), JSON.stringify(e), inspect(e, { depth: 5, showHidden: true }), e.stack);
+  } finally {
+    console.log = original;
+  }
+  for (const text of [...shown, ...logged]) {
+    for (const secret of [key, basic, 'SECRET-CONN']) assert.ok(!String(text).includes(secret), `secret in: ${text}`);
+  }
+});
+
+test('a proxy that echoes the key in its error page does not leak it', async () => {
+  await sandbox.reset();
+  await sandbox.faults({ path: '/account', status: 502, body: `<pre>Authorization: Bearer ${SANDBOX_KEY}</pre>` });
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  const e = await client.account.get().catch((e) => e);
+  assert.equal(e.code, 'INVALID_RESPONSE');
+  assert.equal(e.message, 'HTTP 502 Bad Gateway: a body that is not a JSON object: <pre>Authorization: Bearer [redacted]</pre>');
+});
+
+test('the module keeps working after every kind of failure', async () => {
+  await sandbox.reset();
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, timeoutMs: 300 });
+  await sandbox.faults([{ path: '/account', status: 500 }, { path: '/account', body: 'nope', status: 200 }, { path: '/account', delay_ms: 1000 }, { path: '/account', drop: 'before' }]);
+  for (const code of ['INTERNAL_SERVER_ERROR', 'INVALID_RESPONSE', 'TIMEOUT', 'NETWORK_ERROR']) {
+    await assert.rejects(client.account.get(), { code });
+  }
+  await assert.rejects(client.lists.delete(-1), { code: 'INVALID_ARGUMENT' });
+  const ok = await client.account.get();
+  assert.equal(ok.response_code, 'SUCCESS');
+});

@@ -1,0 +1,33 @@
+// Starts the sandbox server on a free port for one test file, and talks to its
+// control surface. The binary is built by scripts/test.sh (SANDBOX_BIN overrides).
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = process.env.SANDBOX_BIN ?? `${root}target/debug/clicksend-sandbox`;
+
+export const SANDBOX_KEY = 'sandbox-key';
+
+export async function startSandbox() {
+  const child = spawn(bin, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code} before listening`)));
+    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.split(' ').at(-1)));
+  });
+  const control = async (method, path, body) => {
+    const res = await fetch(`${url}/_sandbox/${path}`, { method, body: body && JSON.stringify(body) });
+    return (await res.json()).data;
+  };
+  return {
+    url,
+    reset: () => control('POST', 'reset'),
+    requests: () => control('GET', 'requests'),
+    faults: (f) => control('POST', 'faults', f),
+    stop: () => {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
+  };
+}
