@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { callByName } from '../support/call.js';
 import { endpointCases, errorCases, errorFields, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 let sandbox;
@@ -14,17 +15,10 @@ before(async () => {
 after(() => sandbox.stop());
 
 /** Runs one call in this process. */
-async function invoke({ client = {}, fn, args = [], abortAfterMs }) {
-  const c = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, ...client });
-  const [area, name] = fn.split('.');
-  const callArgs = [...args];
-  if (abortAfterMs !== undefined) {
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), abortAfterMs);
-    callArgs.push({ signal: controller.signal });
-  }
+async function invoke({ client = {}, fn, args, abortAfterMs }) {
   try {
-    return { ok: await c[area][name](...callArgs) };
+    const c = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, ...client });
+    return { ok: await callByName(c, fn, args, abortAfterMs) };
   } catch (e) {
     assert.ok(e instanceof ClickSendError && e instanceof Error, `not a ClickSendError: ${e}`);
     return { error: errorFields(e) };

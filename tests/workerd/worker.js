@@ -2,20 +2,14 @@
 // shared cases (tests/support/cases.mjs) inside workerd. It imports the built package's
 // workerd entry, which imports the .wasm as a compiled module.
 import { ClickSend, ClickSendError } from '../../pkg/workerd.js';
+import { callByName } from '../support/call.js';
 
 export default {
   async fetch(request, env) {
-    const { client = {}, fn, args = [], abortAfterMs } = await request.json();
-    const [area, name] = fn.split('.');
-    const callArgs = [...args];
-    if (abortAfterMs !== undefined) {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(), abortAfterMs);
-      callArgs.push({ signal: controller.signal });
-    }
+    const { client = {}, fn, args, abortAfterMs } = await request.json();
     try {
       const c = new ClickSend({ apiKey: env.API_KEY, baseUrl: env.SANDBOX_URL, ...client });
-      return Response.json({ ok: await c[area][name](...callArgs) });
+      return Response.json({ ok: await callByName(c, fn, args, abortAfterMs) });
     } catch (e) {
       const { code, status, message, data, retryAfter } = e;
       const isClickSendError = e instanceof ClickSendError && e instanceof Error && e.name === 'ClickSendError';
