@@ -3,7 +3,7 @@
 //! `INVALID_ARGUMENT` error and nothing is sent.
 
 use crate::options::{is_plain_object, type_name};
-use clicksend_core::endpoints::{BodyRule, Endpoint, Input, Method};
+use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
 use clicksend_core::{query, Error};
@@ -13,6 +13,7 @@ use web_sys::AbortSignal;
 
 /// A request ready to send.
 pub struct Outgoing {
+    pub host: Host,
     pub method: Method,
     /// Path relative to `/v3`, already encoded, with its query string.
     pub path_and_query: String,
@@ -47,7 +48,7 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
-    Ok(Outgoing { method: endpoint.method, path_and_query: path + &query, body, signal })
+    Ok(Outgoing { host: endpoint.host, method: endpoint.method, path_and_query: path + &query, body, signal })
 }
 
 /// Reads `client.request(method, path, {query, body, signal})`.
@@ -60,7 +61,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
     if init.is_undefined() {
-        return Ok(Outgoing { method, path_and_query: path, body: None, signal: None });
+        return Ok(Outgoing { host: Host::ClickSend, method, path_and_query: path, body: None, signal: None });
     }
     if !is_plain_object(init) {
         return Err(invalid(what, format!("the third argument must be an object {{query, body, signal}}, got {}", type_name(init))));
@@ -74,7 +75,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
     let signal = read_signal(what, &get(init, "signal"))?;
-    Ok(Outgoing { method, path_and_query: path + &query, body, signal })
+    Ok(Outgoing { host: Host::ClickSend, method, path_and_query: path + &query, body, signal })
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -136,7 +137,8 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<String, Error> {
     if let BodyRule::Messages(kind) = rule {
         let list = get(v, "messages");
         let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&m)).collect());
-        messages::check(kind, what, fields.as_deref())?;
+        let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
+        messages::check(kind, what, fields.as_deref(), shared_media_file)?;
     }
     stringify(what, v)
 }

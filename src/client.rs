@@ -32,7 +32,7 @@ impl Client {
     /// Calls endpoint number `index` of `endpoints()` with the caller's arguments.
     pub fn call(&self, index: u32, args: Array) -> Promise {
         let request = match ENDPOINTS.get(index as usize) {
-            Some(endpoint) => args::read_call(endpoint, &args),
+            Some(endpoint) => self.config.check_host(endpoint.host, &endpoint.qualified_name()).and_then(|()| args::read_call(endpoint, &args)),
             None => Err(Error::invalid_argument(format!("there is no endpoint number {index}"))),
         };
         self.run(request)

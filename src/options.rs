@@ -54,6 +54,7 @@ pub fn read(options: &JsValue) -> Result<RawOptions, Error> {
         username: string(obj, "username")?,
         connection: string(obj, "connection")?,
         base_url: string(obj, "baseUrl")?,
+        control_url: string(obj, "controlUrl")?,
         timeout_ms: number(obj, "timeoutMs")?,
     })
 }

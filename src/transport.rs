@@ -6,7 +6,7 @@ use crate::args::Outgoing;
 use crate::error::Failure;
 use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
-use clicksend_core::{retry_after, Code, Error};
+use clicksend_core::{retry_after, Code, Error, Host};
 use js_sys::{Promise, Reflect, JSON};
 use wasm_bindgen_futures::JsFuture;
 use std::cell::Cell;
@@ -104,7 +104,7 @@ fn build_request(config: &Config, out: &Outgoing, signal: &AbortSignal) -> Resul
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&headers);
-    Request::new_with_str_and_init(&config.url(&out.path_and_query), &init)
+    Request::new_with_str_and_init(&config.url(out.host, &out.path_and_query), &init)
 }
 
 /// A readable text for a thrown JS value: `TypeError: fetch failed (connect ECONNREFUSED ...)`.
@@ -141,10 +141,11 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
     .as_string()
     .unwrap_or_default();
     drop(deadline);
-    classify(&response, status, &text)
+    classify(&response, status, &text, out.host == Host::ClickSend)
 }
 
-fn classify(response: &Response, status: u16, text: &str) -> Result<JsValue, Failure> {
+/// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
+fn classify(response: &Response, status: u16, text: &str, expect_envelope: bool) -> Result<JsValue, Failure> {
     let parsed = JSON::parse(text).ok();
     let object = parsed.as_ref().filter(|v| v.is_object() && !js_sys::Array::is_array(v));
     let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
@@ -154,7 +155,7 @@ fn classify(response: &Response, status: u16, text: &str) -> Result<JsValue, Fai
         (Some(_), None) => Body::OtherJson,
         (None, _) => Body::NotJson,
     };
-    match envelope::classify(status, body, text) {
+    match envelope::classify(status, body, text, expect_envelope) {
         Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
         Err(error) => Err(Failure {
             error,

@@ -21,11 +21,13 @@ pub enum Body<'a> {
 pub const SNIPPET_CHARS: usize = 200;
 
 /// Decides the outcome of a response. `text` is the raw body, quoted (shortened) when it
-/// is not what was expected. `Ok(())` means: resolve with the parsed object as it is.
-pub fn classify(status: u16, body: Body<'_>, text: &str) -> Result<(), Error> {
+/// is not what was expected; `envelope`: whether a success must be ClickSend's envelope
+/// (Maton's control plane answers with plain objects). `Ok(())` means: resolve with the
+/// parsed object as it is.
+pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Result<(), Error> {
     let success = (200..300).contains(&status);
     match body {
-        Body::Object { response_code: Some(_), .. } if success => Ok(()),
+        Body::Object { response_code, .. } if success && (response_code.is_some() || !envelope) => Ok(()),
         Body::Object { .. } if success => Err(Error::new(
             Code::InvalidResponse,
             status,
@@ -89,30 +91,31 @@ mod tests {
 
     #[test]
     fn success_envelope_resolves() {
-        assert_eq!(classify(200, obj(Some("SUCCESS"), Some("ok")), "{}"), Ok(()));
+        assert_eq!(classify(200, obj(Some("SUCCESS"), Some("ok")), "{}", true), Ok(()));
     }
 
     #[test]
     fn api_errors_keep_clicksend_code_and_message() {
-        let e = classify(404, obj(Some("NOT_FOUND"), Some("Resource not found.")), "").unwrap_err();
+        let e = classify(404, obj(Some("NOT_FOUND"), Some("Resource not found.")), "", true).unwrap_err();
         assert_eq!((e.code.as_str(), e.status, e.message.as_str()), ("NOT_FOUND", 404, "Resource not found."));
-        let e = classify(429, obj(None, None), "{}").unwrap_err();
+        let e = classify(429, obj(None, None), "{}", true).unwrap_err();
         assert_eq!((e.code.as_str(), e.message.as_str()), ("HTTP_429", "HTTP 429 Too Many Requests"));
     }
 
     #[test]
     fn unexpected_bodies_are_invalid_responses() {
         let html = format!("<html>\n<body>{}</body></html>", "x".repeat(400));
-        let e = classify(502, Body::NotJson, &html).unwrap_err();
+        let e = classify(502, Body::NotJson, &html, true).unwrap_err();
         assert_eq!((e.code.clone(), e.status), (Code::InvalidResponse, 502));
         assert!(e.message.starts_with("HTTP 502 Bad Gateway: a body that is not a JSON object: <html> <body>xxx"), "{}", e.message);
         assert!(e.message.ends_with('…'));
-        let e = classify(200, Body::NotJson, "").unwrap_err();
+        let e = classify(200, Body::NotJson, "", true).unwrap_err();
         assert_eq!(e.message, "HTTP 200 OK: an empty body");
-        let e = classify(200, Body::OtherJson, "[1,2]").unwrap_err();
+        let e = classify(200, Body::OtherJson, "[1,2]", true).unwrap_err();
         assert_eq!(e.code, Code::InvalidResponse);
-        let e = classify(200, obj(None, None), "{\"a\":1}").unwrap_err();
+        let e = classify(200, obj(None, None), "{\"a\":1}", true).unwrap_err();
         assert!(e.message.contains("not a ClickSend response envelope"), "{}", e.message);
+        assert_eq!(classify(200, obj(None, None), "{\"connections\":[]}", false), Ok(()));
     }
 
     #[test]

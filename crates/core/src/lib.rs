@@ -17,5 +17,5 @@ pub mod sms_parts;
 
 pub use sms_parts::{sms_parts, Encoding, Parts};
 
-pub use endpoints::{Endpoint, Input, Method, ENDPOINTS};
+pub use endpoints::{Endpoint, Host, Input, Method, ENDPOINTS};
 pub use error::{Code, Error};

@@ -32,7 +32,9 @@ pub struct MessageFields {
 }
 
 /// Checks a `messages` array (`None` when the body has no array there).
-pub fn check(kind: MessageKind, what: &str, messages: Option<&[MessageFields]>) -> Result<(), Error> {
+/// `shared_media_file`: the body has a top-level `media_file`, which ClickSend's API
+/// description puts there for all the messages of an MMS send.
+pub fn check(kind: MessageKind, what: &str, messages: Option<&[MessageFields]>, shared_media_file: bool) -> Result<(), Error> {
     let messages = messages.ok_or_else(|| Error::invalid_argument(format!("{what}: the body needs a `messages` array")))?;
     if messages.is_empty() {
         return Err(Error::invalid_argument(format!("{what}: `messages` is empty; send at least one message")));
@@ -44,20 +46,20 @@ pub fn check(kind: MessageKind, what: &str, messages: Option<&[MessageFields]>) 
         )));
     }
     for (i, m) in messages.iter().enumerate() {
-        check_one(kind, m).map_err(|why| Error::invalid_argument(format!("{what}: messages[{i}] {why}")))?;
+        check_one(kind, m, shared_media_file).map_err(|why| Error::invalid_argument(format!("{what}: messages[{i}] {why}")))?;
     }
     Ok(())
 }
 
-fn check_one(kind: MessageKind, m: &MessageFields) -> Result<(), &'static str> {
+fn check_one(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> Result<(), &'static str> {
     if !m.has_to && !m.has_list_id {
         return Err("has no recipient: set `to` (a phone number) or `list_id`");
     }
     if !m.has_body {
         return Err("has no `body`");
     }
-    if kind == MessageKind::Mms && !m.has_media_file {
-        return Err("has no `media_file` (an MMS needs the URL of its media)");
+    if kind == MessageKind::Mms && !m.has_media_file && !shared_media_file {
+        return Err("has no `media_file` (an MMS needs the URL of its media, in the body or the message)");
     }
     if kind == MessageKind::Voice {
         if let Some(voice) = &m.voice {
@@ -86,26 +88,29 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert!(msg(check(MessageKind::Sms, "sms.send", None)).contains("needs a `messages` array"));
-        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[]))).contains("is empty"));
+        assert!(msg(check(MessageKind::Sms, "sms.send", None, false)).contains("needs a `messages` array"));
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[]), false)).contains("is empty"));
         let many = vec![sms(true, true); 1001];
-        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&many))).contains("1001 messages"));
-        assert!(check(MessageKind::Sms, "sms.send", Some(&many[..1000])).is_ok());
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&many), false)).contains("1001 messages"));
+        assert!(check(MessageKind::Sms, "sms.send", Some(&many[..1000]), false).is_ok());
     }
 
     #[test]
     fn fields() {
-        let e = msg(check(MessageKind::Sms, "sms.send", Some(&[sms(true, true), sms(false, true)])));
+        let e = msg(check(MessageKind::Sms, "sms.send", Some(&[sms(true, true), sms(false, true)]), false));
         assert_eq!(e, "sms.send: messages[1] has no recipient: set `to` (a phone number) or `list_id`");
-        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sms(true, false)]))).ends_with("has no `body`"));
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sms(true, false)]), false)).ends_with("has no `body`"));
         let list = MessageFields { has_list_id: true, has_body: true, ..Default::default() };
-        assert!(check(MessageKind::Sms, "sms.send", Some(&[list])).is_ok());
-        assert!(msg(check(MessageKind::Mms, "mms.send", Some(&[sms(true, true)]))).contains("media_file"));
+        assert!(check(MessageKind::Sms, "sms.send", Some(&[list]), false).is_ok());
+        assert!(msg(check(MessageKind::Mms, "mms.send", Some(&[sms(true, true)]), false)).contains("media_file"));
+        assert!(check(MessageKind::Mms, "mms.send", Some(&[sms(true, true)]), true).is_ok());
+        let own = MessageFields { has_media_file: true, ..sms(true, true) };
+        assert!(check(MessageKind::Mms, "mms.send", Some(&[own]), false).is_ok());
         let male = MessageFields { voice: Some(Some("male".into())), ..sms(true, true) };
-        assert!(check(MessageKind::Voice, "voice.send", Some(&[male])).is_ok());
+        assert!(check(MessageKind::Voice, "voice.send", Some(&[male]), false).is_ok());
         let robot = MessageFields { voice: Some(Some("robot".into())), ..sms(true, true) };
-        assert!(msg(check(MessageKind::Voice, "voice.send", Some(&[robot]))).contains("voice"));
+        assert!(msg(check(MessageKind::Voice, "voice.send", Some(&[robot]), false)).contains("voice"));
         let sched = MessageFields { schedule_is_integer: Some(false), ..sms(true, true) };
-        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sched]))).contains("schedule"));
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sched]), false)).contains("schedule"));
     }
 }

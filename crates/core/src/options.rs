@@ -6,16 +6,17 @@
 //! any text that came from elsewhere (a proxy's error page may echo a header).
 
 use crate::base64;
-use crate::Error;
+use crate::{Error, Host};
 
 pub const MATON_BASE: &str = "https://gateway.maton.ai/clicksend";
 pub const CLICKSEND_BASE: &str = "https://rest.clicksend.com";
+pub const MATON_CONTROL_BASE: &str = "https://ctrl.maton.ai";
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// The longest delay `setTimeout` takes (2^31 - 1 ms); longer ones fire at once.
 pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
 /// The option names `new ClickSend(options)` accepts, in the order the docs list them.
-pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "timeoutMs"];
+pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "controlUrl", "timeoutMs"];
 
 /// The options as the caller gave them (types already checked by the wasm side).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,6 +25,7 @@ pub struct RawOptions {
     pub username: Option<String>,
     pub connection: Option<String>,
     pub base_url: Option<String>,
+    pub control_url: Option<String>,
     pub timeout_ms: Option<f64>,
 }
 
@@ -31,6 +33,11 @@ pub struct RawOptions {
 pub struct Config {
     /// Base URL without a trailing slash; requests go to `{base}/v3{path}`.
     pub base: String,
+    /// Maton's control plane (connections), without a trailing slash.
+    pub control_base: String,
+    /// Whether the credentials are HTTP Basic (ClickSend directly), which Maton's control
+    /// plane does not take.
+    basic_auth: bool,
     /// The `Authorization` header value, if any.
     pub authorization: Option<String>,
     /// The `Maton-Connection` header value, if any.
@@ -94,21 +101,41 @@ impl Config {
             secrets.push(connection.clone());
         }
         let base = match &raw.base_url {
-            Some(url) => check_base_url(url)?,
+            Some(url) => check_base_url("baseUrl", url)?,
             None if raw.username.is_some() => CLICKSEND_BASE.to_string(),
             None => MATON_BASE.to_string(),
+        };
+        let control_base = match &raw.control_url {
+            Some(url) => check_base_url("controlUrl", url)?,
+            None => MATON_CONTROL_BASE.to_string(),
         };
         let timeout_ms = match raw.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
             Some(t) if t.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&t) => t as u32,
             Some(_) => return Err(invalid("`timeoutMs` must be a whole number of milliseconds from 1 to 2147483647")),
         };
-        Ok(Config { base, authorization, connection: raw.connection, timeout_ms, secrets })
+        let basic_auth = raw.username.is_some();
+        Ok(Config { base, control_base, basic_auth, authorization, connection: raw.connection, timeout_ms, secrets })
     }
 
-    /// The full URL of a request: base, `/v3`, then the filled path and its query string.
-    pub fn url(&self, path_and_query: &str) -> String {
-        format!("{}/v3{path_and_query}", self.base)
+    /// The full URL of a request to `host`: for ClickSend the base and `/v3`, for the
+    /// control plane its base; then the filled path and its query string.
+    pub fn url(&self, host: Host, path_and_query: &str) -> String {
+        match host {
+            Host::ClickSend => format!("{}/v3{path_and_query}", self.base),
+            Host::MatonControl => format!("{}{path_and_query}", self.control_base),
+        }
+    }
+
+    /// Whether these credentials can call `host`: Maton's control plane takes a Maton
+    /// API key (Bearer), not ClickSend's Basic credentials.
+    pub fn check_host(&self, host: Host, what: &str) -> Result<(), Error> {
+        if host == Host::MatonControl && self.basic_auth {
+            return Err(Error::invalid_argument(format!(
+                "{what}: Maton's connection API needs a Maton `apiKey` (without `username`)"
+            )));
+        }
+        Ok(())
     }
 
     /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
@@ -124,20 +151,20 @@ impl Config {
 }
 
 /// `http(s)://host[:port][/path]`, no credentials, query or fragment; trailing `/` dropped.
-fn check_base_url(url: &str) -> Result<String, Error> {
+fn check_base_url(name: &str, url: &str) -> Result<String, Error> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     let Some(rest) = rest else {
-        return Err(invalid("`baseUrl` must start with http:// or https://"));
+        return Err(invalid(format!("`{name}` must start with http:// or https://")));
     };
     let authority = rest.split('/').next().unwrap_or("");
     if authority.is_empty() {
-        return Err(invalid("`baseUrl` has no host"));
+        return Err(invalid(format!("`{name}` has no host")));
     }
     if authority.contains('@') {
-        return Err(invalid("`baseUrl` must not carry credentials; pass `username` and `apiKey` instead"));
+        return Err(invalid(format!("`{name}` must not carry credentials; pass `username` and `apiKey` instead")));
     }
     if url.contains(['?', '#']) || !url.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
-        return Err(invalid("`baseUrl` must be a plain URL without query, fragment, spaces or non-ASCII characters"));
+        return Err(invalid(format!("`{name}` must be a plain URL without query, fragment, spaces or non-ASCII characters")));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -158,22 +185,27 @@ mod tests {
     #[test]
     fn maton_by_default() {
         let c = Config::resolve(opts(Some("k123"), None, None)).unwrap();
-        assert_eq!(c.url("/account"), "https://gateway.maton.ai/clicksend/v3/account");
+        assert_eq!(c.url(Host::ClickSend, "/account"), "https://gateway.maton.ai/clicksend/v3/account");
         assert_eq!(c.authorization.as_deref(), Some("Bearer k123"));
         assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(c.url(Host::MatonControl, "/connections?app=clicksend"), "https://ctrl.maton.ai/connections?app=clicksend");
+        assert_eq!(c.check_host(Host::MatonControl, "connections.list"), Ok(()));
     }
 
     #[test]
     fn clicksend_direct_with_basic() {
         let c = Config::resolve(opts(Some("KEY"), Some("user"), None)).unwrap();
-        assert_eq!(c.url("/sms/send?a=1"), "https://rest.clicksend.com/v3/sms/send?a=1");
+        assert_eq!(c.url(Host::ClickSend, "/sms/send?a=1"), "https://rest.clicksend.com/v3/sms/send?a=1");
         assert_eq!(c.authorization.as_deref(), Some("Basic dXNlcjpLRVk="));
+        assert!(c.check_host(Host::MatonControl, "connections.list").unwrap_err().message.contains("Maton `apiKey`"));
     }
 
     #[test]
     fn base_url_without_key() {
-        let c = Config::resolve(opts(None, None, Some("http://127.0.0.1:8787/"))).unwrap();
-        assert_eq!(c.url("/account"), "http://127.0.0.1:8787/v3/account");
+        let raw = RawOptions { control_url: Some("http://127.0.0.1:8787/ctrl".into()), ..opts(None, None, Some("http://127.0.0.1:8787/")) };
+        let c = Config::resolve(raw).unwrap();
+        assert_eq!(c.url(Host::MatonControl, "/connections"), "http://127.0.0.1:8787/ctrl/connections");
+        assert_eq!(c.url(Host::ClickSend, "/account"), "http://127.0.0.1:8787/v3/account");
         assert_eq!(c.authorization, None);
     }
 
