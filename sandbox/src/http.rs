@@ -5,7 +5,7 @@
 use crate::api::{self, ApiRequest};
 use crate::envelope::{error, Reply};
 use crate::state::{Drop, State};
-use crate::control;
+use crate::{control, maton};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -81,8 +81,11 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
     if let Some(rest) = path.strip_prefix("/_sandbox/") {
         return respond(control::handle(&shared, parts.method.as_str(), rest, &bytes));
     }
-    let Some(rel) = path.strip_prefix("/clicksend/v3").or_else(|| path.strip_prefix("/v3")).map(String::from) else {
-        return respond(error(404, "Resource not found. The API lives under /v3 (or /clicksend/v3, as on the Maton gateway)."));
+    // `/connections...` is Maton's control plane; everything else must be under /v3.
+    let (rel, api) = match path.strip_prefix("/clicksend/v3").or_else(|| path.strip_prefix("/v3")) {
+        Some(rel) => (rel.to_string(), Api::ClickSend),
+        None if path == "/connections" || path.starts_with("/connections/") => (path.clone(), Api::MatonControl),
+        None => return respond(error(404, "Resource not found. The API lives under /v3 (or /clicksend/v3, as on the Maton gateway).")),
     };
     let body_text = String::from_utf8_lossy(&bytes).into_owned();
     let json_body: Option<Value> = serde_json::from_slice(&bytes).ok();
@@ -131,11 +134,18 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
         }
     }
 
-    let reply = if !authorized(&shared.auth, &parts.headers) {
-        error(401, "Invalid credentials.")
-    } else {
-        let request = ApiRequest { method: parts.method.as_str(), path: &rel, query: parse_query(&raw_query), body: json_body };
-        api::handle(&mut shared.state(), &request)
+    let query = parse_query(&raw_query);
+    let reply = match api {
+        Api::ClickSend if !authorized(&shared.auth, &parts.headers, true) => error(401, "Invalid credentials."),
+        Api::ClickSend => {
+            let request = ApiRequest { method: parts.method.as_str(), path: &rel, query, body: json_body };
+            api::handle(&mut shared.state(), &request)
+        }
+        // The control plane takes the Maton key only (Bearer), never ClickSend's Basic pair.
+        Api::MatonControl if !authorized(&shared.auth, &parts.headers, false) => {
+            Reply { status: StatusCode::UNAUTHORIZED, body: json!({"error": "Invalid API key."}) }
+        }
+        Api::MatonControl => maton::handle(&mut shared.state(), parts.method.as_str(), &rel, &query, json_body.as_ref()),
     };
     record_response(&shared, index, &reply);
     respond(reply)
@@ -147,14 +157,21 @@ fn record_response(shared: &Shared, index: usize, reply: &Reply) {
     }
 }
 
-fn authorized(auth: &Auth, headers: &HeaderMap) -> bool {
+/// Which service a request is for.
+enum Api {
+    ClickSend,
+    MatonControl,
+}
+
+/// Bearer `api_key`, or (where `basic_ok`) Basic `username:api_key`.
+fn authorized(auth: &Auth, headers: &HeaderMap, basic_ok: bool) -> bool {
     let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     if let Some(token) = value.strip_prefix("Bearer ") {
         return token == auth.api_key;
     }
-    let Some(decoded) = value.strip_prefix("Basic ").and_then(base64::decode) else {
+    let Some(decoded) = value.strip_prefix("Basic ").filter(|_| basic_ok).and_then(base64::decode) else {
         return false;
     };
     decoded == format!("{}:{}", auth.username, auth.api_key).into_bytes()
@@ -268,14 +285,14 @@ mod tests {
     fn auth_forms() {
         let auth = Auth::default();
         let mut h = HeaderMap::new();
-        assert!(!authorized(&auth, &h));
+        assert!(!authorized(&auth, &h, true));
         h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer sandbox-key"));
-        assert!(authorized(&auth, &h));
+        assert!(authorized(&auth, &h, true));
         let basic = format!("Basic {}", base64::encode(b"sandbox:sandbox-key"));
         h.insert(header::AUTHORIZATION, HeaderValue::from_str(&basic).unwrap());
-        assert!(authorized(&auth, &h));
+        assert!(authorized(&auth, &h, true));
         let wrong = format!("Basic {}", base64::encode(b"sandbox:nope"));
         h.insert(header::AUTHORIZATION, HeaderValue::from_str(&wrong).unwrap());
-        assert!(!authorized(&auth, &h));
+        assert!(!authorized(&auth, &h, true));
     }
 }

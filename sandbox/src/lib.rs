@@ -9,6 +9,7 @@ mod api;
 mod control;
 mod envelope;
 mod http;
+mod maton;
 mod state;
 
 pub use http::{app, Auth, Sandbox};

@@ -1,8 +1,10 @@
-//! The sandbox's memory: the account, messages and lists, plus what tests see
-//! (recorded requests) and program (faults).
+//! The sandbox's memory: the account, messages, lists and contacts, templates, email
+//! addresses, inbound messages and Maton connections, plus what tests see (recorded
+//! requests) and program (faults).
 
+use clicksend_core::messages::MessageKind;
 use clicksend_core::sms_parts;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -21,8 +23,10 @@ pub enum Delivery {
     Cancelled,
 }
 
+/// An outbound SMS, MMS or voice message.
 #[derive(Clone, Debug)]
 pub struct Message {
+    pub kind: MessageKind,
     pub message_id: String,
     pub date: i64,
     pub to: String,
@@ -36,13 +40,15 @@ pub struct Message {
     pub parts: usize,
     pub price: f64,
     pub delivery: Delivery,
+    /// MMS: subject and media; voice: voice and language.
+    pub extra: Map<String, Value>,
 }
 
 impl Message {
     /// The message as ClickSend shows it; `status` is the per-message send status in a
     /// send answer, the delivery state in history.
     pub fn to_json(&self, status: &str) -> Value {
-        json!({
+        let mut m = json!({
             "direction": "out",
             "date": self.date,
             "to": self.to,
@@ -62,7 +68,11 @@ impl Message {
             "country": self.country,
             "carrier": "Sandbox Mobile",
             "status": status,
-        })
+        });
+        if let Value::Object(o) = &mut m {
+            o.extend(self.extra.clone());
+        }
+        m
     }
 
     pub fn history_status(&self) -> &'static str {
@@ -72,13 +82,72 @@ impl Message {
             Delivery::Cancelled => "Cancelled",
         }
     }
+
+    /// The delivery receipt ClickSend reports for a delivered message.
+    pub fn receipt(&self) -> Value {
+        json!({
+            "timestamp_send": self.date,
+            "timestamp": self.date + 3,
+            "message_id": self.message_id,
+            "status_code": "201",
+            "status_text": "Success: Message received on handset.",
+            "error_code": null,
+            "error_text": null,
+            "custom_string": self.custom_string,
+            "subaccount_id": SUBACCOUNT_ID,
+            "message_type": kind_name(self.kind),
+            "digits": null,
+        })
+    }
+}
+
+pub fn kind_name(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::Sms => "sms",
+        MessageKind::Mms => "mms",
+        MessageKind::Voice => "voice",
+    }
+}
+
+/// The contact fields ClickSend stores (other keys in a request are ignored, as there).
+pub const CONTACT_FIELDS: &[&str] = &[
+    "phone_number", "first_name", "last_name", "email", "fax_number", "organization_name",
+    "custom_1", "custom_2", "custom_3", "custom_4", "address_line_1", "address_line_2",
+    "address_city", "address_state", "address_postal_code", "address_country",
+];
+
+#[derive(Clone, Debug)]
+pub struct Contact {
+    pub contact_id: u64,
+    pub fields: Map<String, Value>,
+    pub date_added: i64,
+    pub date_updated: i64,
+}
+
+impl Contact {
+    pub fn phone(&self) -> Option<&str> {
+        self.fields.get("phone_number").and_then(Value::as_str)
+    }
+
+    pub fn to_json(&self, list: &List) -> Value {
+        let mut o = Map::new();
+        o.insert("contact_id".into(), json!(self.contact_id));
+        o.insert("list_id".into(), json!(list.list_id));
+        for f in CONTACT_FIELDS {
+            o.insert((*f).into(), self.fields.get(*f).cloned().unwrap_or(json!("")));
+        }
+        o.insert("date_added".into(), json!(self.date_added));
+        o.insert("date_updated".into(), json!(self.date_updated));
+        o.insert("_list_name".into(), json!(list.list_name));
+        Value::Object(o)
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct List {
     pub list_id: u64,
     pub list_name: String,
-    pub contacts: Vec<Value>,
+    pub contacts: Vec<Contact>,
 }
 
 impl List {
@@ -96,7 +165,7 @@ impl List {
 #[derive(Clone, Debug, Default)]
 pub struct Fault {
     pub method: Option<String>,
-    /// Path relative to `/v3` (`/sms/send`); `None` matches every API request.
+    /// Path relative to `/v3` (`/sms/send`), or `/connections...`; `None` matches all.
     pub path: Option<String>,
     pub times: usize,
     pub status: Option<u16>,
@@ -120,6 +189,10 @@ pub struct State {
     pub balance: f64,
     pub messages: Vec<Message>,
     pub lists: BTreeMap<u64, List>,
+    pub templates: BTreeMap<u64, Value>,
+    pub email_addresses: BTreeMap<u64, Value>,
+    pub inbound: Vec<Value>,
+    pub connections: Vec<Value>,
     pub requests: Vec<Value>,
     pub faults: Vec<Fault>,
     next_id: u64,
@@ -127,7 +200,18 @@ pub struct State {
 
 impl State {
     pub fn new() -> State {
-        State { balance: START_BALANCE, next_id: 1, ..Default::default() }
+        let mut state = State { balance: START_BALANCE, next_id: 1, ..Default::default() };
+        // Maton's default connection: the one the gateway uses when none is named.
+        state.connections.push(json!({
+            "connection_id": "5a4d0b0c-0000-4000-8000-00000000c0de",
+            "status": "ACTIVE",
+            "creation_time": "2026-01-01T00:00:00.000000Z",
+            "last_updated_time": "2026-01-01T00:00:00.000000Z",
+            "url": "https://connect.maton.ai/?session_token=sandbox",
+            "app": "clicksend",
+            "metadata": {},
+        }));
+        state
     }
 
     pub fn next_id(&mut self) -> u64 {
@@ -197,11 +281,18 @@ pub fn sms_rate(to: &str) -> (&'static str, f64) {
     RATES.iter().find(|(prefix, _, _)| to.starts_with(prefix)).map_or(("ZZ", 0.1000), |&(_, c, r)| (c, r))
 }
 
-/// Parts and price of one SMS, by the GSM-7/UCS-2 rules shared with the client.
-pub fn sms_cost(to: &str, body: &str) -> (&'static str, usize, f64) {
+/// Country, parts and price of one message of `kind`:
+/// - SMS: per part, by the GSM-7/UCS-2 rules shared with the client;
+/// - MMS: one flat price per message (ClickSend bills MMS per message, media included);
+/// - voice: per started 300 characters of speech (a minute or so of text-to-speech).
+pub fn message_cost(kind: MessageKind, to: &str, body: &str) -> (&'static str, usize, f64) {
     let (country, rate) = sms_rate(to);
-    let parts = sms_parts(body).parts;
-    (country, parts, (rate * parts as f64 * 10_000.0).round() / 10_000.0)
+    let (parts, unit) = match kind {
+        MessageKind::Sms => (sms_parts(body).parts, rate),
+        MessageKind::Mms => (1, 0.5500),
+        MessageKind::Voice => (body.chars().count().div_ceil(300).max(1), 0.0700),
+    };
+    (country, parts, (unit * parts as f64 * 10_000.0).round() / 10_000.0)
 }
 
 #[cfg(test)]
@@ -219,10 +310,13 @@ mod tests {
 
     #[test]
     fn prices_follow_parts() {
-        assert_eq!(sms_cost("+61411111111", "hi"), ("AU", 1, 0.0792));
-        assert_eq!(sms_cost("+61411111111", &"a".repeat(161)), ("AU", 2, 0.1584));
-        assert_eq!(sms_cost("+15551234567", &"é".repeat(10)), ("US", 1, 0.0264));
-        assert_eq!(sms_cost("+15551234567", &"😀".repeat(36)), ("US", 2, 0.0528));
+        use MessageKind::*;
+        assert_eq!(message_cost(Sms, "+61411111111", "hi"), ("AU", 1, 0.0792));
+        assert_eq!(message_cost(Sms, "+61411111111", &"a".repeat(161)), ("AU", 2, 0.1584));
+        assert_eq!(message_cost(Sms, "+15551234567", &"é".repeat(10)), ("US", 1, 0.0264));
+        assert_eq!(message_cost(Sms, "+15551234567", &"😀".repeat(36)), ("US", 2, 0.0528));
+        assert_eq!(message_cost(Mms, "+61411111111", &"a".repeat(500)), ("AU", 1, 0.55));
+        assert_eq!(message_cost(Voice, "+61411111111", &"a".repeat(301)), ("AU", 2, 0.14));
     }
 
     #[test]

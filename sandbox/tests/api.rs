@@ -194,3 +194,131 @@ async fn records_requests_and_plays_faults() {
     let bad = call(&app, "POST", "/_sandbox/faults", None, Some(json!({"drop": "sideways"}))).await;
     assert_eq!(bad.status, 400);
 }
+
+#[tokio::test]
+async fn templates_crud_with_404s() {
+    let app = app(Auth::default());
+    let t = api(&app, "POST", "/sms/templates", Some(json!({"template_name": "Welcome", "body": "Hi {first_name}"}))).await.body["data"].clone();
+    let id = t["template_id"].as_u64().unwrap();
+    assert_eq!(t, json!({"template_id": id, "template_name": "Welcome", "body": "Hi {first_name}"}));
+    assert_eq!(api(&app, "POST", "/sms/templates", Some(json!({"template_name": "x"}))).await.status, 400);
+    let u = api(&app, "PUT", &format!("/sms/templates/{id}"), Some(json!({"body": "Hello"}))).await;
+    assert_eq!(u.body["data"], json!({"template_id": id, "template_name": "Welcome", "body": "Hello"}));
+    assert_eq!(api(&app, "GET", "/sms/templates", None).await.body["data"]["data"], json!([u.body["data"]]));
+    assert_eq!(api(&app, "DELETE", &format!("/sms/templates/{id}"), None).await.status, 200);
+    for (method, body) in [("PUT", Some(json!({"body": "x"}))), ("DELETE", None)] {
+        let r = api(&app, method, &format!("/sms/templates/{id}"), body).await;
+        assert_eq!((r.status, r.body["response_code"].clone()), (StatusCode::NOT_FOUND, json!("NOT_FOUND")));
+    }
+}
+
+#[tokio::test]
+async fn contacts_copy_transfer_and_remove_duplicates() {
+    let app = app(Auth::default());
+    let a = api(&app, "POST", "/lists", Some(json!({"list_name": "A"}))).await.body["data"]["list_id"].as_u64().unwrap();
+    let b = api(&app, "POST", "/lists", Some(json!({"list_name": "B"}))).await.body["data"]["list_id"].as_u64().unwrap();
+    let mut ids = vec![];
+    for (phone, name) in [("+61411111111", "Ann"), ("+61 411 111 111", "Ann again"), ("+61422222222", "Bob")] {
+        let c = api(&app, "POST", &format!("/lists/{a}/contacts"), Some(json!({"phone_number": phone, "first_name": name, "custom_1": "vip", "nonsense": 1}))).await;
+        assert_eq!(c.status, 200, "{}", c.body);
+        assert_eq!((c.body["data"]["list_id"].clone(), c.body["data"]["custom_1"].clone(), c.body["data"]["_list_name"].clone()), (json!(a), json!("vip"), json!("A")));
+        assert!(c.body["data"].get("nonsense").is_none());
+        ids.push(c.body["data"]["contact_id"].as_u64().unwrap());
+    }
+    assert_eq!(api(&app, "POST", &format!("/lists/{a}/contacts"), Some(json!({"first_name": "nobody"}))).await.status, 400);
+    assert_eq!(api(&app, "GET", &format!("/lists/{a}"), None).await.body["data"]["_contacts_count"], 3);
+    let r = api(&app, "PUT", &format!("/lists/{a}/remove-duplicates"), None).await;
+    assert_eq!(r.body["data"], json!({"deleted": 1}));
+    assert_eq!(api(&app, "GET", &format!("/lists/{a}/contacts"), None).await.body["data"]["total"], 2);
+
+    let copied = api(&app, "PUT", &format!("/lists/{a}/contacts/{}/copy/{b}", ids[0]), None).await.body["data"].clone();
+    assert_ne!(copied["contact_id"], json!(ids[0]), "a copy gets a new id");
+    assert_eq!((copied["list_id"].clone(), copied["first_name"].clone()), (json!(b), json!("Ann")));
+    let moved = api(&app, "PUT", &format!("/lists/{a}/contacts/{}/transfer/{b}", ids[2]), None).await.body["data"].clone();
+    assert_eq!((moved["contact_id"].clone(), moved["list_id"].clone()), (json!(ids[2]), json!(b)));
+    assert_eq!(api(&app, "GET", &format!("/lists/{a}/contacts/{}", ids[2]), None).await.status, 404);
+    assert_eq!(api(&app, "GET", &format!("/lists/{b}/contacts"), None).await.body["data"]["total"], 2);
+
+    let u = api(&app, "PUT", &format!("/lists/{a}/contacts/{}", ids[0]), Some(json!({"last_name": "Lee"}))).await;
+    assert_eq!((u.body["data"]["first_name"].clone(), u.body["data"]["last_name"].clone()), (json!("Ann"), json!("Lee")));
+    assert_eq!(api(&app, "DELETE", &format!("/lists/{a}/contacts/{}", ids[0]), None).await.status, 200);
+    for path in [format!("/lists/{a}/contacts/{}", ids[0]), "/lists/999/contacts".into(), format!("/lists/{a}/contacts/{}/copy/999", ids[2])] {
+        assert_eq!(api(&app, "GET", &path, None).await.status.as_u16() / 100, 4, "{path}");
+    }
+    assert_eq!(api(&app, "PUT", &format!("/lists/{b}"), Some(json!({"list_name": "B2"}))).await.body["data"]["list_name"], "B2");
+}
+
+#[tokio::test]
+async fn mms_and_voice_have_their_own_rules_and_prices() {
+    let app = app(Auth::default());
+    let mms = json!({"media_file": "https://example.com/a.jpg", "messages": [{"to": "+61411111111", "body": "pic", "subject": "Hi"}]});
+    let r = api(&app, "POST", "/mms/send", Some(mms)).await;
+    let m = &r.body["data"]["messages"][0];
+    assert_eq!((m["message_price"].clone(), m["subject"].clone(), m["_media_file_url"].clone()), (json!("0.5500"), json!("Hi"), json!("https://example.com/a.jpg")));
+    assert_eq!(api(&app, "POST", "/mms/send", Some(sms("+61411111111", "no media"))).await.status, 400);
+    let voice = json!({"messages": [{"to": "+61411111111", "body": "a".repeat(301), "voice": "male", "lang": "en-au"}]});
+    let v = api(&app, "POST", "/voice/price", Some(voice)).await.body["data"]["messages"][0].clone();
+    assert_eq!((v["message_price"].clone(), v["voice"].clone(), v["lang"].clone()), (json!("0.1400"), json!("male"), json!("en-au")));
+    let robot = json!({"messages": [{"to": "+61411111111", "body": "x", "voice": "robot"}]});
+    assert_eq!(api(&app, "POST", "/voice/send", Some(robot)).await.status, 400);
+    assert_eq!(api(&app, "GET", "/mms/history", None).await.body["data"]["total"], 1);
+    assert_eq!(api(&app, "GET", "/sms/history", None).await.body["data"]["total"], 0, "histories are per kind");
+    let receipt = api(&app, "GET", "/mms/receipts", None).await.body["data"]["data"][0].clone();
+    assert_eq!((receipt["message_type"].clone(), receipt["status_code"].clone()), (json!("mms"), json!("201")));
+    let langs = api(&app, "GET", "/voice/lang", None).await.body["data"].clone();
+    assert!(langs.as_array().unwrap().iter().any(|l| l["code"] == "en-au" && l["gender"] == json!(["female", "male"])));
+    let countries = api(&app, "GET", "/countries", None).await.body["data"].clone();
+    assert!(countries.as_array().unwrap().contains(&json!({"code": "AU", "value": "Australia"})));
+}
+
+#[tokio::test]
+async fn receipts_inbound_and_email_addresses() {
+    let app = app(Auth::default());
+    let sent = api(&app, "POST", "/sms/send", Some(sms("+61411111111", "hi"))).await.body["data"]["messages"][0].clone();
+    let later = json!({"messages": [{"to": "+61411111111", "body": "later", "schedule": 99_999_999_999_i64}]});
+    api(&app, "POST", "/sms/send", Some(later)).await;
+    let receipts = api(&app, "GET", "/sms/receipts", None).await.body["data"].clone();
+    assert_eq!(receipts["total"], 1, "scheduled messages have no receipt yet");
+    assert_eq!(receipts["data"][0]["message_id"], sent["message_id"]);
+    let inbound = api(&app, "POST", "/sms/inbound", Some(json!({"from": "+61422222222", "body": "STOP please", "original_message_id": sent["message_id"]}))).await;
+    assert_eq!((inbound.body["data"]["_keyword"].clone(), inbound.body["data"]["from"].clone()), (json!("stop"), json!("+61422222222")));
+    assert_eq!(api(&app, "GET", "/sms/inbound", None).await.body["data"]["data"], json!([inbound.body["data"]]));
+
+    let e = api(&app, "POST", "/email/addresses", Some(json!({"email_address": "ops@example.com"}))).await.body["data"].clone();
+    assert_eq!((e["email_address"].clone(), e["verified"].clone()), (json!("ops@example.com"), json!(0)));
+    assert_eq!(api(&app, "POST", "/email/addresses", Some(json!({"email_address": "nope"}))).await.status, 400);
+    assert_eq!(api(&app, "GET", "/email/addresses", None).await.body["data"]["total"], 1);
+    let id = e["email_address_id"].as_u64().unwrap();
+    assert_eq!(api(&app, "DELETE", &format!("/email/addresses/{id}"), None).await.status, 200);
+    assert_eq!(api(&app, "DELETE", &format!("/email/addresses/{id}"), None).await.status, 404);
+}
+
+#[tokio::test]
+async fn maton_connections() {
+    let app = app(Auth::default());
+    let list = call(&app, "GET", "/connections?app=clicksend&status=ACTIVE", Some(BEARER), None).await;
+    assert_eq!(list.body["connections"].as_array().unwrap().len(), 1);
+    let created = call(&app, "POST", "/connections", Some(BEARER), Some(json!({"app": "clicksend"}))).await.body["connection"].clone();
+    assert_eq!((created["app"].clone(), created["status"].clone()), (json!("clicksend"), json!("PENDING")));
+    let id = created["connection_id"].as_str().unwrap();
+    assert_eq!(call(&app, "GET", &format!("/connections/{id}"), Some(BEARER), None).await.body["connection"], created);
+    assert_eq!(call(&app, "GET", "/connections?status=PENDING", Some(BEARER), None).await.body["connections"], json!([created]));
+    assert_eq!(call(&app, "DELETE", &format!("/connections/{id}"), Some(BEARER), None).await.status, 200);
+    assert_eq!(call(&app, "GET", &format!("/connections/{id}"), Some(BEARER), None).await.status, 404);
+    assert_eq!(call(&app, "POST", "/connections", Some(BEARER), Some(json!({}))).await.status, 400);
+    // The control plane takes the Maton key, not ClickSend's Basic credentials.
+    assert_eq!(call(&app, "GET", "/connections", Some("Basic c2FuZGJveDpzYW5kYm94LWtleQ=="), None).await.status, 401);
+}
+
+#[tokio::test]
+async fn list_sends_go_to_each_contact() {
+    let app = app(Auth::default());
+    let list = api(&app, "POST", "/lists", Some(json!({"list_name": "L"}))).await.body["data"]["list_id"].as_u64().unwrap();
+    for phone in ["+61411111111", "+61422222222"] {
+        api(&app, "POST", &format!("/lists/{list}/contacts"), Some(json!({"phone_number": phone}))).await;
+    }
+    let r = api(&app, "POST", "/sms/send", Some(json!({"messages": [{"list_id": list, "body": "to all"}]}))).await;
+    let to: Vec<Value> = r.body["data"]["messages"].as_array().unwrap().iter().map(|m| m["to"].clone()).collect();
+    assert_eq!(to, [json!("+61411111111"), json!("+61422222222")]);
+    assert_eq!(api(&app, "POST", "/sms/send", Some(json!({"messages": [{"list_id": 1, "body": "x"}]}))).await.status, 400);
+}

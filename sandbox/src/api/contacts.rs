@@ -1,0 +1,166 @@
+//! Contact lists and the contacts in them.
+
+use super::{id, ApiRequest};
+use crate::envelope::{error, ok, Reply};
+use crate::state::{normalize_recipient, now, Contact, List, State, CONTACT_FIELDS};
+use serde_json::{json, Value};
+use std::collections::HashSet;
+
+const NO_LIST: &str = "Your list was not found.";
+const NO_CONTACT: &str = "Contact not found.";
+
+fn list_mut<'s>(state: &'s mut State, list_id: &str) -> Result<&'s mut List, Reply> {
+    id(list_id).and_then(|i| state.lists.get_mut(&i)).ok_or_else(|| error(404, NO_LIST))
+}
+
+pub fn lists(state: &State, req: &ApiRequest) -> Reply {
+    ok("Here are your contact lists.", req.page(state.lists.values().map(List::to_json).collect()))
+}
+
+pub fn get_list(state: &mut State, list_id: &str) -> Reply {
+    match list_mut(state, list_id) {
+        Ok(list) => ok("Here's your list.", list.to_json()),
+        Err(reply) => reply,
+    }
+}
+
+/// `POST /lists` (no id) and `PUT /lists/{id}`: `list_name` is required.
+pub fn save_list(state: &mut State, req: &ApiRequest, list_id: Option<&str>) -> Reply {
+    let Some(name) = req.body_str("list_name").filter(|n| !n.trim().is_empty()) else {
+        return error(400, "list_name is required.");
+    };
+    match list_id {
+        None => {
+            let list = List { list_id: 428_000 + state.next_id(), list_name: name.to_string(), contacts: Vec::new() };
+            let data = list.to_json();
+            state.lists.insert(list.list_id, list);
+            ok("New list has been created.", data)
+        }
+        Some(list_id) => match list_mut(state, list_id) {
+            Ok(list) => {
+                list.list_name = name.to_string();
+                ok("List has been updated.", list.to_json())
+            }
+            Err(reply) => reply,
+        },
+    }
+}
+
+pub fn delete_list(state: &mut State, list_id: &str) -> Reply {
+    match id(list_id).and_then(|i| state.lists.remove(&i)) {
+        Some(list) => ok(&format!("List #{} has been deleted.", list.list_id), list.to_json()),
+        None => error(404, NO_LIST),
+    }
+}
+
+/// Removes contacts whose phone number another contact of the list already has.
+pub fn remove_duplicates(state: &mut State, list_id: &str) -> Reply {
+    let list = match list_mut(state, list_id) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    let before = list.contacts.len();
+    let mut seen = HashSet::new();
+    list.contacts.retain(|c| match c.phone() {
+        Some(p) => seen.insert(normalize_recipient(p).unwrap_or_else(|| p.to_string())),
+        None => true,
+    });
+    ok("Your list duplicate contacts has been deleted.", json!({"deleted": before - list.contacts.len()}))
+}
+
+pub fn contacts(state: &mut State, req: &ApiRequest, list_id: &str) -> Reply {
+    match list_mut(state, list_id) {
+        Ok(list) => {
+            let items = list.contacts.iter().map(|c| c.to_json(list)).collect();
+            ok("Here are your contacts.", req.page(items))
+        }
+        Err(reply) => reply,
+    }
+}
+
+pub fn get_contact(state: &mut State, list_id: &str, contact_id: &str) -> Reply {
+    let list = match list_mut(state, list_id) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    match list.contacts.iter().find(|c| Some(c.contact_id) == id(contact_id)) {
+        Some(c) => ok("Here's your contact.", c.to_json(list)),
+        None => error(404, NO_CONTACT),
+    }
+}
+
+/// `POST /lists/{id}/contacts` (no contact id) and `PUT .../contacts/{id}`. A new contact
+/// needs a phone number, an email or a fax number, as on ClickSend.
+pub fn save_contact(state: &mut State, req: &ApiRequest, list_id: &str, contact_id: Option<&str>) -> Reply {
+    let empty = serde_json::Map::new();
+    let body = req.body.as_ref().and_then(Value::as_object).unwrap_or(&empty);
+    let given: serde_json::Map<String, Value> = CONTACT_FIELDS.iter().filter_map(|f| body.get(*f).map(|v| ((*f).to_string(), v.clone()))).collect();
+    let new_id = state.next_id();
+    let list = match list_mut(state, list_id) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    let now = now();
+    match contact_id {
+        None => {
+            if !["phone_number", "email", "fax_number"].iter().any(|f| given.get(*f).and_then(Value::as_str).is_some_and(|v| !v.is_empty())) {
+                return error(400, "A contact needs a phone_number, email or fax_number.");
+            }
+            let contact = Contact { contact_id: 1_500_000 + new_id, fields: given, date_added: now, date_updated: now };
+            let data = contact.to_json(list);
+            list.contacts.push(contact);
+            ok("New contact has been created.", data)
+        }
+        Some(contact_id) => match list.contacts.iter_mut().find(|c| Some(c.contact_id) == id(contact_id)) {
+            Some(c) => {
+                c.fields.extend(given);
+                c.date_updated = now;
+                let c = c.clone();
+                ok("Contact has been updated.", c.to_json(list))
+            }
+            None => error(404, NO_CONTACT),
+        },
+    }
+}
+
+pub fn delete_contact(state: &mut State, list_id: &str, contact_id: &str) -> Reply {
+    let list = match list_mut(state, list_id) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    match list.contacts.iter().position(|c| Some(c.contact_id) == id(contact_id)) {
+        Some(i) => {
+            let c = list.contacts.remove(i);
+            ok(&format!("Contact #{} has been deleted.", c.contact_id), c.to_json(list))
+        }
+        None => error(404, NO_CONTACT),
+    }
+}
+
+/// Copy (a new contact, with a new id, in the target list) or transfer (the same contact
+/// moves to the target list).
+pub fn copy_contact(state: &mut State, from: &str, contact_id: &str, to: &str, transfer: bool) -> Reply {
+    let to_id = match list_mut(state, to) {
+        Ok(list) => list.list_id,
+        Err(reply) => return reply,
+    };
+    let new_id = 1_500_000 + state.next_id();
+    let source = match list_mut(state, from) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    let Some(i) = source.contacts.iter().position(|c| Some(c.contact_id) == id(contact_id)) else {
+        return error(404, NO_CONTACT);
+    };
+    let contact = if transfer {
+        source.contacts.remove(i)
+    } else {
+        Contact { contact_id: new_id, date_added: now(), ..source.contacts[i].clone() }
+    };
+    let verb = if transfer { "transferred" } else { "copied" };
+    let message = format!("Contact #{contact_id} has been {verb} to List #{to_id}");
+    let target = state.lists.get_mut(&to_id).expect("checked above");
+    let data = contact.to_json(target);
+    target.contacts.push(contact);
+    ok(&message, data)
+}
