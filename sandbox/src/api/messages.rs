@@ -2,7 +2,7 @@
 
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
-use crate::state::{currency, kind_name, message_cost, normalize_recipient, now, Delivery, Message, State};
+use crate::state::{currency, message_cost, normalize_recipient, now, Delivery, Message, State};
 use clicksend_core::messages::{MessageKind, MAX_MESSAGES};
 use serde_json::{json, Map, Value};
 
