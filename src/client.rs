@@ -5,7 +5,7 @@ use crate::args::{self, Outgoing};
 use crate::error::Failure;
 use crate::{options, transport};
 use clicksend_core::options::Config;
-use clicksend_core::{Error, ENDPOINTS};
+use clicksend_core::{Error, Input, ENDPOINTS};
 use js_sys::{Array, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -56,14 +56,20 @@ impl Client {
     }
 }
 
-/// The endpoint table: `[{area, name, method, path}]`, in the order `call` numbers them.
+/// The endpoint table: `[{area, name, method, path, input}]`, in the order `call` numbers
+/// them; `input` is `none`, `query` or `body` (what follows the path parameters).
 #[wasm_bindgen]
 pub fn endpoints() -> Array {
     ENDPOINTS
         .iter()
         .map(|e| {
             let o = Object::new();
-            for (k, v) in [("area", e.area), ("name", e.name), ("method", e.method.as_str()), ("path", e.path)] {
+            let input = match e.input {
+                Input::None => "none",
+                Input::Query => "query",
+                Input::Body(_) => "body",
+            };
+            for (k, v) in [("area", e.area), ("name", e.name), ("method", e.method.as_str()), ("path", e.path), ("input", input)] {
                 let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
             }
             JsValue::from(o)

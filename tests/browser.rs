@@ -142,92 +142,85 @@ fn assert_request(r: &Value, method: &str, path: &str, query: &str, body: Option
     }
 }
 
-// ---- every shipped endpoint: exact request, exact resolved value ----
+// ---- every function: exact request, exact resolved value (tests/cases/endpoints.json) ----
 
-#[wasm_bindgen_test]
-async fn account_get() {
-    reset().await;
-    let v = ok(&client(), "account.get", vec![]).await;
-    let r = only_request().await;
-    assert_request(&r, "GET", "/v3/account", "", None);
-    assert_eq!(v, r["response"]["body"]);
-    assert_eq!(v["data"]["balance"], "100.000000");
+/// The value at `N.a.b` in the setup results (`a` may be an array index).
+fn lookup(results: &[Value], reference: &str) -> Value {
+    let mut parts = reference.split('.');
+    let index: usize = parts.next().unwrap().parse().unwrap();
+    parts.fold(results[index].clone(), |v, key| match key.parse::<usize>() {
+        Ok(i) if v.is_array() => v[i].clone(),
+        _ => v[key].clone(),
+    })
+}
+
+/// `"$N.a.b"` values replaced by what they refer to.
+fn resolve(value: &Value, results: &[Value]) -> Value {
+    match value {
+        Value::String(s) if s.starts_with('$') && s[1..].starts_with(|c: char| c.is_ascii_digit()) => lookup(results, &s[1..]),
+        Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, results)).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), resolve(v, results))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `{$N.a.b}` in a path filled in.
+fn fill(path: &str, results: &[Value]) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find("{$") {
+        let end = rest[start..].find('}').unwrap() + start;
+        out.push_str(&rest[..start]);
+        match lookup(results, &rest[start + 2..end]) {
+            Value::String(s) => out.push_str(&s),
+            v => out.push_str(&v.to_string()),
+        }
+        rest = &rest[end + 1..];
+    }
+    out + rest
+}
+
+async fn run_named(c: &Client, name: &str, args: &Value) -> Result<JsValue, JsValue> {
+    let args: Vec<JsValue> = args.as_array().unwrap().iter().map(|a| js(a.clone())).collect();
+    if name == "request" {
+        return JsFuture::from(c.request(args[0].clone(), args[1].clone(), args.get(2).cloned().unwrap_or(JsValue::UNDEFINED))).await;
+    }
+    call(c, name, args).await
 }
 
 #[wasm_bindgen_test]
-async fn sms_send() {
-    reset().await;
-    let body = sms("+61411111111", "Hello from the browser");
-    let v = ok(&client(), "sms.send", vec![js(body.clone())]).await;
-    let r = only_request().await;
-    assert_request(&r, "POST", "/v3/sms/send", "", Some(body));
-    assert_eq!(v, r["response"]["body"]);
-    assert_eq!((v["response_code"].as_str(), v["data"]["messages"][0]["status"].as_str()), (Some("SUCCESS"), Some("SUCCESS")));
-}
-
-#[wasm_bindgen_test]
-async fn sms_price() {
-    reset().await;
-    let body = sms("+61411111111", &"x".repeat(161));
-    let v = ok(&client(), "sms.price", vec![js(body.clone())]).await;
-    let r = only_request().await;
-    assert_request(&r, "POST", "/v3/sms/price", "", Some(body));
-    assert_eq!(v, r["response"]["body"]);
-    assert_eq!(v["data"]["messages"][0]["message_parts"], 2);
-}
-
-#[wasm_bindgen_test]
-async fn sms_history() {
-    reset().await;
-    let c = client();
-    ok(&c, "sms.send", vec![js(sms("+61411111111", "one"))]).await;
-    // serde_json sorts keys, so the JS object holds them in this order; the query keeps it.
-    let query = json!({"date_from": 1_700_000_000, "date_to": 99_999_999_999_i64, "limit": 20, "page": 1, "q": "a&b c", "skip": null});
-    let v = ok(&c, "sms.history", vec![js(query)]).await;
-    let r = requests().await[1].clone();
-    assert_request(&r, "GET", "/v3/sms/history", "date_from=1700000000&date_to=99999999999&limit=20&page=1&q=a%26b%20c", None);
-    assert_eq!(v, r["response"]["body"]);
-    assert_eq!((v["data"]["total"].as_u64(), v["data"]["data"][0]["body"].as_str()), (Some(1), Some("one")));
-    // No query at all is fine too.
-    ok(&c, "sms.history", vec![]).await;
-    assert_eq!(requests().await[2]["query"], "");
-}
-
-#[wasm_bindgen_test]
-async fn sms_cancel_and_cancel_all() {
-    reset().await;
-    let c = client();
-    let later = json!({"messages": [
-        {"to": "+61411111111", "body": "a", "schedule": 99_999_999_999_i64},
-        {"to": "+61411111112", "body": "b", "schedule": 99_999_999_999_i64},
-    ]});
-    let sent = ok(&c, "sms.send", vec![js(later)]).await;
-    let id = sent["data"]["messages"][0]["message_id"].as_str().unwrap().to_string();
-    let v = ok(&c, "sms.cancel", vec![id.clone().into()]).await;
-    let r = requests().await[1].clone();
-    assert_request(&r, "PUT", &format!("/v3/sms/{id}/cancel"), "", None);
-    assert_eq!(v, r["response"]["body"]);
-    let v = ok(&c, "sms.cancelAll", vec![]).await;
-    let r = requests().await[2].clone();
-    assert_request(&r, "PUT", "/v3/sms/cancel-all", "", None);
-    assert_eq!(v, r["response"]["body"]);
-    assert_eq!(v["data"], json!({"count": 1}));
-}
-
-#[wasm_bindgen_test]
-async fn lists_create_list_delete() {
-    reset().await;
-    let c = client();
-    let created = ok(&c, "lists.create", vec![js(json!({"list_name": "VIPs"}))]).await;
-    assert_request(&requests().await[0], "POST", "/v3/lists", "", Some(json!({"list_name": "VIPs"})));
-    assert_eq!(created, requests().await[0]["response"]["body"]);
-    let id = created["data"]["list_id"].as_u64().unwrap();
-    let listed = ok(&c, "lists.list", vec![js(json!({"page": 1}))]).await;
-    assert_request(&requests().await[1], "GET", "/v3/lists", "page=1", None);
-    assert_eq!(listed["data"]["data"], json!([created["data"]]));
-    let deleted = ok(&c, "lists.delete", vec![(id as f64).into()]).await;
-    assert_request(&requests().await[2], "DELETE", &format!("/v3/lists/{id}"), "", None);
-    assert_eq!(deleted, requests().await[2]["response"]["body"]);
+async fn every_function_sends_the_exact_request_and_resolves_the_exact_answer() {
+    let doc: Value = serde_json::from_str(include_str!("cases/endpoints.json")).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), ENDPOINTS.len(), "one case per function");
+    let c = client_with(json!({"controlUrl": SANDBOX}));
+    for case in cases {
+        let name = case["fn"].as_str().unwrap();
+        reset().await;
+        let mut results = Vec::new();
+        for step in case["setup"].as_array().into_iter().flatten() {
+            let args = resolve(&step[1], &results);
+            let r = run_named(&c, step[0].as_str().unwrap(), &args).await.unwrap_or_else(|e| panic!("{name}: setup failed: {:?}", rust(&e)));
+            results.push(rust(&r));
+        }
+        let args = resolve(&case["args"], &results);
+        let value = match run_named(&c, name, &args).await {
+            Ok(v) => rust(&v),
+            Err(e) => panic!("{name} rejected: {:?}", rust(&e)),
+        };
+        let all = requests().await;
+        assert_eq!(all.len(), results.len() + 1, "{name}: one request per call");
+        let r = all.last().unwrap();
+        let want = &case["request"];
+        let endpoint = &ENDPOINTS[index_of(name) as usize];
+        let body = match endpoint.input {
+            clicksend_core::Input::Body(_) => Some(args[endpoint.params().count()].clone()),
+            _ => None,
+        };
+        assert_request(r, want["method"].as_str().unwrap(), &fill(want["path"].as_str().unwrap(), &results), want["query"].as_str().unwrap(), body);
+        assert_eq!(value, r["response"]["body"], "{name}: resolves with exactly what the server sent");
+        assert_eq!(r["response"]["status"], 200, "{name}");
+    }
 }
 
 // ---- auth variants ----
@@ -392,7 +385,7 @@ async fn invalid_bodies_send_nothing() {
 #[wasm_bindgen_test]
 fn constructor_rejects_bad_options() {
     let cases = [
-        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, timeoutMs)"),
+        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, controlUrl, timeoutMs)"),
         (json!({"apiKey": 42}), "new ClickSend(): `apiKey` must be a string, got a number"),
         (json!({}), "new ClickSend(): give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)"),
         (json!({"apiKey": "k", "timeoutMs": "5"}), "new ClickSend(): `timeoutMs` must be a number, got a string"),

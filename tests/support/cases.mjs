@@ -3,43 +3,32 @@
 // reject with. The Node suite runs these in-process; the workerd suite runs the same
 // calls inside a Worker (Miniflare). `invoke` does the call where the client lives.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { SANDBOX_KEY } from './sandbox.mjs';
 
 const SMS = { messages: [{ to: '+61411111111', body: 'Hello from the tests', source: 'sdk', custom_string: 'ref-42' }] };
-const LATER = {
-  messages: [
-    { to: '+61411111111', body: 'later', schedule: 99999999999 },
-    { to: '+61411111112', body: 'later too', schedule: 99999999999 },
-  ],
-};
 
-/** Each case: setup calls (their results feed `args`), the call, the expected request. */
-export const endpointCases = [
-  { fn: 'account.get', args: () => [], request: ['GET', '/v3/account', '', null] },
-  { fn: 'sms.send', args: () => [SMS], request: ['POST', '/v3/sms/send', '', SMS] },
-  { fn: 'sms.price', args: () => [SMS], request: ['POST', '/v3/sms/price', '', SMS] },
-  {
-    fn: 'sms.history',
-    setup: [['sms.send', [SMS]]],
-    args: () => [{ date_from: 1700000000, page: 1, limit: 20, q: 'a&b c', nothing: undefined }],
-    request: ['GET', '/v3/sms/history', 'date_from=1700000000&page=1&limit=20&q=a%26b%20c', null],
-  },
-  {
-    fn: 'sms.cancel',
-    setup: [['sms.send', [LATER]]],
-    args: ([sent]) => [sent.data.messages[0].message_id],
-    request: (args) => ['PUT', `/v3/sms/${args[0]}/cancel`, '', null],
-  },
-  { fn: 'sms.cancelAll', setup: [['sms.send', [LATER]]], args: () => [], request: ['PUT', '/v3/sms/cancel-all', '', null] },
-  { fn: 'lists.list', setup: [['lists.create', [{ list_name: 'A' }]]], args: () => [{ page: 1, limit: 50 }], request: ['GET', '/v3/lists', 'page=1&limit=50', null] },
-  { fn: 'lists.create', args: () => [{ list_name: 'Customers' }], request: ['POST', '/v3/lists', '', { list_name: 'Customers' }] },
-  {
-    fn: 'lists.delete',
-    setup: [['lists.create', [{ list_name: 'Temp' }]]],
-    args: ([created]) => [created.data.list_id],
-    request: (args) => ['DELETE', `/v3/lists/${args[0]}`, '', null],
-  },
-];
+/** Every function, once: tests/cases/endpoints.json (its `about` says how to read it). */
+export const endpointCases = JSON.parse(readFileSync(new URL('../cases/endpoints.json', import.meta.url), 'utf8')).cases;
+
+/** The value at `N.a.b` in the setup results. */
+function lookup(results, ref) {
+  const [index, ...path] = ref.split('.');
+  return path.reduce((v, key) => v?.[key], results[Number(index)]);
+}
+
+/** `"$N.a.b"` values replaced by what they refer to. */
+function resolve(value, results) {
+  if (typeof value === 'string') {
+    const ref = /^\$(\d+(?:\.\w+)+)$/.exec(value);
+    return ref ? lookup(results, ref[1]) : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolve(v, results));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, results)]));
+  return value;
+}
+
+const fill = (path, results) => path.replace(/\{\$([\w.]+)\}/g, (_, ref) => String(lookup(results, ref)));
 
 /** Error cases: faults to arm, client options, the call, and the exact error. */
 export const errorCases = [
@@ -149,34 +138,37 @@ export function errorFields(e) {
  * invoke({client, fn, args, abortAfterMs}) → {ok: value} | {error: errorFields}
  * where `client` holds options on top of {apiKey, baseUrl}.
  */
-export async function runEndpointCase(sandbox, invoke, c) {
+export async function runEndpointCase(sandbox, invoke, table, c) {
   await sandbox.reset();
-  const setupResults = [];
+  const results = [];
   for (const [fn, args] of c.setup ?? []) {
-    const r = await invoke({ fn, args });
+    const r = await invoke({ fn, args: resolve(args, results) });
     assert.ok(r.ok, `setup ${fn} failed: ${JSON.stringify(r.error)}`);
-    setupResults.push(r.ok);
+    results.push(r.ok);
   }
-  const args = c.args(setupResults);
+  const args = resolve(c.args, results);
   const result = await invoke({ fn: c.fn, args });
   assert.ok(result.ok, `${c.fn} rejected: ${JSON.stringify(result.error)}`);
   const all = await sandbox.requests();
+  assert.equal(all.length, results.length + 1, 'exactly one request per call');
   const req = all.at(-1);
-  assert.equal(all.length, setupResults.length + 1, 'exactly one request per call');
-  const [method, path, query, body] = typeof c.request === 'function' ? c.request(args) : c.request;
-  assert.deepEqual({ method: req.method, path: req.path, query: req.query }, { method, path, query });
+  const expected = { ...c.request, path: fill(c.request.path, results) };
+  assert.deepEqual({ method: req.method, path: req.path, query: req.query }, expected);
   assert.equal(req.headers.authorization, `Bearer ${SANDBOX_KEY}`);
   assert.equal(req.headers.accept, 'application/json');
-  if (body === null) {
+  // The body sent is exactly the input argument, which follows the path parameters.
+  const endpoint = table.find((e) => `${e.area}.${e.name}` === c.fn);
+  const params = endpoint.path.split('{').length - 1;
+  if (endpoint.input === 'body') {
+    assert.deepEqual(req.json, args[params]);
+    assert.equal(req.headers['content-type'], 'application/json');
+  } else {
     assert.equal(req.body, '');
     assert.equal(req.headers['content-type'], undefined);
-  } else {
-    assert.deepEqual(req.json, body);
-    assert.equal(req.headers['content-type'], 'application/json');
   }
-  // The call resolved with exactly the envelope the server sent.
+  // The call resolved with exactly what the server sent.
   assert.deepEqual(result.ok, req.response.body);
-  assert.equal(result.ok.response_code, 'SUCCESS');
+  assert.equal(req.response.status, 200);
 }
 
 export async function runErrorCase(sandbox, invoke, c) {

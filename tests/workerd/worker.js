@@ -8,7 +8,7 @@ export default {
   async fetch(request, env) {
     const { client = {}, fn, args, abortAfterMs } = await request.json();
     try {
-      const c = new ClickSend({ apiKey: env.API_KEY, baseUrl: env.SANDBOX_URL, ...client });
+      const c = new ClickSend({ apiKey: env.API_KEY, baseUrl: env.SANDBOX_URL, controlUrl: env.SANDBOX_URL, ...client });
       return Response.json({ ok: await callByName(c, fn, args, abortAfterMs) });
     } catch (e) {
       const { code, status, message, data, retryAfter } = e;

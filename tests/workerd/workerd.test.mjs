@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { endpoints } from 'clicksend-wasm';
 import { endpointCases, errorCases, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,7 +42,7 @@ async function invoke(call) {
 }
 
 for (const c of endpointCases) {
-  test(`workerd: ${c.fn}: exact request and resolved envelope`, () => runEndpointCase(sandbox, invoke, c));
+  test(`workerd: ${c.fn}: exact request and resolved value`, () => runEndpointCase(sandbox, invoke, endpoints(), c));
 }
 
 for (const c of errorCases) {
