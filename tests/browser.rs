@@ -410,3 +410,48 @@ async fn escape_hatch_request() {
     assert_eq!(check_error(&e)["code"], "INVALID_ARGUMENT");
     assert_eq!(requests().await.len(), 1);
 }
+
+/// A call that must succeed; its `data`.
+async fn data(c: &Client, name: &str, args: Vec<Value>) -> Value {
+    let v = ok(c, name, args.into_iter().map(js).collect()).await;
+    assert_eq!(v["response_code"], "SUCCESS", "{name}");
+    v["data"].clone()
+}
+
+#[wasm_bindgen_test]
+async fn scenario_a_user_would_run() {
+    reset().await;
+    let c = client();
+    let list = data(&c, "lists.create", vec![json!({"list_name": "Scenario customers"})]).await;
+    let id = list["list_id"].clone();
+    for (phone, name) in [("+61411111111", "Ann"), ("+61422222222", "Bob"), ("+61 411 111 111", "Ann (again)")] {
+        data(&c, "contacts.create", vec![id.clone(), json!({"phone_number": phone, "first_name": name})]).await;
+    }
+    assert_eq!(data(&c, "lists.get", vec![id.clone()]).await["_contacts_count"], 3);
+    assert_eq!(data(&c, "lists.removeDuplicates", vec![id.clone()]).await, json!({"deleted": 1}));
+    let contacts = data(&c, "contacts.list", vec![id.clone()]).await;
+    let names: Vec<&Value> = contacts["data"].as_array().unwrap().iter().map(|c| &c["first_name"]).collect();
+    assert_eq!(names, [&json!("Ann"), &json!("Bob")]);
+
+    let to_list = data(&c, "sms.send", vec![json!({"messages": [{"list_id": id, "body": "Hi {first_name}!"}]})]).await;
+    let single = data(&c, "sms.send", vec![json!({"messages": [{"to": "+61433333333", "body": "Hello you"}]})]).await;
+    let later = data(&c, "sms.send", vec![json!({"messages": [{"to": "+61433333333", "body": "Tomorrow", "schedule": 99_999_999_999_i64}]})]).await;
+    let ids: Vec<Value> = [&to_list, &single, &later].iter().flat_map(|d| d["messages"].as_array().unwrap().iter().map(|m| m["message_id"].clone())).collect();
+    assert_eq!(ids.len(), 4);
+
+    let page1 = data(&c, "sms.history", vec![json!({"limit": 2, "page": 1})]).await;
+    let page2 = data(&c, "sms.history", vec![json!({"limit": 2, "page": 2})]).await;
+    assert_eq!((page1["total"].clone(), page1["last_page"].clone()), (json!(4), json!(2)));
+    let seen: Vec<Value> = [&page1, &page2].iter().flat_map(|p| p["data"].as_array().unwrap().iter().map(|m| m["message_id"].clone())).collect();
+    assert_eq!(seen, ids);
+
+    let receipts = data(&c, "sms.receipts", vec![]).await;
+    let receipted: Vec<Value> = receipts["data"].as_array().unwrap().iter().map(|r| r["message_id"].clone()).collect();
+    assert_eq!(receipted, ids[..3], "receipts for what went out, not the scheduled one");
+
+    data(&c, "sms.cancel", vec![ids[3].clone()]).await;
+    assert_eq!(data(&c, "account.get", vec![]).await["balance"], "99.762400");
+    data(&c, "lists.delete", vec![id]).await;
+    assert_eq!(data(&c, "lists.list", vec![]).await["total"], 0);
+    assert_eq!(requests().await.len(), 17, "one request per call");
+}

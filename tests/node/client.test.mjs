@@ -6,6 +6,7 @@ import { inspect } from 'node:util';
 import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { callByName } from '../support/call.js';
+import { runScenario } from '../support/scenario.mjs';
 import { endpointCases, errorCases, errorFields, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 let sandbox;
@@ -124,3 +125,5 @@ test('the module keeps working after every kind of failure', async () => {
   const ok = await client.account.get();
   assert.equal(ok.response_code, 'SUCCESS');
 });
+
+test('scenario: a list, contacts, duplicates, sends, history pages, receipts, cancel, clean up', () => runScenario(sandbox, invoke));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { endpoints } from 'clicksend-wasm';
+import { runScenario } from '../support/scenario.mjs';
 import { endpointCases, errorCases, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,3 +49,5 @@ for (const c of endpointCases) {
 for (const c of errorCases) {
   test(`workerd: error: ${c.title}`, () => runErrorCase(sandbox, invoke, c));
 }
+
+test('workerd: scenario: a list, contacts, duplicates, sends, history pages, receipts, cancel, clean up', () => runScenario(sandbox, invoke));
