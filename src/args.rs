@@ -39,6 +39,10 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
             next += 1;
             (read_query(&what, &args.get(next - 1))?, None)
         }
+        Input::Body(BodyRule::OptionalObject) if args.get(next).is_undefined() => {
+            next += 1;
+            (String::new(), None)
+        }
         Input::Body(rule) => {
             next += 1;
             (String::new(), Some(read_body(&what, rule, &args.get(next - 1))?))

@@ -18,7 +18,7 @@ function lookup(results, ref) {
 }
 
 /** `"$N.a.b"` values replaced by what they refer to. */
-function resolve(value, results) {
+export function resolve(value, results) {
   if (typeof value === 'string') {
     const ref = /^\$(\d+(?:\.\w+)+)$/.exec(value);
     return ref ? lookup(results, ref[1]) : value;

@@ -55,6 +55,8 @@ pub enum Input {
 pub enum BodyRule {
     /// Any JSON object.
     Object,
+    /// A JSON object, or nothing (then no body is sent).
+    OptionalObject,
     /// `{messages: [...]}` with 1..=1000 messages of the given kind.
     Messages(MessageKind),
 }
@@ -104,7 +106,7 @@ const fn maton(area: &'static str, name: &'static str, method: Method, path: &'s
     Endpoint { host: Host::MatonControl, area, name, method, path, input }
 }
 
-use BodyRule::{Messages, Object};
+use BodyRule::{Messages, Object, OptionalObject};
 use Input::{Body, Query};
 use Method::{Delete, Get, Post, Put};
 
@@ -137,7 +139,9 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("lists", "create", Post, "/lists", Body(Object)),
     op("lists", "update", Put, "/lists/{list_id}", Body(Object)),
     op("lists", "delete", Delete, "/lists/{list_id}", Input::None),
-    op("lists", "removeDuplicates", Put, "/lists/{list_id}/remove-duplicates", Input::None),
+    // The body `{fields}` names the fields that make two contacts duplicates (ClickSend's
+    // description); the Maton guide sends none, so it is optional.
+    op("lists", "removeDuplicates", Put, "/lists/{list_id}/remove-duplicates", Body(OptionalObject)),
     op("contacts", "list", Get, "/lists/{list_id}/contacts", Query),
     op("contacts", "get", Get, "/lists/{list_id}/contacts/{contact_id}", Input::None),
     op("contacts", "create", Post, "/lists/{list_id}/contacts", Body(Object)),

@@ -53,18 +53,27 @@ pub fn delete_list(state: &mut State, list_id: &str) -> Reply {
     }
 }
 
-/// Removes contacts whose phone number another contact of the list already has.
-pub fn remove_duplicates(state: &mut State, list_id: &str) -> Reply {
+/// Removes contacts that have the same values as an earlier contact of the list in the
+/// fields named by the body's `fields` (object keys, as ClickSend's description has it, or
+/// an array of names); by default the phone number. Contacts with none of them are kept.
+pub fn remove_duplicates(state: &mut State, req: &ApiRequest, list_id: &str) -> Reply {
+    let fields: Vec<String> = match req.body.as_ref().and_then(|b| b.get("fields")) {
+        Some(Value::Object(o)) => o.keys().cloned().collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+        _ => vec!["phone_number".into()],
+    };
     let list = match list_mut(state, list_id) {
         Ok(list) => list,
         Err(reply) => return reply,
     };
+    let key = |c: &Contact| -> Option<Vec<String>> {
+        let values: Vec<String> = fields.iter().map(|f| c.fields.get(f).and_then(Value::as_str).unwrap_or_default().to_string()).collect();
+        let values: Vec<String> = values.into_iter().map(|v| normalize_recipient(&v).unwrap_or(v)).collect();
+        values.iter().any(|v| !v.is_empty()).then_some(values)
+    };
     let before = list.contacts.len();
     let mut seen = HashSet::new();
-    list.contacts.retain(|c| match c.phone() {
-        Some(p) => seen.insert(normalize_recipient(p).unwrap_or_else(|| p.to_string())),
-        None => true,
-    });
+    list.contacts.retain(|c| key(c).is_none_or(|k| seen.insert(k)));
     ok("Your list duplicate contacts has been deleted.", json!({"deleted": before - list.contacts.len()}))
 }
 

@@ -69,7 +69,7 @@ static ROUTES: &[(&str, &str, Handler)] = &[
     ("GET", "lists/*", |s, _, p| contacts::get_list(s, p[0])),
     ("PUT", "lists/*", |s, r, p| contacts::save_list(s, r, Some(p[0]))),
     ("DELETE", "lists/*", |s, _, p| contacts::delete_list(s, p[0])),
-    ("PUT", "lists/*/remove-duplicates", |s, _, p| contacts::remove_duplicates(s, p[0])),
+    ("PUT", "lists/*/remove-duplicates", |s, r, p| contacts::remove_duplicates(s, r, p[0])),
     ("GET", "lists/*/contacts", |s, r, p| contacts::contacts(s, r, p[0])),
     ("POST", "lists/*/contacts", |s, r, p| contacts::save_contact(s, r, p[0], None)),
     ("GET", "lists/*/contacts/*", |s, _, p| contacts::get_contact(s, p[0], p[1])),
