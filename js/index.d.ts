@@ -1,4 +1,7 @@
-// Types of the clicksend-wasm package.
+// Types of the clicksend-wasm package. Every function of `endpoints()` is declared here
+// once; tests/node/types.test.mjs checks that the two lists are the same.
+
+// ---------------------------------------------------------------- the client
 
 export interface ClickSendOptions {
   /** Maton API key (Bearer, the default gateway) or, with `username`, a ClickSend API key (HTTP Basic). */
@@ -9,10 +12,13 @@ export interface ClickSendOptions {
   connection?: string;
   /** Any other base URL (the sandbox, a proxy that adds credentials itself). Requests go to `${baseUrl}/v3/...`. */
   baseUrl?: string;
+  /** Maton's control plane for `connections.*` (default `https://ctrl.maton.ai`). */
+  controlUrl?: string;
   /** Per-call timeout in milliseconds (default 30000). */
   timeoutMs?: number;
 }
 
+/** The last argument of every function. */
 export interface CallOptions {
   signal?: AbortSignal;
 }
@@ -27,7 +33,7 @@ export type ErrorCode =
 
 export class ClickSendError extends Error {
   readonly name: 'ClickSendError';
-  /** ClickSend's `response_code`, or one of the client's own codes. */
+  /** ClickSend's `response_code` (`NOT_FOUND`, ...), or one of the client's own codes. */
   readonly code: ErrorCode;
   /** HTTP status; 0 when no response was received. */
   readonly status: number;
@@ -35,9 +41,25 @@ export class ClickSendError extends Error {
   readonly data: unknown;
   /** Seconds to wait before trying again, from a `Retry-After` header. */
   readonly retryAfter: number | undefined;
+  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined };
 }
 
-/** ClickSend's response envelope. */
+export interface EndpointInfo {
+  area: string;
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to `/v3` (or the control plane for `connections`), with `{param}` placeholders. */
+  path: string;
+  /** What follows the path parameters. */
+  input: 'none' | 'query' | 'body';
+}
+
+/** The endpoint table, in the order the client uses it. */
+export function endpoints(): EndpointInfo[];
+
+// ---------------------------------------------------------------- envelopes
+
+/** ClickSend's response envelope, as the server sent it. */
 export interface Envelope<T> {
   http_code: number;
   response_code: string;
@@ -45,6 +67,7 @@ export interface Envelope<T> {
   data: T;
 }
 
+/** ClickSend's pagination. */
 export interface Page<T> {
   total: number;
   per_page: number;
@@ -58,8 +81,17 @@ export interface Page<T> {
 }
 
 export interface PageQuery {
+  /** Page number, from 1. */
   page?: number;
+  /** Items per page (ClickSend clamps it; 15 by default). */
   limit?: number;
+}
+
+export interface DateRangeQuery {
+  /** Unix timestamp (seconds). */
+  date_from?: number;
+  /** Unix timestamp (seconds). */
+  date_to?: number;
 }
 
 export interface Currency {
@@ -69,6 +101,8 @@ export interface Currency {
   currency_name_long?: string;
   [key: string]: unknown;
 }
+
+// ---------------------------------------------------------------- account
 
 export interface Account {
   user_id: number;
@@ -85,26 +119,67 @@ export interface Account {
   [key: string]: unknown;
 }
 
-export interface SmsMessage {
-  /** Recipient in E.164 format; or use `list_id`. */
-  to?: string;
-  list_id?: number;
+// ---------------------------------------------------------------- messages
+
+/** A message goes to one number (`to`, E.164) or to every contact of a list (`list_id`). */
+export type Recipient = { to: string; list_id?: number | string } | { to?: string; list_id: number | string };
+
+export interface MessageCommon {
   body: string;
+  /** Sender id: a number, an alpha tag or a dedicated number. */
   from?: string;
+  /** Your application's name, for ClickSend's analytics. */
   source?: string;
-  /** Unix timestamp (seconds) to send at. */
+  /** Unix timestamp (seconds) to send at; absent or past: now. */
   schedule?: number;
+  /** Your reference, returned in receipts and history. */
   custom_string?: string;
+  /** Two-letter country of the recipient, for numbers not in E.164. */
   country?: string;
   from_email?: string;
 }
 
+export type SmsMessage = Recipient & MessageCommon & { contact_id?: number };
+
 export interface SmsSendRequest {
+  /** 1 to 1000 messages. */
   messages: SmsMessage[];
+  shorten_urls?: boolean;
 }
 
-export interface SentSms {
-  direction: string;
+export type MmsMessage = Recipient &
+  MessageCommon & {
+    subject?: string;
+    /** The media's URL, when not given for all messages at the top of the request. */
+    media_file?: string;
+  };
+
+export interface MmsSendRequest {
+  /** The media's URL for every message (ClickSend's API description puts it here). */
+  media_file?: string;
+  messages: MmsMessage[];
+}
+
+export type VoiceGender = 'male' | 'female';
+
+export type VoiceMessage = Recipient &
+  MessageCommon & {
+    voice?: VoiceGender;
+    /** Language code, e.g. `en-us`, `en-au`, `de-de` (see `voice.languages()`). */
+    lang?: string;
+    /** 1: the call waits for a keypad answer. */
+    require_input?: 0 | 1;
+    /** 1: detect answering machines. */
+    machine_detection?: 0 | 1;
+  };
+
+export interface VoiceSendRequest {
+  messages: VoiceMessage[];
+}
+
+/** A message as ClickSend reports it in a send, a price quote or the history. */
+export interface SentMessage {
+  direction?: string;
   date: number | string;
   to: string;
   body: string;
@@ -113,36 +188,95 @@ export interface SentSms {
   message_id: string;
   message_parts: number;
   message_price: string;
-  from_email: string | null;
-  list_id: number | null;
   custom_string: string;
+  list_id: number | string | null;
   contact_id: number | null;
-  user_id: number;
-  subaccount_id: number;
   country: string;
-  carrier: string;
-  /** Per-message outcome: SUCCESS, INVALID_RECIPIENT, ... */
+  /** Per message: SUCCESS, INVALID_RECIPIENT, INSUFFICIENT_CREDIT, ... in a send; the delivery state in history. */
   status: string;
   [key: string]: unknown;
 }
 
-export interface SmsSendResult {
+export interface SentMms extends SentMessage {
+  subject: string;
+  _media_file_url: string | null;
+}
+
+export interface SentVoice extends SentMessage {
+  voice: VoiceGender;
+  lang: string;
+  require_input: number;
+  machine_detection: number;
+}
+
+export interface SendResult<M extends SentMessage = SentMessage> {
   total_price: number;
   total_count: number;
   queued_count: number;
-  messages: SentSms[];
+  messages: M[];
   _currency: Currency;
   [key: string]: unknown;
 }
 
-export interface SmsHistoryQuery extends PageQuery {
-  /** Unix timestamp (seconds). */
-  date_from?: number;
-  /** Unix timestamp (seconds). */
-  date_to?: number;
+export interface HistoryQuery extends PageQuery, DateRangeQuery {
+  /** Search text. */
   q?: string;
   order_by?: string;
 }
+
+export interface VoiceHistoryQuery extends HistoryQuery {
+  operator?: string;
+}
+
+export interface Receipt {
+  timestamp_send: number;
+  timestamp: number;
+  message_id: string;
+  status_code: string;
+  status_text: string;
+  error_code: string | null;
+  error_text: string | null;
+  custom_string: string | null;
+  subaccount_id: number;
+  message_type: string;
+  [key: string]: unknown;
+}
+
+export interface InboundSms {
+  timestamp_send: number;
+  from: string;
+  body: string;
+  original_body: string;
+  original_message_id: string;
+  to: string;
+  custom_string: string;
+  message_id: string;
+  _keyword: string;
+  [key: string]: unknown;
+}
+
+export interface VoiceLanguage {
+  code: string;
+  country: string;
+  /** One voice, or the voices the language has. */
+  gender: VoiceGender | VoiceGender[];
+}
+
+// ---------------------------------------------------------------- templates
+
+export interface SmsTemplate {
+  template_id: number;
+  template_name: string;
+  /** May hold placeholders such as `{first_name}` or `{custom_1}`. */
+  body: string;
+}
+
+export interface SmsTemplateInput {
+  template_name: string;
+  body: string;
+}
+
+// ---------------------------------------------------------------- lists and contacts
 
 export interface ContactList {
   list_id: number;
@@ -152,32 +286,169 @@ export interface ContactList {
   [key: string]: unknown;
 }
 
-export interface EndpointInfo {
-  area: string;
-  name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
+export interface ContactListInput {
+  list_name: string;
 }
 
-export function endpoints(): EndpointInfo[];
+export type ContactField =
+  | 'phone_number'
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'fax_number'
+  | 'organization_name'
+  | 'custom_1'
+  | 'custom_2'
+  | 'custom_3'
+  | 'custom_4'
+  | 'address_line_1'
+  | 'address_line_2'
+  | 'address_city'
+  | 'address_state'
+  | 'address_postal_code'
+  | 'address_country';
+
+/** A new contact needs `phone_number`, `email` or `fax_number`. */
+export type ContactInput = Partial<Record<ContactField, string>>;
+
+export type Contact = Record<ContactField, string> & {
+  contact_id: number;
+  list_id: number;
+  date_added: number | string;
+  date_updated: number | string;
+  _list_name: string;
+  [key: string]: unknown;
+};
+
+export interface ContactsQuery extends PageQuery {
+  /** Unix timestamp: only contacts updated after it. */
+  updated_after?: number;
+}
+
+export interface RemoveDuplicatesRequest {
+  /** The fields that make two contacts duplicates, as keys (`{phone_number: 'phone_number'}`); the phone number when absent. */
+  fields?: Partial<Record<ContactField, string>>;
+}
+
+// ---------------------------------------------------------------- email addresses, countries
+
+export interface EmailAddress {
+  email_address_id: number;
+  email_address: string;
+  verified: number;
+  date_added: string;
+  [key: string]: unknown;
+}
+
+export interface Country {
+  code: string;
+  value: string;
+}
+
+// ---------------------------------------------------------------- Maton connections
+
+export interface Connection {
+  connection_id: string;
+  /** ACTIVE once authorized at `url`; PENDING before. */
+  status: 'ACTIVE' | 'PENDING' | (string & {});
+  creation_time: string;
+  last_updated_time: string;
+  url: string;
+  app: string;
+  metadata: Record<string, unknown>;
+}
+
+export interface ConnectionsQuery {
+  app?: string;
+  status?: string;
+}
+
+// ---------------------------------------------------------------- the namespaces
+
+type Ok<T> = Promise<Envelope<T>>;
 
 export class ClickSend {
   constructor(options: ClickSendOptions);
+
   readonly account: {
-    get(options?: CallOptions): Promise<Envelope<Account>>;
+    get(options?: CallOptions): Ok<Account>;
   };
+
   readonly sms: {
-    send(body: SmsSendRequest, options?: CallOptions): Promise<Envelope<SmsSendResult>>;
-    price(body: SmsSendRequest, options?: CallOptions): Promise<Envelope<SmsSendResult>>;
-    history(query?: SmsHistoryQuery, options?: CallOptions): Promise<Envelope<Page<SentSms>>>;
-    cancel(messageId: string, options?: CallOptions): Promise<Envelope<unknown>>;
-    cancelAll(options?: CallOptions): Promise<Envelope<{ count: number }>>;
+    send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
+    /** What a send would cost; nothing is sent. */
+    price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
+    history(query?: HistoryQuery, options?: CallOptions): Ok<Page<SentMessage>>;
+    inbound(query?: PageQuery, options?: CallOptions): Ok<Page<InboundSms>>;
+    receipts(query?: PageQuery, options?: CallOptions): Ok<Page<Receipt>>;
+    /** Cancels a scheduled message. */
+    cancel(messageId: string, options?: CallOptions): Ok<unknown>;
+    /** Cancels every scheduled message. */
+    cancelAll(options?: CallOptions): Ok<unknown>;
   };
+
+  readonly smsTemplates: {
+    list(query?: PageQuery, options?: CallOptions): Ok<Page<SmsTemplate>>;
+    create(body: SmsTemplateInput, options?: CallOptions): Ok<SmsTemplate>;
+    update(templateId: number, body: Partial<SmsTemplateInput>, options?: CallOptions): Ok<SmsTemplate>;
+    delete(templateId: number, options?: CallOptions): Ok<unknown>;
+  };
+
+  readonly mms: {
+    send(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
+    price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
+    history(query?: HistoryQuery, options?: CallOptions): Ok<Page<SentMms>>;
+    receipts(query?: PageQuery, options?: CallOptions): Ok<Page<Receipt>>;
+  };
+
+  readonly voice: {
+    send(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    history(query?: VoiceHistoryQuery, options?: CallOptions): Ok<Page<SentVoice>>;
+    languages(options?: CallOptions): Ok<VoiceLanguage[]>;
+    cancel(messageId: string, options?: CallOptions): Ok<unknown>;
+  };
+
   readonly lists: {
-    list(query?: PageQuery, options?: CallOptions): Promise<Envelope<Page<ContactList>>>;
-    create(body: { list_name: string }, options?: CallOptions): Promise<Envelope<ContactList>>;
-    delete(listId: number, options?: CallOptions): Promise<Envelope<unknown>>;
+    list(query?: PageQuery, options?: CallOptions): Ok<Page<ContactList>>;
+    get(listId: number, options?: CallOptions): Ok<ContactList>;
+    create(body: ContactListInput, options?: CallOptions): Ok<ContactList>;
+    update(listId: number, body: ContactListInput, options?: CallOptions): Ok<ContactList>;
+    delete(listId: number, options?: CallOptions): Ok<unknown>;
+    /** Resolves with how many contacts were deleted. */
+    removeDuplicates(listId: number, body?: RemoveDuplicatesRequest, options?: CallOptions): Ok<{ deleted: number }>;
   };
+
+  readonly contacts: {
+    list(listId: number, query?: ContactsQuery, options?: CallOptions): Ok<Page<Contact>>;
+    get(listId: number, contactId: number, options?: CallOptions): Ok<Contact>;
+    create(listId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
+    update(listId: number, contactId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
+    delete(listId: number, contactId: number, options?: CallOptions): Ok<unknown>;
+    /** A copy, with a new contact id, in the other list. */
+    copy(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
+    /** Moves the contact to the other list. */
+    transfer(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
+  };
+
+  readonly emailAddresses: {
+    list(query?: PageQuery, options?: CallOptions): Ok<Page<EmailAddress>>;
+    create(body: { email_address: string }, options?: CallOptions): Ok<EmailAddress>;
+    delete(emailAddressId: number, options?: CallOptions): Ok<unknown>;
+  };
+
+  readonly countries: {
+    list(options?: CallOptions): Ok<Country[]>;
+  };
+
+  /** Maton's connection management (`controlUrl`, default https://ctrl.maton.ai), with the Maton API key. */
+  readonly connections: {
+    list(query?: ConnectionsQuery, options?: CallOptions): Promise<{ connections: Connection[] }>;
+    create(body: { app: string }, options?: CallOptions): Promise<{ connection: Connection }>;
+    get(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
+    delete(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
+  };
+
   /** Any path under /v3, through the same checks and errors as the named functions. */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
