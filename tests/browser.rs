@@ -130,6 +130,7 @@ fn assert_request(r: &Value, method: &str, path: &str, query: &str, body: Option
     assert_eq!((r["method"].as_str(), r["path"].as_str(), r["query"].as_str()), (Some(method), Some(path), Some(query)), "{r:#}");
     assert_eq!(r["headers"]["authorization"], format!("Bearer {KEY}"));
     assert_eq!(r["headers"]["accept"], "application/json");
+    assert!(r["headers"].get("maton-connection").is_none(), "no Maton-Connection unless set");
     match body {
         Some(b) => {
             assert_eq!(r["json"], b);

@@ -28,6 +28,7 @@ async function invoke({ client = {}, fn, args, abortAfterMs }) {
 
 for (const c of endpointCases) {
   test(`${c.fn}: exact request and resolved value`, () => runEndpointCase(sandbox, invoke, endpoints(), c));
+  test(`${c.fn}: with a Maton connection`, () => runEndpointCase(sandbox, invoke, endpoints(), c, { connection: 'conn-42' }));
 }
 
 for (const c of errorCases) {

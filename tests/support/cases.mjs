@@ -138,16 +138,17 @@ export function errorFields(e) {
  * invoke({client, fn, args, abortAfterMs}) → {ok: value} | {error: errorFields}
  * where `client` holds options on top of {apiKey, baseUrl}.
  */
-export async function runEndpointCase(sandbox, invoke, table, c) {
+/** `client`: options on top of the defaults (e.g. `{connection}`), for every call. */
+export async function runEndpointCase(sandbox, invoke, table, c, client = {}) {
   await sandbox.reset();
   const results = [];
   for (const [fn, args] of c.setup ?? []) {
-    const r = await invoke({ fn, args: resolve(args, results) });
+    const r = await invoke({ client, fn, args: resolve(args, results) });
     assert.ok(r.ok, `setup ${fn} failed: ${JSON.stringify(r.error)}`);
     results.push(r.ok);
   }
   const args = resolve(c.args, results);
-  const result = await invoke({ fn: c.fn, args });
+  const result = await invoke({ client, fn: c.fn, args });
   assert.ok(result.ok, `${c.fn} rejected: ${JSON.stringify(result.error)}`);
   const all = await sandbox.requests();
   assert.equal(all.length, results.length + 1, 'exactly one request per call');
@@ -156,6 +157,7 @@ export async function runEndpointCase(sandbox, invoke, table, c) {
   assert.deepEqual({ method: req.method, path: req.path, query: req.query }, expected);
   assert.equal(req.headers.authorization, `Bearer ${SANDBOX_KEY}`);
   assert.equal(req.headers.accept, 'application/json');
+  assert.equal(req.headers['maton-connection'], client.connection, 'Maton-Connection exactly when set');
   // The body sent is exactly the input argument, which follows the path parameters.
   const endpoint = table.find((e) => `${e.area}.${e.name}` === c.fn);
   const params = endpoint.path.split('{').length - 1;
