@@ -1,5 +1,20 @@
-// Types of the clicksend-wasm package. Every function of `endpoints()` is declared here
-// once; tests/node/types.test.mjs checks that the two lists are the same.
+// Types of the clicksend-wasm package. The core set is declared here by hand; every other
+// function of `endpoints()` is in generated.d.ts, made from ClickSend's API descriptions by
+// scripts/gen-types.mjs. tests/node/types.test.mjs checks that together they declare
+// exactly the functions of the table.
+import type {
+  AccountMore,
+  CountriesMore,
+  EmailAddressesMore,
+  GeneratedAreas,
+  ListsMore,
+  MmsMore,
+  SmsMore,
+  SmsTemplatesMore,
+  VoiceMore,
+} from './generated.js';
+
+export * from './generated.js';
 
 // ---------------------------------------------------------------- the client
 
@@ -51,7 +66,7 @@ export interface EndpointInfo {
   /** Relative to `/v3` (or the control plane for `connections`), with `{param}` placeholders. */
   path: string;
   /** What follows the path parameters. */
-  input: 'none' | 'query' | 'body';
+  input: 'none' | 'query' | 'body' | 'optionalBody' | 'bodyAndQuery';
 }
 
 /** The endpoint table, in the order the client uses it. */
@@ -370,11 +385,11 @@ type Ok<T> = Promise<Envelope<T>>;
 export class ClickSend {
   constructor(options: ClickSendOptions);
 
-  readonly account: {
+  readonly account: AccountMore & {
     get(options?: CallOptions): Ok<Account>;
   };
 
-  readonly sms: {
+  readonly sms: SmsMore & {
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** What a send would cost; nothing is sent. */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
@@ -387,21 +402,21 @@ export class ClickSend {
     cancelAll(options?: CallOptions): Ok<unknown>;
   };
 
-  readonly smsTemplates: {
+  readonly smsTemplates: SmsTemplatesMore & {
     list(query?: PageQuery, options?: CallOptions): Ok<Page<SmsTemplate>>;
     create(body: SmsTemplateInput, options?: CallOptions): Ok<SmsTemplate>;
     update(templateId: number, body: Partial<SmsTemplateInput>, options?: CallOptions): Ok<SmsTemplate>;
     delete(templateId: number, options?: CallOptions): Ok<unknown>;
   };
 
-  readonly mms: {
+  readonly mms: MmsMore & {
     send(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
     price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
     history(query?: HistoryQuery, options?: CallOptions): Ok<Page<SentMms>>;
     receipts(query?: PageQuery, options?: CallOptions): Ok<Page<Receipt>>;
   };
 
-  readonly voice: {
+  readonly voice: VoiceMore & {
     send(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
     price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
     history(query?: VoiceHistoryQuery, options?: CallOptions): Ok<Page<SentVoice>>;
@@ -409,7 +424,7 @@ export class ClickSend {
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
   };
 
-  readonly lists: {
+  readonly lists: ListsMore & {
     list(query?: PageQuery, options?: CallOptions): Ok<Page<ContactList>>;
     get(listId: number, options?: CallOptions): Ok<ContactList>;
     create(body: ContactListInput, options?: CallOptions): Ok<ContactList>;
@@ -431,13 +446,13 @@ export class ClickSend {
     transfer(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
   };
 
-  readonly emailAddresses: {
+  readonly emailAddresses: EmailAddressesMore & {
     list(query?: PageQuery, options?: CallOptions): Ok<Page<EmailAddress>>;
     create(body: { email_address: string }, options?: CallOptions): Ok<EmailAddress>;
     delete(emailAddressId: number, options?: CallOptions): Ok<unknown>;
   };
 
-  readonly countries: {
+  readonly countries: CountriesMore & {
     list(options?: CallOptions): Ok<Country[]>;
   };
 
@@ -456,3 +471,6 @@ export class ClickSend {
     init?: { query?: Record<string, string | number | boolean | null | undefined>; body?: object; signal?: AbortSignal },
   ): Promise<Envelope<unknown>>;
 }
+
+/** The areas of the rest of the API (generated.d.ts). */
+export interface ClickSend extends GeneratedAreas {}

@@ -22,7 +22,7 @@ mv "$wasm.opt" "$wasm"
 # module (not a copy), or `instanceof ClickSendError` would fail.
 error_module=$(cd pkg && ls snippets/*/js/error.js)
 sed "s#__ERROR_MODULE__#./$error_module#" js/client.js > pkg/client.js
-cp js/node.js js/workerd.js js/web.js js/index.d.ts pkg/
+cp js/node.js js/workerd.js js/web.js js/index.d.ts js/generated.d.ts pkg/
 node scripts/package-json.mjs > pkg/package.json
 cp README.md pkg/ 2>/dev/null || true
 

@@ -47,6 +47,11 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
             next += 1;
             (String::new(), Some(read_body(&what, rule, &args.get(next - 1))?))
         }
+        Input::BodyAndQuery(rule) => {
+            next += 2;
+            let body = read_body(&what, rule, &args.get(next - 2))?;
+            (read_query(&what, &args.get(next - 1))?, Some(body))
+        }
     };
     let signal = read_call_options(&what, &args.get(next))?;
     if args.length() > next + 1 {

@@ -5,6 +5,7 @@ use crate::args::{self, Outgoing};
 use crate::error::Failure;
 use crate::{options, transport};
 use clicksend_core::options::Config;
+use clicksend_core::endpoints::BodyRule;
 use clicksend_core::{Error, Input, ENDPOINTS};
 use js_sys::{Array, Object, Promise, Reflect};
 use std::rc::Rc;
@@ -57,7 +58,8 @@ impl Client {
 }
 
 /// The endpoint table: `[{area, name, method, path, input}]`, in the order `call` numbers
-/// them; `input` is `none`, `query` or `body` (what follows the path parameters).
+/// them; `input` is `none`, `query`, `body`, `optionalBody` or `bodyAndQuery` (what
+/// follows the path parameters).
 #[wasm_bindgen]
 pub fn endpoints() -> Array {
     ENDPOINTS
@@ -67,7 +69,9 @@ pub fn endpoints() -> Array {
             let input = match e.input {
                 Input::None => "none",
                 Input::Query => "query",
+                Input::Body(BodyRule::OptionalObject) => "optionalBody",
                 Input::Body(_) => "body",
+                Input::BodyAndQuery(_) => "bodyAndQuery",
             };
             for (k, v) in [("area", e.area), ("name", e.name), ("method", e.method.as_str()), ("path", e.path), ("input", input)] {
                 let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));

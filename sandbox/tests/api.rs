@@ -322,3 +322,19 @@ async fn list_sends_go_to_each_contact() {
     assert_eq!(to, [json!("+61411111111"), json!("+61422222222")]);
     assert_eq!(api(&app, "POST", "/sms/send", Some(json!({"messages": [{"list_id": 1, "body": "x"}]}))).await.status, 400);
 }
+
+#[tokio::test]
+async fn unmodelled_operations_echo_what_they_received() {
+    let app = app(Auth::default());
+    let r = api(&app, "POST", "/fax/send?x=1", Some(json!({"messages": [{"to": "+61299999999", "file_url": "https://e.com/f.pdf"}]}))).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body["response_code"], "SUCCESS");
+    assert_eq!(
+        r.body["data"],
+        json!({"operation": "fax.send", "method": "POST", "path": "/v3/fax/send", "query": {"x": "1"}, "body": {"messages": [{"to": "+61299999999", "file_url": "https://e.com/f.pdf"}]}})
+    );
+    let r = api(&app, "PATCH", "/own-numbers/on_1", Some(json!({"label": "x"}))).await;
+    assert_eq!(r.body["data"]["operation"], "ownNumbers.update");
+    assert_eq!(api(&app, "DELETE", "/fax/send", None).await.status, 405);
+    assert_eq!(api(&app, "GET", "/fax/nothing", None).await.status, 404);
+}

@@ -7,6 +7,7 @@ import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { callByName } from '../support/call.js';
 import { runScenario } from '../support/scenario.mjs';
+import { runEchoCase } from '../support/echo.mjs';
 import { endpointCases, errorCases, errorFields, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 let sandbox;
@@ -40,7 +41,7 @@ test('the endpoint table is exported and matches the namespaces', () => {
   assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none' });
   const client = new ClickSend({ apiKey: 'k' });
   for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);
-  assert.equal(table.length, 42);
+  assert.equal(table.length, 213);
   // A copy: changing it changes nothing.
   table[0].path = '/elsewhere';
   assert.equal(endpoints()[0].path, '/account');
@@ -128,3 +129,8 @@ test('the module keeps working after every kind of failure', async () => {
 });
 
 test('scenario: a list, contacts, duplicates, sends, history pages, receipts, cancel, clean up', () => runScenario(sandbox, invoke));
+
+const withCase = new Set(endpointCases.map((c) => c.fn));
+for (const e of endpoints().filter((e) => !withCase.has(`${e.area}.${e.name}`))) {
+  test(`${e.area}.${e.name}: exact request, resolves with the echo`, () => runEchoCase(sandbox, invoke, e));
+}

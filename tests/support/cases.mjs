@@ -161,7 +161,7 @@ export async function runEndpointCase(sandbox, invoke, table, c, client = {}) {
   // The body sent is exactly the input argument, which follows the path parameters.
   const endpoint = table.find((e) => `${e.area}.${e.name}` === c.fn);
   const params = endpoint.path.split('{').length - 1;
-  if (endpoint.input === 'body') {
+  if (['body', 'optionalBody', 'bodyAndQuery'].includes(endpoint.input)) {
     assert.deepEqual(req.json, args[params]);
     assert.equal(req.headers['content-type'], 'application/json');
   } else {

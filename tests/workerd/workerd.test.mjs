@@ -6,6 +6,7 @@ import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { endpoints } from 'clicksend-wasm';
 import { runScenario } from '../support/scenario.mjs';
+import { runEchoCase } from '../support/echo.mjs';
 import { endpointCases, errorCases, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,3 +52,8 @@ for (const c of errorCases) {
 }
 
 test('workerd: scenario: a list, contacts, duplicates, sends, history pages, receipts, cancel, clean up', () => runScenario(sandbox, invoke));
+
+const withCase = new Set(endpointCases.map((c) => c.fn));
+for (const e of endpoints().filter((e) => !withCase.has(`${e.area}.${e.name}`))) {
+  test(`workerd: ${e.area}.${e.name}: exact request, resolves with the echo`, () => runEchoCase(sandbox, invoke, e));
+}

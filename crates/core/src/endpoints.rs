@@ -48,6 +48,8 @@ pub enum Input {
     Query,
     /// A JSON body object, checked by the given rule before anything is sent.
     Body(BodyRule),
+    /// A body, then an optional query object (`uploads.create(file, {convert})`).
+    BodyAndQuery(BodyRule),
 }
 
 /// The checks a body gets before it is sent (only the rules the API itself has).
@@ -107,11 +109,11 @@ const fn maton(area: &'static str, name: &'static str, method: Method, path: &'s
 }
 
 use BodyRule::{Messages, Object, OptionalObject};
-use Input::{Body, Query};
-use Method::{Delete, Get, Post, Put};
+use Input::{Body, BodyAndQuery, Query};
+use Method::{Delete, Get, Patch, Post, Put};
 
-/// The core set: the ★ operations of ../shared/clicksend-api/ENDPOINTS.md (the ones the
-/// Maton gateway documents) and Maton's connection management.
+/// Every operation: first the core set (the ★ operations of ENDPOINTS.md, the ones the
+/// Maton gateway documents) and Maton's connection management, then the rest of the API.
 pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "get", Get, "/account", Input::None),
     op("sms", "send", Post, "/sms/send", Body(Messages(MessageKind::Sms))),
@@ -157,6 +159,180 @@ pub static ENDPOINTS: &[Endpoint] = &[
     maton("connections", "create", Post, "/connections", Body(Object)),
     maton("connections", "get", Get, "/connections/{connection_id}", Input::None),
     maton("connections", "delete", Delete, "/connections/{connection_id}", Input::None),
+    // The rest of ClickSend's v3 API: every other operation of its official descriptions
+    // (swagger-v2.yaml, openapi-v3.yaml), by area.
+    op("account", "create", Post, "/account", Body(Object)),
+    op("account", "sendVerification", Put, "/account-verify/send", Body(Object)),
+    op("account", "verify", Put, "/account-verify/verify/{activation_token}", Input::None),
+    op("account", "usageBySubaccount", Get, "/account/usage/{year}/{month}/subaccount", Input::None),
+    op("account", "forgotPassword", Put, "/forgot-password", Body(OptionalObject)),
+    op("account", "verifyForgotPassword", Put, "/forgot-password/verify", Body(Object)),
+    op("account", "forgotUsername", Put, "/forgot-username", Body(OptionalObject)),
+    op("alphaTags", "list", Get, "/alpha-tags", Query),
+    op("alphaTags", "create", Post, "/alpha-tags", Body(Object)),
+    op("alphaTags", "delete", Delete, "/alpha-tags/{alpha_tag_id}", Input::None),
+    op("alphaTags", "get", Get, "/alpha-tags/{alpha_tag_id}", Input::None),
+    op("countries", "listAll", Get, "/country-list", Input::None),
+    op("defaultSenders", "list", Get, "/senders/default-senders", Query),
+    op("defaultSenders", "create", Post, "/senders/default-senders", Body(Object)),
+    op("defaultSenders", "delete", Delete, "/senders/default-senders/{default_sender_id}", Input::None),
+    op("defaultSenders", "get", Get, "/senders/default-senders/{default_sender_id}", Input::None),
+    op("defaultSenders", "update", Patch, "/senders/default-senders/{default_sender_id}", Body(Object)),
+    op("deliveryIssues", "list", Get, "/delivery-issues", Query),
+    op("deliveryIssues", "create", Post, "/delivery-issues", Body(Object)),
+    op("email", "history", Get, "/email/history", Query),
+    op("email", "exportHistory", Get, "/email/history/export", Query),
+    op("email", "price", Post, "/email/price", Body(Object)),
+    op("email", "send", Post, "/email/send", Body(Object)),
+    op("emailAddresses", "sendVerification", Put, "/email/address-verify/{email_address_id}/send", Body(OptionalObject)),
+    op("emailAddresses", "verify", Put, "/email/address-verify/{email_address_id}/verify/{activation_token}", Body(OptionalObject)),
+    op("emailAddresses", "get", Get, "/email/addresses/{email_address_id}", Input::None),
+    op("emailCampaigns", "list", Get, "/email-campaigns", Query),
+    op("emailCampaigns", "price", Post, "/email-campaigns/price", Body(Object)),
+    op("emailCampaigns", "send", Post, "/email-campaigns/send", Body(Object)),
+    op("emailCampaigns", "get", Get, "/email-campaigns/{email_campaign_id}", Input::None),
+    op("emailCampaigns", "update", Put, "/email-campaigns/{email_campaign_id}", Body(Object)),
+    op("emailCampaigns", "cancel", Put, "/email-campaigns/{email_campaign_id}/cancel", Body(OptionalObject)),
+    op("emailCampaigns", "history", Get, "/email-campaigns/{email_campaign_id}/history", Query),
+    op("emailCampaigns", "exportHistory", Get, "/email-campaigns/{email_campaign_id}/history/export", Query),
+    op("emailMasterTemplates", "list", Get, "/email/master-templates", Query),
+    op("emailMasterTemplates", "listCategories", Get, "/email/master-templates-categories", Query),
+    op("emailMasterTemplates", "getCategory", Get, "/email/master-templates-categories/{category_id}", Input::None),
+    op("emailMasterTemplates", "listInCategory", Get, "/email/master-templates-categories/{category_id}/master-templates", Query),
+    op("emailMasterTemplates", "get", Get, "/email/master-templates/{template_id}", Input::None),
+    op("emailReceiptRules", "list", Get, "/automations/email/receipts", Query),
+    op("emailReceiptRules", "create", Post, "/automations/email/receipts", Body(Object)),
+    op("emailReceiptRules", "delete", Delete, "/automations/email/receipts/{receipt_rule_id}", Input::None),
+    op("emailReceiptRules", "get", Get, "/automations/email/receipts/{receipt_rule_id}", Input::None),
+    op("emailReceiptRules", "update", Put, "/automations/email/receipts/{receipt_rule_id}", Body(Object)),
+    op("emailTemplates", "list", Get, "/email/templates", Query),
+    op("emailTemplates", "create", Post, "/email/templates", Body(Object)),
+    op("emailTemplates", "delete", Delete, "/email/templates/{template_id}", Input::None),
+    op("emailTemplates", "get", Get, "/email/templates/{template_id}", Input::None),
+    op("emailTemplates", "update", Put, "/email/templates/{template_id}", Body(Object)),
+    op("emailToSms", "listAllowedAddresses", Get, "/sms/email-sms", Query),
+    op("emailToSms", "createAllowedAddress", Post, "/sms/email-sms", Body(Object)),
+    op("emailToSms", "listStrippedStrings", Get, "/sms/email-sms-stripped-strings", Query),
+    op("emailToSms", "createStrippedString", Post, "/sms/email-sms-stripped-strings", Body(Object)),
+    op("emailToSms", "deleteStrippedString", Delete, "/sms/email-sms-stripped-strings/{rule_id}", Input::None),
+    op("emailToSms", "getStrippedString", Get, "/sms/email-sms-stripped-strings/{rule_id}", Input::None),
+    op("emailToSms", "updateStrippedString", Put, "/sms/email-sms-stripped-strings/{rule_id}", Body(Object)),
+    op("fax", "history", Get, "/fax/history", Query),
+    op("fax", "price", Post, "/fax/price", Body(Object)),
+    op("fax", "receipts", Get, "/fax/receipts", Query),
+    op("fax", "createTestReceipt", Post, "/fax/receipts", Body(Object)),
+    op("fax", "markReceiptsRead", Put, "/fax/receipts-read", Body(OptionalObject)),
+    op("fax", "getReceipt", Get, "/fax/receipts/{message_id}", Input::None),
+    op("fax", "send", Post, "/fax/send", Body(Object)),
+    op("faxInboundRules", "list", Get, "/automations/fax/inbound", Query),
+    op("faxInboundRules", "create", Post, "/automations/fax/inbound", Body(Object)),
+    op("faxInboundRules", "delete", Delete, "/automations/fax/inbound/{inbound_rule_id}", Input::None),
+    op("faxInboundRules", "get", Get, "/automations/fax/inbound/{inbound_rule_id}", Input::None),
+    op("faxInboundRules", "update", Put, "/automations/fax/inbound/{inbound_rule_id}", Body(Object)),
+    op("faxReceiptRules", "list", Get, "/automations/fax/receipts", Query),
+    op("faxReceiptRules", "create", Post, "/automations/fax/receipts", Body(Object)),
+    op("faxReceiptRules", "delete", Delete, "/automations/fax/receipts/{receipt_rule_id}", Input::None),
+    op("faxReceiptRules", "get", Get, "/automations/fax/receipts/{receipt_rule_id}", Input::None),
+    op("faxReceiptRules", "update", Put, "/automations/fax/receipts/{receipt_rule_id}", Body(Object)),
+    op("globalSending", "list", Get, "/user-countries", Input::None),
+    op("globalSending", "select", Post, "/user-countries", Body(Object)),
+    op("globalSending", "agree", Post, "/user-countries/agree", Input::None),
+    op("lists", "import", Post, "/lists/{list_id}/import", Body(Object)),
+    op("lists", "removeOptedOut", Put, "/lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}", Body(OptionalObject)),
+    op("lists", "search", Get, "/search/contacts-lists", Query),
+    op("mms", "exportHistory", Get, "/mms/history/export", Query),
+    op("mms", "markReceiptsRead", Put, "/mms/receipts-read", Body(OptionalObject)),
+    op("mmsCampaigns", "list", Get, "/mms-campaigns", Query),
+    op("mmsCampaigns", "price", Post, "/mms-campaigns/price", Body(Object)),
+    op("mmsCampaigns", "send", Post, "/mms-campaigns/send", Body(Object)),
+    op("mmsCampaigns", "get", Get, "/mms-campaigns/{mms_campaign_id}", Input::None),
+    op("mmsCampaigns", "update", Put, "/mms-campaigns/{mms_campaign_id}", Body(Object)),
+    op("mmsCampaigns", "cancel", Put, "/mms-campaigns/{mms_campaign_id}/cancel", Body(OptionalObject)),
+    op("numbers", "list", Get, "/numbers", Query),
+    op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(Object)),
+    op("numbers", "register", Post, "/numbers/registrations/number-types/{number_type}/country/{country_code}", Body(Object)),
+    op("numbers", "search", Get, "/numbers/search/{country}", Query),
+    op("ownNumbers", "list", Get, "/own-numbers", Input::None),
+    op("ownNumbers", "requestVerification", Post, "/own-numbers/verifications", Body(Object)),
+    op("ownNumbers", "verify", Post, "/own-numbers/verifications/{verification_id}/verify", Body(Object)),
+    op("ownNumbers", "delete", Delete, "/own-numbers/{own_number_id}", Input::None),
+    op("ownNumbers", "get", Get, "/own-numbers/{own_number_id}", Input::None),
+    // openapi-v3.yaml gives this PATCH a body with no content; the fields are the caller's.
+    op("ownNumbers", "update", Patch, "/own-numbers/{own_number_id}", Body(OptionalObject)),
+    op("postLetters", "detectAddress", Post, "/post/letters/detect-address", Body(Object)),
+    op("postLetters", "history", Get, "/post/letters/history", Query),
+    op("postLetters", "exportHistory", Get, "/post/letters/history/export", Query),
+    op("postLetters", "price", Post, "/post/letters/price", Body(Object)),
+    op("postLetters", "send", Post, "/post/letters/send", Body(Object)),
+    op("postcards", "history", Get, "/post/postcards/history", Query),
+    op("postcards", "exportHistory", Get, "/post/postcards/history/export", Query),
+    op("postcards", "price", Post, "/post/postcards/price", Body(Object)),
+    op("postcards", "send", Post, "/post/postcards/send", Body(Object)),
+    op("recharge", "getCreditCard", Get, "/recharge/credit-card", Input::None),
+    op("recharge", "updateCreditCard", Put, "/recharge/credit-card", Body(Object)),
+    op("recharge", "packages", Get, "/recharge/packages", Query),
+    op("recharge", "purchase", Put, "/recharge/purchase/{package_id}", Input::None),
+    op("recharge", "transactions", Get, "/recharge/transactions", Query),
+    op("recharge", "getTransaction", Get, "/recharge/transactions/{transaction_id}", Input::None),
+    op("referral", "accounts", Get, "/referral/accounts", Query),
+    op("reseller", "listAccounts", Get, "/reseller/accounts", Query),
+    op("reseller", "createAccount", Post, "/reseller/accounts", Body(Object)),
+    op("reseller", "getAccount", Get, "/reseller/accounts/{client_user_id}", Input::None),
+    op("reseller", "updateAccount", Put, "/reseller/accounts/{client_user_id}", Body(Object)),
+    op("reseller", "transferCredit", Put, "/reseller/transfer-credit", Body(Object)),
+    op("returnAddresses", "list", Get, "/post/return-addresses", Query),
+    op("returnAddresses", "create", Post, "/post/return-addresses", Body(Object)),
+    op("returnAddresses", "delete", Delete, "/post/return-addresses/{return_address_id}", Input::None),
+    op("returnAddresses", "get", Get, "/post/return-addresses/{return_address_id}", Input::None),
+    op("returnAddresses", "update", Put, "/post/return-addresses/{return_address_id}", Body(Object)),
+    op("senders", "compliantTypes", Get, "/senders/compliant-sender-types", Query),
+    op("shortUrls", "statistics", Get, "/short-url/statistics/{source}/{source_id}", Input::None),
+    op("shortUrls", "tracking", Get, "/short-url/tracking/{long_url_id}", Input::None),
+    op("sms", "exportHistory", Get, "/sms/history/export", Query),
+    op("sms", "createTestInbound", Post, "/sms/inbound", Body(Object)),
+    op("sms", "markInboundRead", Put, "/sms/inbound-read", Body(OptionalObject)),
+    op("sms", "markInboundMessageRead", Put, "/sms/inbound-read/{message_id}", Input::None),
+    op("sms", "getInbound", Get, "/sms/inbound/{original_message_id}", Input::None),
+    op("sms", "createTestReceipt", Post, "/sms/receipts", Body(Object)),
+    op("sms", "markReceiptsRead", Put, "/sms/receipts-read", Body(OptionalObject)),
+    op("sms", "getReceipt", Get, "/sms/receipts/{message_id}", Input::None),
+    op("smsCampaigns", "list", Get, "/sms-campaigns", Query),
+    op("smsCampaigns", "price", Post, "/sms-campaigns/price", Body(Object)),
+    op("smsCampaigns", "send", Post, "/sms-campaigns/send", Body(Object)),
+    op("smsCampaigns", "get", Get, "/sms-campaigns/{sms_campaign_id}", Input::None),
+    op("smsCampaigns", "update", Put, "/sms-campaigns/{sms_campaign_id}", Body(Object)),
+    op("smsCampaigns", "cancel", Put, "/sms-campaigns/{sms_campaign_id}/cancel", Input::None),
+    op("smsInboundRules", "list", Get, "/automations/sms/inbound", Query),
+    op("smsInboundRules", "create", Post, "/automations/sms/inbound", Body(Object)),
+    op("smsInboundRules", "delete", Delete, "/automations/sms/inbound/{inbound_rule_id}", Input::None),
+    op("smsInboundRules", "get", Get, "/automations/sms/inbound/{inbound_rule_id}", Input::None),
+    op("smsInboundRules", "update", Put, "/automations/sms/inbound/{inbound_rule_id}", Body(Object)),
+    op("smsReceiptRules", "list", Get, "/automations/sms/receipts", Query),
+    op("smsReceiptRules", "create", Post, "/automations/sms/receipts", Body(Object)),
+    op("smsReceiptRules", "delete", Delete, "/automations/sms/receipts/{receipt_rule_id}", Input::None),
+    op("smsReceiptRules", "get", Get, "/automations/sms/receipts/{receipt_rule_id}", Input::None),
+    op("smsReceiptRules", "update", Put, "/automations/sms/receipts/{receipt_rule_id}", Body(Object)),
+    op("smsTemplates", "get", Get, "/sms/templates/{template_id}", Input::None),
+    op("statistics", "sms", Get, "/statistics/sms", Input::None),
+    op("statistics", "voice", Get, "/statistics/voice", Input::None),
+    op("subaccounts", "list", Get, "/subaccounts", Query),
+    op("subaccounts", "create", Post, "/subaccounts", Body(Object)),
+    op("subaccounts", "delete", Delete, "/subaccounts/{subaccount_id}", Input::None),
+    op("subaccounts", "get", Get, "/subaccounts/{subaccount_id}", Input::None),
+    op("subaccounts", "update", Put, "/subaccounts/{subaccount_id}", Body(Object)),
+    op("subaccounts", "regenerateApiKey", Put, "/subaccounts/{subaccount_id}/regen-api-key", Body(OptionalObject)),
+    op("timezones", "list", Get, "/timezones", Query),
+    op("uploads", "create", Post, "/uploads", BodyAndQuery(Object)),
+    op("voice", "cancelAll", Put, "/voice/cancel-all", Body(OptionalObject)),
+    op("voice", "exportHistory", Get, "/voice/history/export", Query),
+    op("voice", "receipts", Get, "/voice/receipts", Query),
+    op("voice", "createTestReceipt", Post, "/voice/receipts", Body(Object)),
+    op("voice", "markReceiptsRead", Put, "/voice/receipts-read", Body(OptionalObject)),
+    op("voiceReceiptRules", "list", Get, "/automations/voice/receipts", Query),
+    op("voiceReceiptRules", "create", Post, "/automations/voice/receipts", Body(Object)),
+    op("voiceReceiptRules", "delete", Delete, "/automations/voice/receipts/{receipt_rule_id}", Input::None),
+    op("voiceReceiptRules", "get", Get, "/automations/voice/receipts/{receipt_rule_id}", Input::None),
+    op("voiceReceiptRules", "update", Put, "/automations/voice/receipts/{receipt_rule_id}", Body(Object)),
 ];
 
 /// Finds an endpoint by its area and name.
@@ -190,9 +366,18 @@ mod tests {
     }
 
     #[test]
-    fn the_core_set() {
-        assert_eq!(ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend).count(), 38);
+    fn every_operation() {
+        assert_eq!(ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend).count(), 209);
         assert_eq!(ENDPOINTS.iter().filter(|e| e.host == Host::MatonControl).count(), 4);
+    }
+
+    #[test]
+    fn names_are_camel_case() {
+        for e in ENDPOINTS {
+            for n in [e.area, e.name] {
+                assert!(n.starts_with(|c: char| c.is_ascii_lowercase()) && n.bytes().all(|b| b.is_ascii_alphanumeric()), "{n}");
+            }
+        }
     }
 
     #[test]

@@ -20,14 +20,25 @@ pub enum ParamKind {
     Id,
     /// An opaque string id (`message_id` is a UUID): non-empty, no `/`, not `.` or `..`.
     Token,
+    /// An id the descriptions leave open (openapi-v3.yaml types every path parameter as a
+    /// string, and swagger-v2.yaml does not have these): a positive integer or a token.
+    Key,
 }
 
-/// Parameter names whose values are strings in ClickSend's API; every other is a numeric id.
-const TOKEN_PARAMS: &[&str] = &["message_id", "original_message_id", "activation_token", "connection_id"];
+/// Parameters whose values are strings in ClickSend's API (UUIDs, phone numbers, codes).
+const TOKEN_PARAMS: &[&str] = &[
+    "message_id", "original_message_id", "connection_id", "dedicated_number", "country", "country_code", "number_type",
+    "source",
+];
+/// Parameters that may be either (see [`ParamKind::Key`]); every other is a numeric id.
+const KEY_PARAMS: &[&str] =
+    &["activation_token", "alpha_tag_id", "default_sender_id", "own_number_id", "verification_id", "long_url_id", "source_id", "transaction_id"];
 
 pub fn kind_of(name: &str) -> ParamKind {
     if TOKEN_PARAMS.contains(&name) {
         ParamKind::Token
+    } else if KEY_PARAMS.contains(&name) {
+        ParamKind::Key
     } else {
         ParamKind::Id
     }
@@ -40,9 +51,9 @@ const MAX_TOKEN_LEN: usize = 256;
 
 /// Checks one argument and returns its encoded path segment.
 pub fn encode_param(name: &str, arg: &PathArg) -> Result<String, Error> {
-    match kind_of(name) {
-        ParamKind::Id => encode_id(name, arg),
-        ParamKind::Token => encode_token(name, arg),
+    match (kind_of(name), arg) {
+        (ParamKind::Id, _) | (ParamKind::Key, PathArg::Number(_)) => encode_id(name, arg),
+        (ParamKind::Token | ParamKind::Key, _) => encode_token(name, arg),
     }
 }
 
@@ -192,6 +203,15 @@ mod tests {
         }
         assert!(one("message_id", Text("x".repeat(257))).is_err());
         assert!(one("message_id", Number(5.0)).is_err());
+    }
+
+    #[test]
+    fn keys_take_either() {
+        assert_eq!(one("own_number_id", Number(12.0)), Ok("12".into()));
+        assert_eq!(one("own_number_id", Text("on_1a2b".into())), Ok("on_1a2b".into()));
+        assert!(one("own_number_id", Number(-1.0)).is_err());
+        assert!(one("own_number_id", Text("../x".into())).is_err());
+        assert_eq!(one("dedicated_number", Text("+61411111111".into())), Ok("%2B61411111111".into()));
     }
 
     #[test]

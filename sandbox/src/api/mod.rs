@@ -9,6 +9,7 @@ mod messages;
 use crate::envelope::{self, error, Reply};
 use crate::state::State;
 use clicksend_core::messages::MessageKind::{Mms, Sms, Voice};
+use clicksend_core::{Endpoint, Host, ENDPOINTS};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -112,11 +113,35 @@ pub fn handle(state: &mut State, req: &ApiRequest) -> Reply {
             path_known = true;
         }
     }
+    // Every other operation of the client's table: a success envelope echoing the request.
+    for e in ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend) {
+        let pattern = e.path.trim_matches('/').split('/').map(|seg| if seg.starts_with('{') { "*" } else { seg }).collect::<Vec<_>>().join("/");
+        if matches(&pattern, &segments).is_some() {
+            if e.method.as_str() == req.method {
+                return echo(e, req);
+            }
+            path_known = true;
+        }
+    }
     if path_known {
         error(405, "Method not allowed.")
     } else {
         error(404, "Resource not found.")
     }
+}
+
+/// The answer to an operation the sandbox does not model: what it received, in an envelope,
+/// so tests can check the exact request of every function.
+fn echo(e: &Endpoint, req: &ApiRequest) -> Reply {
+    let query: serde_json::Map<String, Value> = req.query.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+    let data = serde_json::json!({
+        "operation": e.qualified_name(),
+        "method": req.method,
+        "path": format!("/v3{}", req.path),
+        "query": query,
+        "body": req.body.clone(),
+    });
+    envelope::ok(&format!("Sandbox echo: {} is not modelled with state.", e.qualified_name()), data)
 }
 
 /// A path id as a number; `None` (so a 404) for anything else.

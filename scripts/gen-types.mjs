@@ -1,0 +1,207 @@
+// Generates js/generated.d.ts: the TypeScript declarations of every function of the
+// endpoint table that js/index.d.ts does not declare by hand, from ClickSend's official API
+// descriptions (../shared/clicksend-api: openapi-v3.yaml, which has response schemas, and
+// swagger-v2.yaml, which does not, so results there are `Envelope<unknown>`).
+//
+//   node scripts/gen-types.mjs            writes js/generated.d.ts (after scripts/build.sh)
+//   node scripts/gen-types.mjs --check    exits 1 if js/generated.d.ts is not what it would write
+//
+// The output is committed (the descriptions are reference data outside this repository);
+// tests/node/types.test.mjs runs --check whenever ../shared is there, so it cannot drift.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import YAML from 'yaml';
+import { paramKinds } from './param-kinds.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const specDir = process.env.CLICKSEND_API_DIR ?? `${root}../shared/clicksend-api`;
+const out = `${root}js/generated.d.ts`;
+
+// ---------------------------------------------------------------- inputs
+
+const { endpoints } = await import(`${root}pkg/node.js`);
+const load = (file) => YAML.parse(readFileSync(`${specDir}/${file}`, 'utf8'), { maxAliasCount: -1 });
+const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.schemas, prefix: '/v3' };
+const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };
+
+const kinds = paramKinds();
+
+/** The functions js/index.d.ts declares by hand: `area.name` of its type-literal members. */
+function handWritten() {
+  const file = `${root}js/index.d.ts`;
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found = new Map(); // area -> Set(names)
+  const visit = (node) => {
+    if (ts.isClassDeclaration(node) && node.name?.text === 'ClickSend') {
+      for (const m of node.members) {
+        if (!ts.isPropertyDeclaration(m) || !m.type) continue;
+        const names = new Set();
+        const collect = (t) => {
+          if (ts.isTypeLiteralNode(t)) for (const f of t.members) names.add(f.name.getText(source));
+          if (ts.isIntersectionTypeNode(t)) t.types.forEach(collect);
+        };
+        collect(m.type);
+        found.set(m.name.getText(source), names);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+// ---------------------------------------------------------------- schema -> TypeScript
+
+const pascal = (s) => s.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase());
+const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+const doc = (text, indent) => {
+  const line = String(text ?? '').replace(/<[^>]+>/g, '').split(/\n/)[0].replace(/\*\//g, '*\\/').trim().slice(0, 160);
+  return line ? `${indent}/** ${line} */\n` : '';
+};
+
+const named = new Map(); // "Api.Name" -> declaration text (null while being built)
+const queue = [];
+
+function refName(spec, ref) {
+  const name = ref.split('/').pop();
+  const full = `${spec.ns}.${pascal(name)}`;
+  if (!named.has(full)) {
+    named.set(full, null);
+    queue.push([spec, name, full]);
+  }
+  return full;
+}
+
+function tsType(spec, s, indent = '') {
+  if (!s || typeof s !== 'object') return 'unknown';
+  if (s.$ref) return refName(spec, s.$ref);
+  if (s.allOf) return s.allOf.map((x) => tsType(spec, x, indent)).join(' & ') || 'unknown';
+  if (s.oneOf || s.anyOf) return `(${(s.oneOf ?? s.anyOf).map((x) => tsType(spec, x, indent)).join(' | ')})`;
+  let t;
+  if (s.enum && ['string', 'integer', 'number'].includes(s.type)) t = s.enum.map((v) => JSON.stringify(v)).join(' | ');
+  else if (s.type === 'string') t = 'string';
+  else if (s.type === 'integer' || s.type === 'number') t = 'number';
+  else if (s.type === 'boolean') t = 'boolean';
+  else if (s.type === 'array') t = `Array<${tsType(spec, s.items, indent)}>`;
+  else if (s.properties) t = objectType(spec, s, indent);
+  else if (s.type === 'object' || s.additionalProperties) t = 'Record<string, unknown>';
+  else t = 'unknown';
+  return s.nullable || s['x-nullable'] ? `${t} | null` : t;
+}
+
+function objectType(spec, s, indent) {
+  const required = new Set(s.required ?? []);
+  const inner = `${indent}  `;
+  const fields = Object.entries(s.properties).map(
+    ([k, v]) => `${doc(v?.description, inner)}${inner}${key(k)}${required.has(k) ? '' : '?'}: ${tsType(spec, v, inner)};\n`,
+  );
+  return `{\n${fields.join('')}${indent}}`;
+}
+
+function emitNamed() {
+  const decls = [];
+  while (queue.length) {
+    const [spec, name, full] = queue.shift();
+    const s = spec.refs(spec.doc)[name];
+    const local = full.split('.')[1];
+    const body = s?.properties && !s.allOf ? `interface ${local} ${objectType(spec, s, '  ')}` : `type ${local} = ${tsType(spec, s, '  ')};`;
+    decls.push([full, `${doc(s?.description, '  ')}  export ${body}\n`]);
+  }
+  const byNs = (ns) => decls.filter(([f]) => f.startsWith(`${ns}.`)).sort(([a], [b]) => a.localeCompare(b)).map(([, d]) => d).join('');
+  return [
+    `/** Schemas of ClickSend's OpenAPI 3 description (openapi-v3.yaml). */\nexport namespace Api {\n${byNs('Api')}}\n`,
+    `/** Schemas of ClickSend's Swagger 2.0 description (swagger-v2.yaml). */\nexport namespace ApiV2 {\n${byNs('ApiV2')}}\n`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- operations
+
+const normalize = (p) => p.replace(/\/$/, '').replace(/\{[^}]+\}/g, '{}');
+
+function findOperation(spec, method, path) {
+  for (const [p, item] of Object.entries(spec.doc.paths)) {
+    if (normalize(p) === normalize(spec.prefix + path) && item[method.toLowerCase()]) return item[method.toLowerCase()];
+  }
+  return null;
+}
+
+function queryType(spec, op) {
+  const params = (op.parameters ?? []).map((p) => (p.$ref ? spec.doc.parameters?.[p.$ref.split('/').pop()] : p)).filter((p) => p?.in === 'query');
+  if (!params.length) return '{ [name: string]: string | number | boolean | undefined }';
+  const fields = params.map((p) => `${doc(p.description, '    ')}    ${key(p.name)}${p.required ? '' : '?'}: ${tsType(spec, p.schema ?? p, '    ')};\n`);
+  return `{\n${fields.join('')}  }`;
+}
+
+function bodyType(spec, op) {
+  const schema = spec === v3 ? op.requestBody?.content?.['application/json']?.schema : (op.parameters ?? []).find((p) => p.in === 'body')?.schema;
+  const t = tsType(spec, schema, '  ');
+  return t === 'unknown' ? 'Record<string, unknown>' : t;
+}
+
+/** `data` of the 200 response's envelope (openapi-v3.yaml only). */
+function resultType(spec, op) {
+  if (spec !== v3) return 'unknown';
+  let s = op.responses?.['200']?.content?.['application/json']?.schema;
+  while (s?.$ref) s = spec.refs(spec.doc)[s.$ref.split('/').pop()];
+  return s?.properties?.data ? tsType(spec, s.properties.data, '  ') : 'unknown';
+}
+
+function paramType(name) {
+  if (kinds.tokens.has(name)) return 'string';
+  if (kinds.keys.has(name)) return 'number | string';
+  return 'number';
+}
+
+function signature(e, spec, op) {
+  const args = [...e.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => `${camel(p)}: ${paramType(p)}`);
+  const body = () => bodyType(spec, op);
+  if (e.input === 'query') args.push(`query?: ${queryType(spec, op)}`);
+  if (e.input === 'body') args.push(`body: ${body()}`);
+  if (e.input === 'optionalBody') args.push(`body?: ${body()}`);
+  if (e.input === 'bodyAndQuery') args.push(`body: ${body()}`, `query?: ${queryType(spec, op)}`);
+  args.push('options?: CallOptions');
+  const summary = op.summary ?? op.description;
+  return `${doc(summary, '  ')}  ${e.name}(${args.join(', ')}): Promise<Envelope<${resultType(spec, op)}>>;\n`;
+}
+
+// ---------------------------------------------------------------- output
+
+const hand = handWritten();
+const areas = new Map(); // area -> [signature]
+let count = 0;
+for (const e of endpoints()) {
+  if (e.path.startsWith('/connections') || hand.get(e.area)?.has(e.name)) continue;
+  const spec = findOperation(v3, e.method, e.path) ? v3 : v2;
+  const op = findOperation(spec, e.method, e.path);
+  if (!op) throw new Error(`${e.area}.${e.name}: ${e.method} ${e.path} is in neither description`);
+  if (!areas.has(e.area)) areas.set(e.area, []);
+  areas.get(e.area).push(signature(e, spec, op));
+  count += 1;
+}
+
+const iface = (area) => (hand.has(area) ? `${pascal(area)}More` : `${pascal(area)}Api`);
+let text = `// Generated by scripts/gen-types.mjs from ClickSend's API descriptions: do not edit.
+// ${count} functions; the core set is declared by hand in index.d.ts.
+import type { CallOptions, Envelope } from './index.js';
+
+`;
+for (const [area, sigs] of [...areas].sort(([a], [b]) => a.localeCompare(b))) {
+  text += `export interface ${iface(area)} {\n${sigs.join('')}}\n\n`;
+}
+const newAreas = [...areas.keys()].filter((a) => !hand.has(a)).sort();
+text += `/** The areas that index.d.ts does not declare by hand. */\nexport interface GeneratedAreas {\n${newAreas.map((a) => `  readonly ${a}: ${iface(a)};\n`).join('')}}\n\n`;
+text += emitNamed();
+
+if (process.argv.includes('--check')) {
+  const current = readFileSync(out, 'utf8');
+  if (current !== text) {
+    console.error('js/generated.d.ts is not what scripts/gen-types.mjs generates from the descriptions: run it and commit the result');
+    process.exit(1);
+  }
+  console.log(`js/generated.d.ts is up to date (${count} functions)`);
+} else {
+  writeFileSync(out, text);
+  console.log(`wrote js/generated.d.ts: ${count} functions, ${named.size} schemas, areas with extras: ${[...areas.keys()].filter((a) => hand.has(a)).join(', ')}`);
+}
