@@ -456,6 +456,19 @@ export class ClickSend {
     list(options?: CallOptions): Ok<Country[]>;
   };
 
+  readonly uploads: {
+    /**
+     * Uploads a file for conversion; it expires after 10 minutes. The file is the bytes
+     * (a Blob, an ArrayBuffer or a typed array, which the client sends base64-encoded) or
+     * `{content}` already in base64.
+     */
+    create(
+      file: Blob | ArrayBuffer | ArrayBufferView | { content: string },
+      query: { convert: 'fax' | 'mms' | 'csv' | 'post' | 'postcard' },
+      options?: CallOptions,
+    ): Ok<{ _url?: string; [key: string]: unknown }>;
+  };
+
   /** Maton's connection management (`controlUrl`, default https://ctrl.maton.ai), with the Maton API key. */
   readonly connections: {
     list(query?: ConnectionsQuery, options?: CallOptions): Promise<{ connections: Connection[] }>;

@@ -6,10 +6,10 @@ use crate::options::{is_plain_object, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
-use clicksend_core::{query, Error};
-use js_sys::{Array, Object, Reflect, JSON};
+use clicksend_core::{base64, query, Error};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::AbortSignal;
+use web_sys::{AbortSignal, Blob};
 
 /// A request ready to send.
 pub struct Outgoing {
@@ -17,8 +17,20 @@ pub struct Outgoing {
     pub method: Method,
     /// Path relative to `/v3`, already encoded, with its query string.
     pub path_and_query: String,
-    pub body: Option<String>,
+    pub body: Option<Body>,
     pub signal: Option<AbortSignal>,
+}
+
+/// A request body: JSON text, or a `Blob` to upload, which can only be read asynchronously
+/// (the transport turns it into `{"content": base64}` before sending).
+pub enum Body {
+    Json(String),
+    Blob(Blob),
+}
+
+/// The upload body ClickSend takes: the file's bytes in base64.
+pub fn upload_json(bytes: &[u8]) -> String {
+    format!("{{\"content\":\"{}\"}}", base64::encode(bytes))
 }
 
 fn invalid(what: &str, msg: impl std::fmt::Display) -> Error {
@@ -45,12 +57,17 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
         }
         Input::Body(rule) => {
             next += 1;
-            (String::new(), Some(read_body(&what, rule, &args.get(next - 1))?))
+            (String::new(), Some(Body::Json(read_body(&what, rule, &args.get(next - 1))?)))
+        }
+        Input::BodyAndQuery(BodyRule::Upload) => {
+            next += 2;
+            let body = read_upload(&what, &args.get(next - 2))?;
+            (read_query(&what, &args.get(next - 1))?, Some(body))
         }
         Input::BodyAndQuery(rule) => {
             next += 2;
             let body = read_body(&what, rule, &args.get(next - 2))?;
-            (read_query(&what, &args.get(next - 1))?, Some(body))
+            (read_query(&what, &args.get(next - 1))?, Some(Body::Json(body)))
         }
     };
     let signal = read_call_options(&what, &args.get(next))?;
@@ -80,7 +97,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let query = read_query(what, &get(init, "query"))?;
     let body = match get(init, "body") {
         b if b.is_undefined() => None,
-        b if b.is_object() && !b.is_function() => Some(stringify(what, &b)?),
+        b if b.is_object() && !b.is_function() => Some(Body::Json(stringify(what, &b)?)),
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
     let signal = read_signal(what, &get(init, "signal"))?;
@@ -150,6 +167,27 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<String, Error> {
         messages::check(kind, what, fields.as_deref(), shared_media_file)?;
     }
     stringify(what, v)
+}
+
+/// A file to upload: `{content: base64}` as the API takes it, or its bytes.
+fn read_upload(what: &str, v: &JsValue) -> Result<Body, Error> {
+    if let Some(blob) = v.dyn_ref::<Blob>() {
+        return Ok(Body::Blob(blob.clone()));
+    }
+    if let Some(buffer) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(Body::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec())));
+    }
+    if ArrayBuffer::is_view(v) {
+        // Any typed array or DataView: its bytes, read through the view's own window.
+        let (buffer, offset, length) = (get(v, "buffer"), get(v, "byteOffset"), get(v, "byteLength"));
+        let (offset, length) = (offset.as_f64().unwrap_or(0.0) as u32, length.as_f64().unwrap_or(0.0) as u32);
+        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length);
+        return Ok(Body::Json(upload_json(&bytes.to_vec())));
+    }
+    if is_plain_object(v) && get(v, "content").as_string().is_some_and(|c| !c.is_empty()) {
+        return Ok(Body::Json(stringify(what, v)?));
+    }
+    Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }
 
 fn message_fields(m: &JsValue) -> MessageFields {

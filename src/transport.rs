@@ -2,7 +2,7 @@
 //! workers, workerd and Node alike), under a timeout and the caller's `AbortSignal`,
 //! and turning the answer into the envelope or a [`Failure`].
 
-use crate::args::Outgoing;
+use crate::args::{upload_json, Body as RequestBody, Outgoing};
 use crate::error::Failure;
 use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
@@ -87,7 +87,7 @@ impl Drop for Deadline {
     }
 }
 
-fn build_request(config: &Config, out: &Outgoing, signal: &AbortSignal) -> Result<Request, JsValue> {
+fn build_request(config: &Config, out: &Outgoing, body: Option<&str>, signal: &AbortSignal) -> Result<Request, JsValue> {
     let headers = Headers::new()?;
     headers.set("Accept", "application/json")?;
     if let Some(auth) = &config.authorization {
@@ -99,12 +99,20 @@ fn build_request(config: &Config, out: &Outgoing, signal: &AbortSignal) -> Resul
     let init = RequestInit::new();
     init.set_method(out.method.as_str());
     init.set_signal(Some(signal));
-    if let Some(body) = &out.body {
+    if let Some(body) = body {
         headers.set("Content-Type", "application/json")?;
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&headers);
     Request::new_with_str_and_init(&config.url(out.host, &out.path_and_query), &init)
+}
+
+/// A `Blob`'s bytes as the upload body ClickSend takes.
+async fn read_blob(blob: &web_sys::Blob) -> Result<String, Error> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| Error::invalid_argument(format!("uploads: the Blob could not be read: {}", js_error_text(&e))))?;
+    Ok(upload_json(&js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// A readable text for a thrown JS value: `TypeError: fetch failed (connect ECONNREFUSED ...)`.
@@ -126,7 +134,12 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
         return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
     }
     let deadline = Deadline::start(config.timeout_ms, out.signal.clone())?;
-    let request = build_request(config, &out, &deadline.controller.signal())
+    let body = match &out.body {
+        None => None,
+        Some(RequestBody::Json(text)) => Some(text.clone()),
+        Some(RequestBody::Blob(blob)) => Some(read_blob(blob).await?),
+    };
+    let request = build_request(config, &out, body.as_deref(), &deadline.controller.signal())
         .map_err(|e| Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))))?;
     let response: Response = JsFuture::from(fetch(&request))
         .await

@@ -232,7 +232,7 @@ async fn every_other_function_sends_the_exact_request() {
     let doc: Value = serde_json::from_str(include_str!("cases/endpoints.json")).unwrap();
     let with_case: Vec<&str> = doc["cases"].as_array().unwrap().iter().map(|c| c["fn"].as_str().unwrap()).collect();
     let c = client_with(json!({"controlUrl": SANDBOX}));
-    let sample_body = json!({"name": "Example", "enabled": 1, "tags": ["a", "b"], "nested": {"to": "+61411111111"}});
+    let sample_body = json!({"name": "Example", "enabled": 1, "tags": ["a", "b"], "nested": {"to": "+61411111111"}, "content": "aGVsbG8="});
     let mut checked = 0;
     for e in ENDPOINTS.iter().filter(|e| !with_case.contains(&e.qualified_name().as_str())) {
         let name = e.qualified_name();
@@ -503,4 +503,20 @@ async fn scenario_a_user_would_run() {
     data(&c, "lists.delete", vec![id]).await;
     assert_eq!(data(&c, "lists.list", vec![]).await["total"], 0);
     assert_eq!(requests().await.len(), 17, "one request per call");
+}
+
+#[wasm_bindgen_test]
+async fn uploads_encode_blobs_and_bytes() {
+    let c = client();
+    let bytes = js_sys::Uint8Array::from(&b"hello fax"[..]);
+    let parts = js_sys::Array::of1(&bytes);
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
+    for file in [JsValue::from(bytes.clone()), blob.into(), bytes.buffer().into()] {
+        reset().await;
+        let v = ok(&c, "uploads.create", vec![file, js(json!({"convert": "mms"}))]).await;
+        let r = only_request().await;
+        assert_eq!((r["path"].as_str(), r["query"].as_str()), (Some("/v3/uploads"), Some("convert=mms")));
+        assert_eq!(r["json"], json!({"content": "aGVsbG8gZmF4"}));
+        assert_eq!(v, r["response"]["body"]);
+    }
 }

@@ -134,3 +134,26 @@ const withCase = new Set(endpointCases.map((c) => c.fn));
 for (const e of endpoints().filter((e) => !withCase.has(`${e.area}.${e.name}`))) {
   test(`${e.area}.${e.name}: exact request, resolves with the echo`, () => runEchoCase(sandbox, invoke, e));
 }
+
+test('uploads take {content: base64} or the bytes (Blob, ArrayBuffer, typed arrays), encoded by the client', async () => {
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  const bytes = new TextEncoder().encode('%PDF-1.4 hello');
+  const base64 = Buffer.from(bytes).toString('base64');
+  const files = [bytes, bytes.buffer, new Blob([bytes]), new DataView(bytes.buffer), { content: base64 }];
+  for (const file of files) {
+    await sandbox.reset();
+    const res = await client.uploads.create(file, { convert: 'fax' });
+    const [req] = await sandbox.requests();
+    assert.deepEqual([req.method, req.path, req.query, req.body], ['POST', '/v3/uploads', 'convert=fax', JSON.stringify({ content: base64 })]);
+    assert.deepEqual(res, req.response.body);
+  }
+  // A view onto part of a buffer sends just that part.
+  await sandbox.reset();
+  await client.uploads.create(new Uint8Array(bytes.buffer, 9, 5));
+  assert.equal((await sandbox.requests())[0].json.content, Buffer.from('hello').toString('base64'));
+  await sandbox.reset();
+  for (const bad of ['a string', {}, { content: '' }, null, 42]) {
+    await assert.rejects(client.uploads.create(bad), { code: 'INVALID_ARGUMENT', message: /give the file as a Blob, an ArrayBuffer, a Uint8Array or \{content: base64\}/ });
+  }
+  assert.equal((await sandbox.requests()).length, 0, 'nothing sent for a bad file');
+});

@@ -8,7 +8,8 @@ import { SANDBOX_KEY } from './sandbox.mjs';
 // A digit string is valid for every kind of path parameter (numeric id, string id, either).
 const PARAM = '7';
 const QUERY = { page: 2, limit: 50 };
-const BODY = { name: 'Example', enabled: 1, tags: ['a', 'b'], nested: { to: '+61411111111' } };
+// `content` makes it a valid upload too (uploads.create takes {content: base64} or bytes).
+const BODY = { name: 'Example', enabled: 1, tags: ['a', 'b'], nested: { to: '+61411111111' }, content: 'aGVsbG8=' };
 const UPLOAD_QUERY = { convert: 'fax' };
 
 /** The call's arguments and the request they must make. */

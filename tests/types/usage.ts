@@ -67,6 +67,16 @@ export async function usage(): Promise<void> {
   await client.connections.get(connection.connection_id);
   await client.connections.delete(connections[0].connection_id);
   await client.request('GET', '/sms/history', { query: { limit: 2 } });
+  await client.uploads.create(new Uint8Array([1, 2, 3]), { convert: 'fax' });
+  await client.uploads.create(new Blob(['x']), { convert: 'postcard' });
+  await client.uploads.create({ content: 'aGk=' }, { convert: 'mms' });
+  // The rest of the API, from the generated declarations:
+  await client.fax.send({ file_url: 'https://example.com/f.pdf', messages: [{ to: '+61299999999' }] });
+  await client.ownNumbers.update('on_1', {});
+  const campaigns = await client.smsCampaigns.list({ page: 1 });
+  console.log(campaigns.data);
+  await client.sms.exportHistory({ filename: 'history.csv' });
+  await client.subaccounts.regenerateApiKey(12);
 
   try {
     await client.account.get();
@@ -93,4 +103,8 @@ export async function usage(): Promise<void> {
   await client.contacts.copy(1, 2);
   // @ts-expect-error: not a contact field
   await client.contacts.create(1, { phone: '+61411111111' });
+  // @ts-expect-error: a string is not a file
+  await client.uploads.create('file.pdf', { convert: 'fax' });
+  // @ts-expect-error: subaccount ids are numbers
+  await client.subaccounts.get({ id: 1 });
 }

@@ -59,6 +59,9 @@ pub enum BodyRule {
     Object,
     /// A JSON object, or nothing (then no body is sent).
     OptionalObject,
+    /// A file for `POST /uploads`: `{content: base64}` as the API takes it, or the bytes
+    /// (a `Blob`, `ArrayBuffer` or typed array), which the client encodes.
+    Upload,
     /// `{messages: [...]}` with 1..=1000 messages of the given kind.
     Messages(MessageKind),
 }
@@ -108,7 +111,7 @@ const fn maton(area: &'static str, name: &'static str, method: Method, path: &'s
     Endpoint { host: Host::MatonControl, area, name, method, path, input }
 }
 
-use BodyRule::{Messages, Object, OptionalObject};
+use BodyRule::{Messages, Object, OptionalObject, Upload};
 use Input::{Body, BodyAndQuery, Query};
 use Method::{Delete, Get, Patch, Post, Put};
 
@@ -322,7 +325,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("subaccounts", "update", Put, "/subaccounts/{subaccount_id}", Body(Object)),
     op("subaccounts", "regenerateApiKey", Put, "/subaccounts/{subaccount_id}/regen-api-key", Body(OptionalObject)),
     op("timezones", "list", Get, "/timezones", Query),
-    op("uploads", "create", Post, "/uploads", BodyAndQuery(Object)),
+    op("uploads", "create", Post, "/uploads", BodyAndQuery(Upload)),
     op("voice", "cancelAll", Put, "/voice/cancel-all", Body(OptionalObject)),
     op("voice", "exportHistory", Get, "/voice/history/export", Query),
     op("voice", "receipts", Get, "/voice/receipts", Query),
