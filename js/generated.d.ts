@@ -397,8 +397,8 @@ export interface ResellerApi {
   getAccount(clientUserId: number, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
   /** Update Client Account */
   updateAccount(clientUserId: number, body: Api.UpdatePaymentInfoRequest, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
-  /** Reseller Transfer Credit */
-  transferCredit(body: Api.UpdatePaymentInfoRequest, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
+  /** Transfer Credit */
+  transferCredit(body: ApiV2.ResellerAccountTransferCredit, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface ReturnAddressesApi {
@@ -2474,6 +2474,15 @@ export namespace ApiV2 {
     return_address_id: number;
     /** When to send letter (0/null=now) */
     schedule?: number;
+  }
+  /** ResellerAccountTransferCredit model */
+  export interface ResellerAccountTransferCredit {
+    /** User ID of client */
+    client_user_id: number;
+    /** Balance to transfer */
+    balance: number;
+    /** Currency of balance to transfer */
+    currency: string;
   }
   /** Your file to be uploaded. */
   export interface UploadFile {

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { paramKinds } from './param-kinds.mjs';
+import { paramKinds, PREFER_SWAGGER } from './api-description.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specDir = process.env.CLICKSEND_API_DIR ?? `${root}../shared/clicksend-api`;
@@ -173,7 +173,7 @@ const areas = new Map(); // area -> [signature]
 let count = 0;
 for (const e of endpoints()) {
   if (e.path.startsWith('/connections') || hand.get(e.area)?.has(e.name)) continue;
-  const spec = findOperation(v3, e.method, e.path) ? v3 : v2;
+  const spec = findOperation(v3, e.method, e.path) && !PREFER_SWAGGER[`${e.area}.${e.name}`] ? v3 : v2;
   const op = findOperation(spec, e.method, e.path);
   if (!op) throw new Error(`${e.area}.${e.name}: ${e.method} ${e.path} is in neither description`);
   if (!areas.has(e.area)) areas.set(e.area, []);

@@ -18,6 +18,7 @@ import { ClickSend, endpoints } from 'clicksend-wasm';
 import { callByName } from '../support/call.js';
 import { endpointCases, resolve } from '../support/cases.mjs';
 import { operationArgs } from './sample.mjs';
+import { PREFER_SWAGGER } from '../../scripts/api-description.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const specs = `${root}../shared/clicksend-api`;
@@ -31,21 +32,20 @@ const descriptions = available ? { v3: { doc: load('openapi-v3.yaml'), prefix: '
 const normalize = (p) => p.replace(/\/$/, '').replace(/\{[^}]+\}/g, '{}');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-/** The operation of a description for a table entry, and whether its path matches exactly
- *  (openapi-v3.yaml writes a few paths with a trailing slash that the API does not have). */
+/** The operation of a description for a table entry. */
 function find(spec, e) {
   for (const [p, item] of Object.entries(spec.doc.paths)) {
     const op = item[e.method.toLowerCase()];
-    if (op && normalize(p) === normalize(spec.prefix + e.path)) return { op, exact: !p.endsWith('/') };
+    if (op && normalize(p) === normalize(spec.prefix + e.path)) return { op };
   }
   return null;
 }
 
 /** Which description to validate an operation against: openapi-v3.yaml where it has the
- *  operation with the same path, else swagger-v2.yaml. */
+ *  operation, else (or where scripts/api-description.mjs says why not) swagger-v2.yaml. */
 function descriptionFor(e) {
   const v3 = find(descriptions.v3, e);
-  if (v3?.exact || (v3 && !find(descriptions.v2, e))) return { name: 'v3', ...v3 };
+  if (v3 && !PREFER_SWAGGER[`${e.area}.${e.name}`]) return { name: 'v3', ...v3 };
   return { name: 'v2', ...find(descriptions.v2, e) };
 }
 

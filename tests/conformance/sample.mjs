@@ -1,7 +1,7 @@
 // Example arguments for an operation, from ClickSend's API description: first its own
 // examples, then values built from its schema (required fields only, formats and enums
 // honoured). The conformance test tries them in that order.
-import { paramKinds } from '../../scripts/param-kinds.mjs';
+import { paramKinds } from '../../scripts/api-description.mjs';
 
 const kinds = paramKinds();
 
