@@ -13,9 +13,6 @@ export function paramKinds() {
 
 /** Operations to take from swagger-v2.yaml although openapi-v3.yaml has them, and why. */
 export const PREFER_SWAGGER = {
-  // openapi-v3.yaml writes the path with a trailing slash; its own curl example, swagger-v2.yaml
-  // and the older docs have none, as the client sends it.
-  'lists.removeDuplicates': 'trailing slash in openapi-v3.yaml',
   // openapi-v3.yaml gives this body update_payment_info_request (a credit card): a copy of the
   // wrong schema. swagger-v2.yaml's ResellerAccountTransferCredit is the transfer.
   'reseller.transferCredit': 'openapi-v3.yaml describes a credit card as its body',
