@@ -61,6 +61,6 @@ node_skipped=$(awk '/^# skipped/ {print $3}' "$logs/node.log")
 browser_passed=$(grep -h '^test result' "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
 echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium), $rust_failed failed"
 echo "node + workerd + conformance (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
-grep -h "conformance: [0-9]* of" "$logs/node.log" | sed 's/^# //' || true
+grep -hE "conformance: [0-9]+ |covered [0-9]+ of" "$logs/node.log" | sed "s/^# //" || true
 echo "wasm: $gz bytes gzipped (budget $WASM_GZIP_BUDGET)"
 echo "$((rust_passed + node_passed)) passed, $((rust_failed + node_failed)) failed, $node_skipped skipped"
