@@ -1,7 +1,7 @@
 // The one error class of the package. Defined in JS so that it is a real `Error`
 // subclass (stack, `instanceof`, `name`); the wasm side constructs it (src/error.rs).
 export class ClickSendError extends Error {
-  constructor(code, status, message, data, retryAfter) {
+  constructor(code, status, message, data, retryAfter, retryable) {
     super(message);
     this.name = 'ClickSendError';
     /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE. */
@@ -12,11 +12,16 @@ export class ClickSendError extends Error {
     this.data = data;
     /** Seconds to wait, from a `Retry-After` header (429). */
     this.retryAfter = retryAfter;
+    /**
+     * Whether calling again is safe and may succeed. `false` for an operation that may have
+     * been carried out (a send that timed out), and for errors a retry cannot fix.
+     */
+    this.retryable = retryable;
   }
 
   // `JSON.stringify(error)` would otherwise drop `message` (not enumerable on Error).
   toJSON() {
-    const { name, code, status, message, data, retryAfter } = this;
-    return { name, code, status, message, data, retryAfter };
+    const { name, code, status, message, data, retryAfter, retryable } = this;
+    return { name, code, status, message, data, retryAfter, retryable };
   }
 }

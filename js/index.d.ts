@@ -29,8 +29,17 @@ export interface ClickSendOptions {
   baseUrl?: string;
   /** Maton's control plane for `connections.*` (default `https://ctrl.maton.ai`). */
   controlUrl?: string;
-  /** Per-call timeout in milliseconds (default 30000). */
+  /** The most a call may take, retries and their waits included, in milliseconds (default 30000). */
   timeoutMs?: number;
+  /**
+   * Retries after a 429 (any operation), or a 502, 503, 504 or network error (operations safe
+   * to repeat: reads, price quotes, deletes, updates), with exponential backoff and full jitter,
+   * honouring `Retry-After`. A send is never repeated after a failure that may have sent it.
+   * Default 2; 0 turns retries off.
+   */
+  maxRetries?: number;
+  /** The longest wait before a retry, in milliseconds (default 30000); caps `Retry-After` too. */
+  maxRetryDelayMs?: number;
 }
 
 /** The last argument of every function. */
@@ -56,7 +65,13 @@ export class ClickSendError extends Error {
   readonly data: unknown;
   /** Seconds to wait before trying again, from a `Retry-After` header. */
   readonly retryAfter: number | undefined;
-  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined };
+  /**
+   * Whether calling again is safe and may succeed. `false` when the operation may have been
+   * carried out (a send that timed out or lost its connection: check, e.g. by `custom_string`,
+   * before sending again) and for errors a retry cannot fix.
+   */
+  readonly retryable: boolean;
+  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined; retryable: boolean };
 }
 
 export interface EndpointInfo {

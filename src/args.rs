@@ -6,7 +6,7 @@ use crate::options::{is_plain_object, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
-use clicksend_core::{base64, query, Error};
+use clicksend_core::{base64, query, retry, Error};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Blob};
@@ -14,6 +14,8 @@ use web_sys::{AbortSignal, Blob};
 /// A request ready to send.
 pub struct Outgoing {
     pub host: Host,
+    /// Whether sending it twice is harmless (`clicksend_core::retry::repeat_safe`).
+    pub repeat_safe: bool,
     pub method: Method,
     /// Path relative to `/v3`, already encoded, with its query string.
     pub path_and_query: String,
@@ -74,7 +76,8 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
-    Ok(Outgoing { host: endpoint.host, method: endpoint.method, path_and_query: path + &query, body, signal })
+    let repeat_safe = retry::repeat_safe(endpoint);
+    Ok(Outgoing { host: endpoint.host, repeat_safe, method: endpoint.method, path_and_query: path + &query, body, signal })
 }
 
 /// Reads `client.request(method, path, {query, body, signal})`.
@@ -87,7 +90,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
     if init.is_undefined() {
-        return Ok(Outgoing { host: Host::ClickSend, method, path_and_query: path, body: None, signal: None });
+        return Ok(Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query: path, body: None, signal: None });
     }
     if !is_plain_object(init) {
         return Err(invalid(what, format!("the third argument must be an object {{query, body, signal}}, got {}", type_name(init))));
@@ -101,7 +104,12 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
     let signal = read_signal(what, &get(init, "signal"))?;
-    Ok(Outgoing { host: Host::ClickSend, method, path_and_query: path + &query, body, signal })
+    Ok(Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query: path + &query, body, signal })
+}
+
+/// `client.request` knows no operation, so only reads and deletes count as safe to repeat.
+fn raw_repeat_safe(method: Method) -> bool {
+    matches!(method, Method::Get | Method::Delete)
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {

@@ -56,6 +56,8 @@ pub fn read(options: &JsValue) -> Result<RawOptions, Error> {
         base_url: string(obj, "baseUrl")?,
         control_url: string(obj, "controlUrl")?,
         timeout_ms: number(obj, "timeoutMs")?,
+        max_retries: number(obj, "maxRetries")?,
+        max_retry_delay_ms: number(obj, "maxRetryDelayMs")?,
     })
 }
 

@@ -6,7 +6,7 @@ use crate::args::{upload_json, Body as RequestBody, Outgoing};
 use crate::error::Failure;
 use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
-use clicksend_core::{retry_after, Code, Error, Host};
+use clicksend_core::{retry, retry_after, Code, Error, Host};
 use js_sys::{Promise, Reflect, JSON};
 use wasm_bindgen_futures::JsFuture;
 use std::cell::Cell;
@@ -128,7 +128,9 @@ fn js_error_text(e: &JsValue) -> String {
     text
 }
 
-/// Sends one request and resolves with the envelope exactly as the server sent it.
+/// Sends a request, retrying as `clicksend_core::retry` allows, and resolves with the
+/// envelope exactly as the server sent it. `timeoutMs` and the caller's signal bound the
+/// whole call, backoff included.
 pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
     if out.signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
@@ -139,22 +141,72 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
         Some(RequestBody::Json(text)) => Some(text.clone()),
         Some(RequestBody::Blob(blob)) => Some(read_blob(blob).await?),
     };
-    let request = build_request(config, &out, body.as_deref(), &deadline.controller.signal())
-        .map_err(|e| Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))))?;
-    let response: Response = JsFuture::from(fetch(&request))
-        .await
-        .map_err(|e| deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e))))?
-        .unchecked_into();
+    let mut attempt = 0;
+    loop {
+        let (mut failure, kind) = match attempt_once(config, &out, body.as_deref(), &deadline).await {
+            Ok(value) => return Ok(value),
+            Err(f) => f,
+        };
+        let delay = retry::next_delay(config.retry, attempt, kind, out.repeat_safe, failure.retry_after, js_sys::Math::random());
+        match delay {
+            Some(ms) if sleep(ms, &deadline).await => attempt += 1,
+            Some(_) => return Err(deadline.failure(config.timeout_ms, String::new).into()),
+            None => {
+                failure.retryable = retry::retryable(kind, out.repeat_safe);
+                if retry::ambiguous(kind, out.repeat_safe) {
+                    failure.error.message.push_str(AMBIGUOUS_HINT);
+                }
+                return Err(failure);
+            }
+        }
+    }
+}
+
+/// Appended to the error of an operation that may have been carried out.
+const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been carried out (a send may have gone out), \
+so check before repeating it, e.g. find the messages by their custom_string in the history.";
+
+/// One attempt: the answer, or the error and what kind of failure it was.
+async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&str>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
+    let stopped_or_network = || if deadline.stop.get() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
+    let request = build_request(config, out, body, &deadline.controller.signal())
+        .map_err(|e| (Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))).into(), retry::Failure::Final))?;
+    let response: Response = match JsFuture::from(fetch(&request)).await {
+        Ok(r) => r.unchecked_into(),
+        Err(e) => {
+            let error = deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e)));
+            return Err((error.into(), stopped_or_network()));
+        }
+    };
     let status = response.status();
     let text = match response.text() {
         Ok(p) => JsFuture::from(p).await,
         Err(e) => Err(e),
-    }
-    .map_err(|e| deadline.failure(config.timeout_ms, || format!("the connection failed while reading the HTTP {status} response: {}", js_error_text(&e))))?
-    .as_string()
-    .unwrap_or_default();
-    drop(deadline);
-    classify(&response, status, &text, out.host == Host::ClickSend)
+    };
+    let text = match text {
+        Ok(t) => t.as_string().unwrap_or_default(),
+        Err(e) => {
+            let what = || format!("the connection failed while reading the HTTP {status} response: {}", js_error_text(&e));
+            return Err((deadline.failure(config.timeout_ms, what).into(), stopped_or_network()));
+        }
+    };
+    classify(&response, status, &text, out.host == Host::ClickSend).map_err(|f| {
+        // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says.
+        let kind = if f.error.code == Code::InvalidResponse && !matches!(status, 502..=504) { retry::Failure::Final } else { retry::Failure::Status(status) };
+        (f, kind)
+    })
+}
+
+/// Waits `ms` milliseconds; `false` if the deadline ran out or the caller aborted first.
+async fn sleep(ms: f64, deadline: &Deadline) -> bool {
+    let signal = deadline.controller.signal();
+    let wait = Promise::new(&mut |resolve, reject| {
+        set_timeout(&resolve, ms as u32);
+        let once = web_sys::AddEventListenerOptions::new();
+        once.set_once(true);
+        let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", &reject, &once);
+    });
+    JsFuture::from(wait).await.is_ok() && deadline.stop.get() == Stop::None
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
@@ -174,6 +226,7 @@ fn classify(response: &Response, status: u16, text: &str, expect_envelope: bool)
             error,
             data: field("data").unwrap_or(JsValue::UNDEFINED),
             retry_after: response.headers().get("retry-after").ok().flatten().and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
+            retryable: false,
         }),
     }
 }

@@ -316,7 +316,7 @@ async fn not_found() {
 async fn rate_limited_with_retry_after() {
     reset().await;
     faults(json!({"path": "/sms/send", "status": 429, "retry_after": "7"})).await;
-    let e = err(&client(), "sms.send", vec![js(sms("+61411111111", "hi"))]).await;
+    let e = err(&client_with(json!({"maxRetries": 0})), "sms.send", vec![js(sms("+61411111111", "hi"))]).await;
     assert_eq!((e["code"].as_str(), e["status"].as_u64(), e["retryAfter"].as_f64()), (Some("TOO_MANY_REQUESTS"), Some(429), Some(7.0)));
     assert_eq!(requests().await.len(), 1);
 }
@@ -333,7 +333,7 @@ async fn server_error() {
 async fn non_json_body() {
     reset().await;
     faults(json!({"path": "/account", "status": 502, "body": "<html><h1>502 Bad Gateway</h1></html>", "content_type": "text/html"})).await;
-    let e = err(&client(), "account.get", vec![]).await;
+    let e = err(&client_with(json!({"maxRetries": 0})), "account.get", vec![]).await;
     assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("INVALID_RESPONSE"), Some(502)));
     assert_eq!(e["message"], "HTTP 502 Bad Gateway: a body that is not a JSON object: <html><h1>502 Bad Gateway</h1></html>");
     // A 200 with a truncated body, too.
@@ -434,7 +434,7 @@ async fn invalid_bodies_send_nothing() {
 #[wasm_bindgen_test]
 fn constructor_rejects_bad_options() {
     let cases = [
-        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, controlUrl, timeoutMs)"),
+        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, controlUrl, timeoutMs, maxRetries, maxRetryDelayMs)"),
         (json!({"apiKey": 42}), "new ClickSend(): `apiKey` must be a string, got a number"),
         (json!({}), "new ClickSend(): give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)"),
         (json!({"apiKey": "k", "timeoutMs": "5"}), "new ClickSend(): `timeoutMs` must be a number, got a string"),

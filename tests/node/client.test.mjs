@@ -110,7 +110,7 @@ test('the API key never shows: not in String, inspect, JSON or console output', 
 test('a proxy that echoes the key in its error page does not leak it', async () => {
   await sandbox.reset();
   await sandbox.faults({ path: '/account', status: 502, body: `<pre>Authorization: Bearer ${SANDBOX_KEY}</pre>` });
-  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, maxRetries: 0 });
   const e = await client.account.get().catch((e) => e);
   assert.equal(e.code, 'INVALID_RESPONSE');
   assert.equal(e.message, 'HTTP 502 Bad Gateway: a body that is not a JSON object: <pre>Authorization: Bearer [redacted]</pre>');
@@ -118,7 +118,7 @@ test('a proxy that echoes the key in its error page does not leak it', async () 
 
 test('the module keeps working after every kind of failure', async () => {
   await sandbox.reset();
-  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, timeoutMs: 300 });
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, timeoutMs: 300, maxRetries: 0 });
   await sandbox.faults([{ path: '/account', status: 500 }, { path: '/account', body: 'nope', status: 200 }, { path: '/account', delay_ms: 1000 }, { path: '/account', drop: 'before' }]);
   for (const code of ['INTERNAL_SERVER_ERROR', 'INVALID_RESPONSE', 'TIMEOUT', 'NETWORK_ERROR']) {
     await assert.rejects(client.account.get(), { code });

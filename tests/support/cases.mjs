@@ -49,6 +49,7 @@ export const errorCases = [
   {
     title: '429 with Retry-After',
     faults: { path: '/sms/send', status: 429, retry_after: '7' },
+    client: { maxRetries: 0 }, // what one failure looks like; retries: tests/node/retries.test.mjs
     fn: 'sms.send',
     args: [SMS],
     error: { code: 'TOO_MANY_REQUESTS', status: 429, message: 'Sandbox fault.', data: null, retryAfter: 7 },
@@ -64,6 +65,7 @@ export const errorCases = [
   {
     title: 'a non-JSON 502 from a proxy',
     faults: { path: '/account', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>', content_type: 'text/html' },
+    client: { maxRetries: 0 }, // what one failure looks like; retries: tests/node/retries.test.mjs
     fn: 'account.get',
     error: { code: 'INVALID_RESPONSE', status: 502, message: 'HTTP 502 Bad Gateway: a body that is not a JSON object: <html><h1>502 Bad Gateway</h1></html>' },
     sent: 1,
@@ -78,6 +80,7 @@ export const errorCases = [
   {
     title: 'a connection dropped before the response',
     faults: { path: '/account', drop: 'before' },
+    client: { maxRetries: 0 }, // what one failure looks like; retries: tests/node/retries.test.mjs
     fn: 'account.get',
     error: { code: 'NETWORK_ERROR', status: 0 },
     sent: 1,

@@ -3,7 +3,7 @@
 import { ClickSend, ClickSendError, endpoints, type Envelope, type SendResult, type Contact } from 'clicksend-wasm';
 
 export async function usage(): Promise<void> {
-  const client = new ClickSend({ apiKey: 'key', connection: 'conn', timeoutMs: 10_000 });
+  const client = new ClickSend({ apiKey: 'key', connection: 'conn', timeoutMs: 10_000, maxRetries: 3, maxRetryDelayMs: 5_000 });
   const account = await client.account.get();
   const balance: string = account.data.balance;
 
@@ -83,6 +83,8 @@ export async function usage(): Promise<void> {
   } catch (e) {
     if (e instanceof ClickSendError) {
       const retry: number | undefined = e.retryAfter;
+      const again: boolean = e.retryable;
+      console.log(again);
       console.log(e.code, retry, e.status, e.data);
     }
   }

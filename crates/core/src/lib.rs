@@ -12,6 +12,7 @@ pub mod messages;
 pub mod options;
 pub mod path;
 pub mod query;
+pub mod retry;
 pub mod retry_after;
 pub mod sms_parts;
 

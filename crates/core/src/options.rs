@@ -6,6 +6,7 @@
 //! any text that came from elsewhere (a proxy's error page may echo a header).
 
 use crate::base64;
+use crate::retry::{Policy, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY_MS};
 use crate::{Error, Host};
 
 pub const MATON_BASE: &str = "https://gateway.maton.ai/clicksend";
@@ -16,7 +17,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
 /// The option names `new ClickSend(options)` accepts, in the order the docs list them.
-pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "controlUrl", "timeoutMs"];
+pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "controlUrl", "timeoutMs", "maxRetries", "maxRetryDelayMs"];
 
 /// The options as the caller gave them (types already checked by the wasm side).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,6 +28,8 @@ pub struct RawOptions {
     pub base_url: Option<String>,
     pub control_url: Option<String>,
     pub timeout_ms: Option<f64>,
+    pub max_retries: Option<f64>,
+    pub max_retry_delay_ms: Option<f64>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -42,7 +45,9 @@ pub struct Config {
     pub authorization: Option<String>,
     /// The `Maton-Connection` header value, if any.
     pub connection: Option<String>,
+    /// The overall time a call may take, retries included.
     pub timeout_ms: u32,
+    pub retry: Policy,
     /// Every secret value, for [`Config::redact`].
     secrets: Vec<String>,
 }
@@ -114,8 +119,19 @@ impl Config {
             Some(t) if t.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&t) => t as u32,
             Some(_) => return Err(invalid("`timeoutMs` must be a whole number of milliseconds from 1 to 2147483647")),
         };
+        let max_retries = match raw.max_retries {
+            None => DEFAULT_MAX_RETRIES,
+            Some(n) if n.fract() == 0.0 && (0.0..=10.0).contains(&n) => n as u32,
+            Some(_) => return Err(invalid("`maxRetries` must be a whole number from 0 to 10")),
+        };
+        let max_delay_ms = match raw.max_retry_delay_ms {
+            None => DEFAULT_MAX_RETRY_DELAY_MS,
+            Some(ms) if (0.0..=MAX_TIMEOUT_MS).contains(&ms) => ms,
+            Some(_) => return Err(invalid("`maxRetryDelayMs` must be a number of milliseconds from 0 to 2147483647")),
+        };
+        let retry = Policy { max_retries, max_delay_ms };
         let basic_auth = raw.username.is_some();
-        Ok(Config { base, control_base, basic_auth, authorization, connection: raw.connection, timeout_ms, secrets })
+        Ok(Config { base, control_base, basic_auth, authorization, connection: raw.connection, timeout_ms, retry, secrets })
     }
 
     /// The full URL of a request to `host`: for ClickSend the base and `/v3`, for the
@@ -188,6 +204,7 @@ mod tests {
         assert_eq!(c.url(Host::ClickSend, "/account"), "https://gateway.maton.ai/clicksend/v3/account");
         assert_eq!(c.authorization.as_deref(), Some("Bearer k123"));
         assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(c.retry, Policy { max_retries: 2, max_delay_ms: 30_000.0 });
         assert_eq!(c.url(Host::MatonControl, "/connections?app=clicksend"), "https://ctrl.maton.ai/connections?app=clicksend");
         assert_eq!(c.check_host(Host::MatonControl, "connections.list"), Ok(()));
     }
@@ -222,6 +239,10 @@ mod tests {
         assert!(err(opts(Some("k"), None, Some("https://x/?a"))).contains("plain URL"));
         let conn = RawOptions { connection: Some("id\n".into()), ..opts(Some("k"), None, None) };
         assert!(err(conn).contains("`connection`"));
+        for (n, d) in [(Some(-1.0), None), (Some(1.5), None), (Some(11.0), None), (None, Some(-5.0)), (None, Some(f64::NAN))] {
+            let o = RawOptions { max_retries: n, max_retry_delay_ms: d, ..opts(Some("k"), None, None) };
+            assert!(err(o).contains("maxRetr"), "{n:?} {d:?}");
+        }
         for t in [0.0, -1.0, 1.5, f64::NAN, 3e9] {
             let o = RawOptions { timeout_ms: Some(t), ..opts(Some("k"), None, None) };
             assert!(err(o).contains("timeoutMs"), "{t}");

@@ -1,0 +1,140 @@
+//! When to try a request again, and after how long.
+//!
+//! Repeating a read, a price quote, a delete or a PUT that sets a state is harmless, so those
+//! are retried on 429, 502, 503, 504 and network errors. Anything that sends, creates, buys,
+//! recharges or moves credit is retried on 429 only (the server said it did nothing): after a
+//! timeout, a dropped connection or a 5xx the request may have been carried out, and sending
+//! it again could send a message twice.
+
+use crate::endpoints::{Endpoint, Method};
+
+/// PUTs that are not a state change but an action (a purchase, a transfer, an email sent).
+const UNSAFE_PUTS: &[&str] = &[
+    "/recharge/purchase/{package_id}",
+    "/reseller/transfer-credit",
+    "/account-verify/send",
+    "/forgot-password",
+    "/forgot-password/verify",
+    "/forgot-username",
+    "/email/address-verify/{email_address_id}/send",
+    "/subaccounts/{subaccount_id}/regen-api-key",
+];
+
+/// POSTs that only compute or read something.
+const SAFE_POSTS: &[&str] = &["/post/letters/detect-address"];
+
+/// Whether sending this operation twice has the same effect as sending it once.
+pub fn repeat_safe(e: &Endpoint) -> bool {
+    match e.method {
+        Method::Get | Method::Delete | Method::Patch => true,
+        Method::Put => !UNSAFE_PUTS.contains(&e.path),
+        Method::Post => e.path.ends_with("/price") || SAFE_POSTS.contains(&e.path),
+    }
+}
+
+/// How an attempt failed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Failure {
+    /// An HTTP status other than 2xx.
+    Status(u16),
+    /// No response: refused, reset, dropped mid-body.
+    Network,
+    /// The overall `timeoutMs` ran out, or the caller aborted: never retried.
+    Stopped,
+    /// The request was never sent (bad argument) or the answer could not be read as JSON
+    /// (a proxy's page): retrying would not help.
+    Final,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Policy {
+    pub max_retries: u32,
+    pub max_delay_ms: f64,
+}
+
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+pub const DEFAULT_MAX_RETRY_DELAY_MS: f64 = 30_000.0;
+/// The first backoff step; each retry doubles it (before jitter and the cap).
+const BASE_DELAY_MS: f64 = 500.0;
+
+/// Whether a failure can be retried at all, for an operation of this safety.
+pub fn retryable(failure: Failure, repeat_safe: bool) -> bool {
+    match failure {
+        Failure::Status(429) => true,
+        Failure::Status(502 | 503 | 504) | Failure::Network => repeat_safe,
+        _ => false,
+    }
+}
+
+/// Whether a failure leaves it unknown if the operation was carried out (an unsafe one that
+/// timed out, lost its connection or got a 5xx).
+pub fn ambiguous(failure: Failure, repeat_safe: bool) -> bool {
+    !repeat_safe && matches!(failure, Failure::Network | Failure::Stopped | Failure::Status(500..=599))
+}
+
+/// The delay before retry number `attempt` (0 for the first retry), or `None` to stop.
+/// `retry_after_s` is the server's `Retry-After`; `random` is uniform in [0, 1).
+pub fn next_delay(policy: Policy, attempt: u32, failure: Failure, repeat_safe: bool, retry_after_s: Option<f64>, random: f64) -> Option<f64> {
+    if attempt >= policy.max_retries || !retryable(failure, repeat_safe) {
+        return None;
+    }
+    let delay = match retry_after_s {
+        Some(s) => s * 1000.0,
+        // Full jitter: anywhere up to the exponential step, so clients do not retry in step.
+        None => random * BASE_DELAY_MS * 2f64.powi(attempt.min(30) as i32),
+    };
+    // Not `f64::clamp`: its panic message formats floats, ~11 KB of `.wasm` for nothing.
+    Some(delay.max(0.0).min(policy.max_delay_ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ENDPOINTS;
+
+    fn safe(area: &str, name: &str) -> bool {
+        repeat_safe(crate::endpoints::find(area, name).unwrap_or_else(|| panic!("{area}.{name}")))
+    }
+
+    #[test]
+    fn which_operations_are_safe_to_repeat() {
+        for (area, name) in [("sms", "history"), ("sms", "price"), ("mms", "price"), ("voice", "price"), ("fax", "price"), ("lists", "delete"), ("lists", "update"), ("sms", "cancel"), ("sms", "markReceiptsRead"), ("ownNumbers", "update"), ("postLetters", "detectAddress"), ("smsCampaigns", "price"), ("connections", "get")] {
+            assert!(safe(area, name), "{area}.{name} should be safe");
+        }
+        for (area, name) in [("sms", "send"), ("mms", "send"), ("voice", "send"), ("fax", "send"), ("smsCampaigns", "send"), ("lists", "create"), ("contacts", "create"), ("recharge", "purchase"), ("reseller", "transferCredit"), ("numbers", "buy"), ("account", "forgotPassword"), ("subaccounts", "regenerateApiKey"), ("uploads", "create"), ("connections", "create")] {
+            assert!(!safe(area, name), "{area}.{name} must not be repeated");
+        }
+        let unsafe_puts = ENDPOINTS.iter().filter(|e| e.method == Method::Put && !repeat_safe(e)).count();
+        assert_eq!(unsafe_puts, UNSAFE_PUTS.len(), "every listed PUT is in the table");
+    }
+
+    #[test]
+    fn what_is_retried() {
+        let p = Policy { max_retries: 2, max_delay_ms: 30_000.0 };
+        for f in [Failure::Status(429), Failure::Status(502), Failure::Status(503), Failure::Status(504), Failure::Network] {
+            assert!(next_delay(p, 0, f, true, None, 0.5).is_some(), "{f:?} on a safe operation");
+        }
+        assert!(next_delay(p, 0, Failure::Status(429), false, None, 0.5).is_some(), "429 on a send: nothing was done");
+        for f in [Failure::Status(500), Failure::Status(502), Failure::Status(503), Failure::Network, Failure::Stopped] {
+            assert_eq!(next_delay(p, 0, f, false, None, 0.5), None, "{f:?} on a send");
+            assert!(ambiguous(f, false));
+        }
+        for f in [Failure::Status(400), Failure::Status(401), Failure::Status(404), Failure::Status(500), Failure::Stopped, Failure::Final] {
+            assert_eq!(next_delay(p, 0, f, true, None, 0.5), None, "{f:?}");
+        }
+        assert!(!ambiguous(Failure::Status(429), false) && !ambiguous(Failure::Status(400), false) && !ambiguous(Failure::Network, true));
+        assert_eq!(next_delay(p, 2, Failure::Status(429), true, None, 0.5), None, "max_retries");
+        assert_eq!(next_delay(Policy { max_retries: 0, ..p }, 0, Failure::Status(429), true, None, 0.5), None);
+    }
+
+    #[test]
+    fn how_long_to_wait() {
+        let p = Policy { max_retries: 10, max_delay_ms: 4_000.0 };
+        assert_eq!(next_delay(p, 0, Failure::Status(503), true, None, 0.5), Some(250.0));
+        assert_eq!(next_delay(p, 2, Failure::Status(503), true, None, 0.5), Some(1000.0));
+        assert_eq!(next_delay(p, 2, Failure::Status(503), true, None, 0.0), Some(0.0));
+        assert_eq!(next_delay(p, 9, Failure::Status(503), true, None, 0.99), Some(4000.0), "capped");
+        assert_eq!(next_delay(p, 0, Failure::Status(429), true, Some(2.0), 0.5), Some(2000.0), "Retry-After wins");
+        assert_eq!(next_delay(p, 0, Failure::Status(429), true, Some(999_999.0), 0.5), Some(4000.0), "an absurd Retry-After is capped");
+    }
+}
