@@ -2,6 +2,8 @@
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm.
 import { Client, endpoints as wasmEndpoints } from './clicksend_wasm.js';
+
+export { smsParts, parsePhone } from './clicksend_wasm.js';
 import { ClickSendError } from '__ERROR_MODULE__';
 
 export { ClickSendError };

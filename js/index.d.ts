@@ -87,6 +87,27 @@ export interface EndpointInfo {
 /** The endpoint table, in the order the client uses it. */
 export function endpoints(): EndpointInfo[];
 
+export interface SmsParts {
+  /** GSM-7 unless one character is outside it. */
+  encoding: 'GSM-7' | 'UCS-2';
+  /** Length in the encoding's units: GSM-7 extension characters (`^{}\[~]|€`) count 2, emoji count 2 in UCS-2. */
+  characters: number;
+  /** Parts billed: 160/153 characters per part in GSM-7, 70/67 in UCS-2. */
+  parts: number;
+  perPart: number;
+  /** Characters left before another part is needed. */
+  remainingInPart: number;
+}
+
+/** How many SMS parts a message takes, by ClickSend's rules. Throws a ClickSendError for a non-string. */
+export function smsParts(body: string): SmsParts;
+
+/**
+ * A phone number in E.164 (`+61411111111`), from the common ways of writing it; national
+ * numbers need a default country (AU, CA, GB, NZ, US). Throws a ClickSendError saying what is wrong.
+ */
+export function parsePhone(input: string, defaultCountry?: 'AU' | 'CA' | 'GB' | 'NZ' | 'US' | (string & {})): string;
+
 // ---------------------------------------------------------------- envelopes
 
 /** ClickSend's response envelope, as the server sent it. */

@@ -10,8 +10,10 @@
 mod args;
 mod client;
 mod error;
+mod helpers;
 mod options;
 mod transport;
 
 pub use client::{endpoints, Client};
 pub use error::ClickSendError;
+pub use helpers::{parse_phone, sms_parts};

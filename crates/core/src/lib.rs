@@ -11,6 +11,7 @@ pub mod error;
 pub mod messages;
 pub mod options;
 pub mod path;
+pub mod phone;
 pub mod query;
 pub mod retry;
 pub mod retry_after;

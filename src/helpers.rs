@@ -1,0 +1,43 @@
+//! Synchronous helpers exported as they are: SMS parts and phone numbers, from the same
+//! code the sandbox bills by (`clicksend_core`). Bad input throws a `ClickSendError`.
+
+use crate::error::Failure;
+use crate::options::type_name;
+use clicksend_core::{phone, sms_parts as parts, Error};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+fn thrown(e: Error) -> JsValue {
+    Failure::from(e).into_js(str::to_string)
+}
+
+/// `smsParts(body)` → `{encoding, characters, parts, perPart, remainingInPart}`.
+#[wasm_bindgen(js_name = smsParts)]
+pub fn sms_parts(body: JsValue) -> Result<JsValue, JsValue> {
+    let text = body.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("smsParts: the body must be a string, got {}", type_name(&body)))))?;
+    let p = parts(&text);
+    let out = Object::new();
+    let fields: [(&str, JsValue); 5] = [
+        ("encoding", p.encoding.as_str().into()),
+        ("characters", (p.characters as f64).into()),
+        ("parts", (p.parts as f64).into()),
+        ("perPart", (p.per_part as f64).into()),
+        ("remainingInPart", (p.remaining_in_part as f64).into()),
+    ];
+    for (k, v) in fields {
+        let _ = Reflect::set(&out, &k.into(), &v);
+    }
+    Ok(out.into())
+}
+
+/// `parsePhone(input, defaultCountry?)` → the number in E.164.
+#[wasm_bindgen(js_name = parsePhone)]
+pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, JsValue> {
+    let text = input.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("parsePhone: the number must be a string, got {}", type_name(&input)))))?;
+    let country = match default_country.as_string() {
+        Some(c) => Some(c),
+        None if default_country.is_undefined() || default_country.is_null() => None,
+        None => return Err(thrown(Error::invalid_argument(format!("parsePhone: the default country must be a string such as \"AU\", got {}", type_name(&default_country))))),
+    };
+    phone::parse_phone(&text, country.as_deref()).map_err(thrown)
+}
