@@ -16,15 +16,48 @@ export function endpoints() {
 let table; // read once, on the first construction
 const AREA_TAG = { value: 'ClickSendArea' };
 
+function invalid(message) {
+  return new ClickSendError('INVALID_ARGUMENT', 0, message, undefined, undefined, false);
+}
+
+function limit(name, value) {
+  if (value === undefined) return Infinity;
+  if (!Number.isInteger(value) || value < 1) throw invalid(`all(): \`${name}\` must be a positive whole number`);
+  return value;
+}
+
+/**
+ * `fn.all(...pathParams, query?, {maxItems, maxPages, signal}?)`: the items of every page, in
+ * order, as an async iterator. Each page is fetched only when the caller reaches it, so
+ * stopping early (break) sends no further request.
+ */
+async function* pages(client, index, params, args) {
+  const { maxItems: items, maxPages: pageCount, signal, ...rest } = args[params + 1] ?? {};
+  if (Object.keys(rest).length) throw invalid(`all(): unknown option \`${Object.keys(rest)[0]}\` (known: maxItems, maxPages, signal)`);
+  const [maxItems, maxPages] = [limit('maxItems', items), limit('maxPages', pageCount)];
+  const query = { ...args[params] };
+  let page = query.page ?? 1;
+  for (let fetched = 0, yielded = 0; fetched < maxPages; fetched++) {
+    const { data } = await client.call(index, [...args.slice(0, params), { ...query, page }, signal ? { signal } : undefined]);
+    for (const item of data?.data ?? []) {
+      if (yielded++ >= maxItems) return;
+      yield item;
+    }
+    if (!data?.data?.length || !(data.current_page < data.last_page)) return;
+    page = data.current_page + 1;
+  }
+}
+
 export class ClickSend {
   #client;
 
   constructor(options) {
     const client = (this.#client = new Client(options));
     table ??= wasmEndpoints();
-    table.forEach(({ area, name }, index) => {
+    table.forEach(({ area, name, path, paged }, index) => {
       const ns = (this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG));
-      ns[name] = (...args) => client.call(index, args);
+      const fn = (ns[name] = (...args) => client.call(index, args));
+      if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args);
     });
     for (const { area } of table) Object.freeze(this[area]);
   }

@@ -47,6 +47,23 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** The last argument of `.all(...)`. */
+export interface AllOptions extends CallOptions {
+  /** Stop after this many items. */
+  maxItems?: number;
+  /** Stop after this many pages. */
+  maxPages?: number;
+}
+
+/**
+ * A paginated function: called, it answers one page; its `.all(...)` is an async iterator
+ * over the items of every page, in order, each page fetched only when it is reached.
+ */
+export interface Paged<Args extends unknown[], Item, Data = Page<Item>> {
+  (...args: [...Args, options?: CallOptions]): Promise<Envelope<Data>>;
+  all(...args: [...Args, options?: AllOptions]): AsyncIterableIterator<Item>;
+}
+
 export type ErrorCode =
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
@@ -429,9 +446,9 @@ export class ClickSend {
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** What a send would cost; nothing is sent. */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
-    history(query?: HistoryQuery, options?: CallOptions): Ok<Page<SentMessage>>;
-    inbound(query?: PageQuery, options?: CallOptions): Ok<Page<InboundSms>>;
-    receipts(query?: PageQuery, options?: CallOptions): Ok<Page<Receipt>>;
+    history: Paged<[query?: HistoryQuery], SentMessage>;
+    inbound: Paged<[query?: PageQuery], InboundSms>;
+    receipts: Paged<[query?: PageQuery], Receipt>;
     /** Cancels a scheduled message. */
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
     /** Cancels every scheduled message. */
@@ -439,7 +456,7 @@ export class ClickSend {
   };
 
   readonly smsTemplates: SmsTemplatesMore & {
-    list(query?: PageQuery, options?: CallOptions): Ok<Page<SmsTemplate>>;
+    list: Paged<[query?: PageQuery], SmsTemplate>;
     create(body: SmsTemplateInput, options?: CallOptions): Ok<SmsTemplate>;
     update(templateId: number, body: Partial<SmsTemplateInput>, options?: CallOptions): Ok<SmsTemplate>;
     delete(templateId: number, options?: CallOptions): Ok<unknown>;
@@ -448,20 +465,20 @@ export class ClickSend {
   readonly mms: MmsMore & {
     send(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
     price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
-    history(query?: HistoryQuery, options?: CallOptions): Ok<Page<SentMms>>;
-    receipts(query?: PageQuery, options?: CallOptions): Ok<Page<Receipt>>;
+    history: Paged<[query?: HistoryQuery], SentMms>;
+    receipts: Paged<[query?: PageQuery], Receipt>;
   };
 
   readonly voice: VoiceMore & {
     send(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
     price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
-    history(query?: VoiceHistoryQuery, options?: CallOptions): Ok<Page<SentVoice>>;
+    history: Paged<[query?: VoiceHistoryQuery], SentVoice>;
     languages(options?: CallOptions): Ok<VoiceLanguage[]>;
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
   };
 
   readonly lists: ListsMore & {
-    list(query?: PageQuery, options?: CallOptions): Ok<Page<ContactList>>;
+    list: Paged<[query?: PageQuery], ContactList>;
     get(listId: number, options?: CallOptions): Ok<ContactList>;
     create(body: ContactListInput, options?: CallOptions): Ok<ContactList>;
     update(listId: number, body: ContactListInput, options?: CallOptions): Ok<ContactList>;
@@ -471,7 +488,7 @@ export class ClickSend {
   };
 
   readonly contacts: {
-    list(listId: number, query?: ContactsQuery, options?: CallOptions): Ok<Page<Contact>>;
+    list: Paged<[listId: number, query?: ContactsQuery], Contact>;
     get(listId: number, contactId: number, options?: CallOptions): Ok<Contact>;
     create(listId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
     update(listId: number, contactId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
@@ -483,7 +500,7 @@ export class ClickSend {
   };
 
   readonly emailAddresses: EmailAddressesMore & {
-    list(query?: PageQuery, options?: CallOptions): Ok<Page<EmailAddress>>;
+    list: Paged<[query?: PageQuery], EmailAddress>;
     create(body: { email_address: string }, options?: CallOptions): Ok<EmailAddress>;
     delete(emailAddressId: number, options?: CallOptions): Ok<unknown>;
   };

@@ -49,7 +49,7 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     let mut next = n_params as u32;
     let (query, body) = match endpoint.input {
         Input::None => (String::new(), None),
-        Input::Query => {
+        Input::Query | Input::PagedQuery => {
             next += 1;
             (read_query(&what, &args.get(next - 1))?, None)
         }

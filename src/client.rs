@@ -57,9 +57,9 @@ impl Client {
     }
 }
 
-/// The endpoint table: `[{area, name, method, path, input}]`, in the order `call` numbers
-/// them; `input` is `none`, `query`, `body`, `optionalBody` or `bodyAndQuery` (what
-/// follows the path parameters).
+/// The endpoint table: `[{area, name, method, path, input, paged}]`, in the order `call`
+/// numbers them; `input` is `none`, `query`, `body`, `optionalBody` or `bodyAndQuery` (what
+/// follows the path parameters); `paged`: the answer is a page, and the function has `.all`.
 #[wasm_bindgen]
 pub fn endpoints() -> Array {
     ENDPOINTS
@@ -68,7 +68,7 @@ pub fn endpoints() -> Array {
             let o = Object::new();
             let input = match e.input {
                 Input::None => "none",
-                Input::Query => "query",
+                Input::Query | Input::PagedQuery => "query",
                 Input::Body(BodyRule::OptionalObject) => "optionalBody",
                 Input::Body(_) => "body",
                 Input::BodyAndQuery(_) => "bodyAndQuery",
@@ -76,6 +76,7 @@ pub fn endpoints() -> Array {
             for (k, v) in [("area", e.area), ("name", e.name), ("method", e.method.as_str()), ("path", e.path), ("input", input)] {
                 let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
             }
+            let _ = Reflect::set(&o, &JsValue::from_str("paged"), &JsValue::from_bool(e.input == Input::PagedQuery));
             JsValue::from(o)
         })
         .collect()

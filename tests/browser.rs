@@ -240,7 +240,7 @@ async fn every_other_function_sends_the_exact_request() {
         let mut args: Vec<Value> = e.params().map(|_| json!("7")).collect();
         let (query, body) = match e.input {
             clicksend_core::Input::None => ("", None),
-            clicksend_core::Input::Query => {
+            clicksend_core::Input::Query | clicksend_core::Input::PagedQuery => {
                 args.push(json!({"page": 2, "limit": 50}));
                 ("page=2&limit=50", None)
             }

@@ -110,3 +110,19 @@ export async function usage(): Promise<void> {
   // @ts-expect-error: subaccount ids are numbers
   await client.subaccounts.get({ id: 1 });
 }
+
+export async function pagination(client: ClickSend): Promise<void> {
+  for await (const m of client.sms.history.all({ date_from: 1_700_000_000 }, { maxItems: 500 })) {
+    const id: string = m.message_id;
+    console.log(id);
+  }
+  for await (const c of client.contacts.list.all(7, { limit: 100 }, { maxPages: 3, signal: AbortSignal.timeout(10_000) })) {
+    const phone: string = c.phone_number;
+    console.log(phone);
+  }
+  const page = await client.sms.history({ page: 2 });
+  const last: number = page.data.last_page;
+  for await (const campaign of client.smsCampaigns.list.all()) console.log(campaign, last);
+  // @ts-expect-error: not an option of all()
+  client.sms.history.all({}, { maxitems: 5 });
+}
