@@ -99,6 +99,8 @@ export interface EndpointInfo {
   path: string;
   /** What follows the path parameters. */
   input: 'none' | 'query' | 'body' | 'optionalBody' | 'bodyAndQuery';
+  /** The answer is a page, and the function has `.all(...)`. */
+  paged: boolean;
 }
 
 /** The endpoint table, in the order the client uses it. */

@@ -38,7 +38,7 @@ for (const c of errorCases) {
 
 test('the endpoint table is exported and matches the namespaces', () => {
   const table = endpoints();
-  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none' });
+  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none', paged: false });
   const client = new ClickSend({ apiKey: 'k' });
   for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);
   assert.equal(table.length, 213);
