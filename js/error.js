@@ -1,7 +1,7 @@
 // The one error class of the package. Defined in JS so that it is a real `Error`
 // subclass (stack, `instanceof`, `name`); the wasm side constructs it (src/error.rs).
 export class ClickSendError extends Error {
-  constructor(code, status, message, data, retryAfter, retryable) {
+  constructor(code, status, message, data, retryAfter, retryable = false, ambiguous = false) {
     super(message);
     this.name = 'ClickSendError';
     /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE. */
@@ -17,11 +17,13 @@ export class ClickSendError extends Error {
      * been carried out (a send that timed out), and for errors a retry cannot fix.
      */
     this.retryable = retryable;
+    /** Whether the operation may have been carried out anyway (a send that timed out). */
+    this.ambiguous = ambiguous;
   }
 
   // `JSON.stringify(error)` would otherwise drop `message` (not enumerable on Error).
   toJSON() {
-    const { name, code, status, message, data, retryAfter, retryable } = this;
-    return { name, code, status, message, data, retryAfter, retryable };
+    const { name, code, status, message, data, retryAfter, retryable, ambiguous } = this;
+    return { name, code, status, message, data, retryAfter, retryable, ambiguous };
   }
 }

@@ -88,7 +88,9 @@ export class ClickSendError extends Error {
    * before sending again) and for errors a retry cannot fix.
    */
   readonly retryable: boolean;
-  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined; retryable: boolean };
+  /** Whether the operation may have been carried out although the call failed (a send that timed out). */
+  readonly ambiguous: boolean;
+  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined; retryable: boolean; ambiguous: boolean };
 }
 
 export interface EndpointInfo {
@@ -332,6 +334,20 @@ export interface VoiceLanguage {
   gender: VoiceGender | VoiceGender[];
 }
 
+export interface BulkOptions {
+  /** Calls in flight at once (default 2). */
+  concurrency?: number;
+  /** Called after each batch of (at most) 1000 messages. */
+  onProgress?: (progress: { sent: number; failed: number; total: number }) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * One result per message, in input order: the API's result for it, or the error of its
+ * batch (`ambiguous`: the batch may have been sent anyway: check before sending again).
+ */
+export type BulkResult<M extends SentMessage = SentMessage> = { ok: true; message: M } | { ok: false; ambiguous: boolean; error: ClickSendError };
+
 // ---------------------------------------------------------------- templates
 
 export interface SmsTemplate {
@@ -446,6 +462,8 @@ export class ClickSend {
 
   readonly sms: SmsMore & {
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
+    /** Any number of messages (no `list_id`), in calls of 1000; see BulkResult. */
+    sendBulk(messages: SmsMessage[], options?: BulkOptions): Promise<BulkResult[]>;
     /** What a send would cost; nothing is sent. */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     history: Paged<[query?: HistoryQuery], SentMessage>;
@@ -466,6 +484,8 @@ export class ClickSend {
 
   readonly mms: MmsMore & {
     send(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
+    /** Any number of messages, each with its `media_file`, in calls of 1000. */
+    sendBulk(messages: Array<MmsMessage & { media_file: string }>, options?: BulkOptions): Promise<Array<BulkResult<SentMms>>>;
     price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
     history: Paged<[query?: HistoryQuery], SentMms>;
     receipts: Paged<[query?: PageQuery], Receipt>;
@@ -473,6 +493,7 @@ export class ClickSend {
 
   readonly voice: VoiceMore & {
     send(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    sendBulk(messages: VoiceMessage[], options?: BulkOptions): Promise<Array<BulkResult<SentVoice>>>;
     price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
     history: Paged<[query?: VoiceHistoryQuery], SentVoice>;
     languages(options?: CallOptions): Ok<VoiceLanguage[]>;

@@ -39,6 +39,17 @@ impl Client {
         self.run(request)
     }
 
+    /// Runs the argument checks of endpoint number `index` without sending anything: the
+    /// `ClickSendError` a call would reject with, or `undefined` (used by `sendBulk` to check
+    /// every batch before the first goes out).
+    pub fn check(&self, index: u32, args: Array) -> JsValue {
+        let checked = match ENDPOINTS.get(index as usize) {
+            Some(endpoint) => self.config.check_host(endpoint.host, &endpoint.qualified_name()).and_then(|()| args::read_call(endpoint, &args).map(drop)),
+            None => Err(Error::invalid_argument(format!("there is no endpoint number {index}"))),
+        };
+        checked.err().map_or(JsValue::UNDEFINED, |e| Failure::from(e).into_js(|t| self.config.redact(t)))
+    }
+
     /// `client.request(method, path, {query, body, signal})`: any path under `/v3`,
     /// through the same checks and error handling as the named functions.
     pub fn request(&self, method: JsValue, path: JsValue, init: JsValue) -> Promise {

@@ -10,7 +10,7 @@ extern "C" {
     pub type ClickSendError;
 
     #[wasm_bindgen(constructor)]
-    fn new(code: &str, status: u16, message: &str, data: &JsValue, retry_after: Option<f64>, retryable: bool) -> ClickSendError;
+    fn new(code: &str, status: u16, message: &str, data: &JsValue, retry_after: Option<f64>, retryable: bool, ambiguous: bool) -> ClickSendError;
 }
 
 /// An error on its way to JS, with what only a response can add.
@@ -21,11 +21,13 @@ pub struct Failure {
     pub retry_after: Option<f64>,
     /// Whether calling again is safe and may succeed (set once retries are over).
     pub retryable: bool,
+    /// Whether the operation may have been carried out although the call failed.
+    pub ambiguous: bool,
 }
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Failure { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false }
+        Failure { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false, ambiguous: false }
     }
 }
 
@@ -34,6 +36,6 @@ impl Failure {
     /// text that came from a server or the runtime.
     pub fn into_js(self, redact: impl Fn(&str) -> String) -> JsValue {
         let e = &self.error;
-        ClickSendError::new(e.code.as_str(), e.status, &redact(&e.message), &self.data, self.retry_after, self.retryable).into()
+        ClickSendError::new(e.code.as_str(), e.status, &redact(&e.message), &self.data, self.retry_after, self.retryable, self.ambiguous).into()
     }
 }

@@ -150,10 +150,12 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
         let delay = retry::next_delay(config.retry, attempt, kind, out.repeat_safe, failure.retry_after, js_sys::Math::random());
         match delay {
             Some(ms) if sleep(ms, &deadline).await => attempt += 1,
+            // Stopped during backoff: the last attempt had failed without effect.
             Some(_) => return Err(deadline.failure(config.timeout_ms, String::new).into()),
             None => {
                 failure.retryable = retry::retryable(kind, out.repeat_safe);
-                if retry::ambiguous(kind, out.repeat_safe) {
+                failure.ambiguous = retry::ambiguous(kind, out.repeat_safe);
+                if failure.ambiguous {
                     failure.error.message.push_str(AMBIGUOUS_HINT);
                 }
                 return Err(failure);
@@ -227,6 +229,7 @@ fn classify(response: &Response, status: u16, text: &str, expect_envelope: bool)
             data: field("data").unwrap_or(JsValue::UNDEFINED),
             retry_after: response.headers().get("retry-after").ok().flatten().and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
             retryable: false,
+            ambiguous: false,
         }),
     }
 }

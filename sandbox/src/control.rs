@@ -14,6 +14,14 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
             ok("Sandbox reset.", Value::Null)
         }
         ("GET", "requests") => ok("Recorded requests.", Value::Array(shared.state().requests.clone())),
+        // The account's credit, for tests that send more than the start balance pays for.
+        ("POST", "balance") => match serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("balance")?.as_f64()) {
+            Some(b) if b >= 0.0 => {
+                shared.state().balance = b;
+                ok("Balance set.", json!({"balance": b}))
+            }
+            _ => error(400, "give {\"balance\": a number >= 0}"),
+        },
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
                 let n = faults.len();
@@ -22,7 +30,7 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
             }
             Err(why) => error(400, &why),
         },
-        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset or POST /_sandbox/faults."),
+        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/faults or POST /_sandbox/balance."),
     }
 }
 

@@ -338,3 +338,11 @@ async fn unmodelled_operations_echo_what_they_received() {
     assert_eq!(api(&app, "DELETE", "/fax/send", None).await.status, 405);
     assert_eq!(api(&app, "GET", "/fax/nothing", None).await.status, 404);
 }
+
+#[tokio::test]
+async fn the_balance_can_be_set_for_large_tests() {
+    let app = app(Auth::default());
+    assert_eq!(call(&app, "POST", "/_sandbox/balance", None, Some(json!({"balance": 5000}))).await.status, 200);
+    assert_eq!(api(&app, "GET", "/account", None).await.body["data"]["balance"], "5000.000000");
+    assert_eq!(call(&app, "POST", "/_sandbox/balance", None, Some(json!({"balance": -1}))).await.status, 400);
+}

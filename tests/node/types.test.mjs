@@ -26,7 +26,9 @@ test('the .d.ts declares every function of the endpoint table, and no other', ()
   }
   const table = endpoints().map((e) => `${e.area}.${e.name}`);
   assert.equal(table.length, 213);
-  assert.deepEqual(declared.sort(), table.sort());
+  // Besides the table: the bulk helpers of the three send functions.
+  const helpers = ['sms.sendBulk', 'mms.sendBulk', 'voice.sendBulk'];
+  assert.deepEqual(declared.sort(), [...table, ...helpers].sort());
   for (const f of ['index.d.ts', 'generated.d.ts']) {
     assert.ok(!/:\s*any\b|<any>|\bany\[\]/.test(readFileSync(`${root}pkg/${f}`, 'utf8')), `no \`any\` in ${f}`);
   }

@@ -25,6 +25,7 @@ export async function startSandbox() {
     reset: () => control('POST', 'reset'),
     requests: () => control('GET', 'requests'),
     faults: (f) => control('POST', 'faults', f),
+    balance: (balance) => control('POST', 'balance', { balance }),
     stop: () => {
       child.removeAllListeners('exit');
       child.kill();

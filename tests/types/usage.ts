@@ -126,3 +126,11 @@ export async function pagination(client: ClickSend): Promise<void> {
   // @ts-expect-error: not an option of all()
   client.sms.history.all({}, { maxitems: 5 });
 }
+
+export async function bulk(client: ClickSend): Promise<void> {
+  const results = await client.sms.sendBulk([{ to: '+61411111111', body: 'Hi' }], { concurrency: 4, onProgress: ({ sent, total }) => console.log(sent, total) });
+  for (const r of results) {
+    if (r.ok) console.log(r.message.message_id, r.message.status);
+    else console.log(r.ambiguous, r.error.code, r.error.retryable);
+  }
+}
