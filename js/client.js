@@ -1,7 +1,7 @@
 // The public API: `new ClickSend(options)` with one namespace per area of the endpoint
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm.
-import { Client, endpoints as wasmEndpoints } from './clicksend_wasm.js';
+import { Client, endpoints as wasmEndpoints, parseWebhookPairs } from './clicksend_wasm.js';
 
 export { smsParts, parsePhone } from './clicksend_wasm.js';
 import { ClickSendError } from '__ERROR_MODULE__';
@@ -104,6 +104,37 @@ async function sendBulk(client, index, messages, options = {}) {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
   return results;
+}
+
+/**
+ * Parses what ClickSend sends to a callback URL: delivery receipts (SMS, MMS, voice, fax) and
+ * inbound SMS, as a form post, a query string (GET) or JSON. Takes a fetch/Workers `Request`
+ * (its body is read once), `{contentType, body}` (body text or an already parsed object) or
+ * `URLSearchParams`. Resolves with `{type, message_id, ...}`; rejects with INVALID_ARGUMENT.
+ */
+export async function parseWebhook(input) {
+  if (input instanceof URLSearchParams) return parseWebhookPairs([...input]);
+  if (typeof Request !== 'undefined' && input instanceof Request) {
+    if (input.method === 'GET' || input.method === 'HEAD') return parseWebhookPairs([...new URL(input.url).searchParams]);
+    return parseWebhookPairs(bodyPairs(input.headers.get('content-type'), await input.text()));
+  }
+  if (input && typeof input === 'object' && 'body' in input) return parseWebhookPairs(bodyPairs(input.contentType, input.body));
+  throw invalid('parseWebhook: give a Request, {contentType, body} or URLSearchParams');
+}
+
+/** A callback body as key/value pairs: JSON (a flat object) or a form. */
+function bodyPairs(contentType, body) {
+  let value = body;
+  if (typeof body === 'string' && /json/i.test(contentType ?? '')) {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      throw invalid('parseWebhook: the body says it is JSON but is not');
+    }
+  }
+  if (typeof value === 'string') return [...new URLSearchParams(value)];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('parseWebhook: the body must be a form, a JSON object or an object');
+  return Object.entries(value).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? v : String(v)]);
 }
 
 function missing(i) {

@@ -120,6 +120,46 @@ export interface SmsParts {
   remainingInPart: number;
 }
 
+export interface WebhookCommon {
+  message_id: string;
+  custom_string?: string;
+  /** Unix timestamp (seconds). */
+  timestamp?: number;
+  timestamp_send?: number;
+  subaccount_id?: string;
+  user_id?: string;
+  /** Any other field ClickSend sends, as sent. */
+  [field: string]: string | number | undefined;
+}
+
+export interface DeliveryReceipt extends WebhookCommon {
+  type: 'sms_receipt' | 'mms_receipt' | 'voice_receipt' | 'fax_receipt';
+  status_code?: string;
+  status_text?: string;
+  status?: string;
+  error_code?: string;
+  error_text?: string;
+  message_type?: string;
+}
+
+export interface InboundSmsWebhook extends WebhookCommon {
+  type: 'inbound_sms';
+  from: string;
+  to?: string;
+  body: string;
+  original_body?: string;
+  original_message_id?: string;
+}
+
+export type Webhook = DeliveryReceipt | InboundSmsWebhook;
+
+/**
+ * Parses what ClickSend sends to a callback URL (delivery receipts, inbound SMS), as a form
+ * post, a query string or JSON: from a fetch/Workers Request (read once), `{contentType, body}`
+ * or URLSearchParams. Rejects with a ClickSendError (INVALID_ARGUMENT) for anything else.
+ */
+export function parseWebhook(input: Request | URLSearchParams | { contentType?: string | null; body: string | Record<string, unknown> }): Promise<Webhook>;
+
 /** How many SMS parts a message takes, by ClickSend's rules. Throws a ClickSendError for a non-string. */
 export function smsParts(body: string): SmsParts;
 

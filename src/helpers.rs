@@ -3,7 +3,7 @@
 
 use crate::error::Failure;
 use crate::options::type_name;
-use clicksend_core::{phone, sms_parts as parts, Error};
+use clicksend_core::{phone, sms_parts as parts, webhook, Error};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -40,4 +40,27 @@ pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, J
         None => return Err(thrown(Error::invalid_argument(format!("parsePhone: the default country must be a string such as \"AU\", got {}", type_name(&default_country))))),
     };
     phone::parse_phone(&text, country.as_deref()).map_err(thrown)
+}
+
+/// `parseWebhookPairs([[key, value], ...])` → `{type, ...fields}`: the classification and
+/// checks of `clicksend_core::webhook`, timestamps as numbers, every other field as sent.
+/// `parseWebhook` (js/client.js) turns a Request, a body or URLSearchParams into the pairs.
+#[wasm_bindgen(js_name = parseWebhookPairs)]
+pub fn parse_webhook_pairs(pairs: js_sys::Array) -> Result<JsValue, JsValue> {
+    let mut fields = Vec::with_capacity(pairs.length() as usize);
+    for pair in pairs.iter() {
+        let pair = js_sys::Array::from(&pair);
+        match (pair.get(0).as_string(), pair.get(1).as_string()) {
+            (Some(k), Some(v)) if pair.length() == 2 => fields.push((k, v)),
+            _ => return Err(thrown(Error::invalid_argument("parseWebhook: every field must be a string (nested objects and arrays are not ClickSend's)"))),
+        }
+    }
+    let kind = webhook::classify(&fields).map_err(thrown)?;
+    let out = Object::new();
+    let _ = Reflect::set(&out, &"type".into(), &kind.as_str().into());
+    for (k, v) in &fields {
+        let value: JsValue = if webhook::TIMESTAMP_FIELDS.contains(&k.as_str()) { v.parse::<u64>().map_or(JsValue::NULL, |n| (n as f64).into()) } else { v.into() };
+        let _ = Reflect::set(&out, &k.into(), &value);
+    }
+    Ok(out.into())
 }

@@ -16,4 +16,4 @@ mod transport;
 
 pub use client::{endpoints, Client};
 pub use error::ClickSendError;
-pub use helpers::{parse_phone, sms_parts};
+pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts};

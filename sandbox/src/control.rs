@@ -3,6 +3,7 @@
 
 use crate::envelope::{error, ok, Reply};
 use crate::http::Shared;
+use crate::callbacks::{Callback, Format};
 use crate::state::{Drop, Fault, State};
 use serde_json::{json, Value};
 
@@ -14,6 +15,14 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
             ok("Sandbox reset.", Value::Null)
         }
         ("GET", "requests") => ok("Recorded requests.", Value::Array(shared.state().requests.clone())),
+        ("POST", "callbacks") => match parse_callback(body) {
+            Ok(callback) => {
+                let url = callback.url.clone();
+                shared.state().callback = Some(callback);
+                ok("Callbacks set.", json!({"url": url}))
+            }
+            Err(why) => error(400, &why),
+        },
         // The account's credit, for tests that send more than the start balance pays for.
         ("POST", "balance") => match serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("balance")?.as_f64()) {
             Some(b) if b >= 0.0 => {
@@ -32,6 +41,19 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
         },
         _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/faults or POST /_sandbox/balance."),
     }
+}
+
+/// `{url: "http://...", format?: "form" | "json" | "get"}`.
+fn parse_callback(body: &[u8]) -> Result<Callback, String> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| format!("callbacks must be JSON: {e}"))?;
+    let url = v.get("url").and_then(Value::as_str).filter(|u| u.starts_with("http://")).ok_or("give {\"url\": \"http://...\"}")?;
+    let format = match v.get("format").and_then(Value::as_str).unwrap_or("form") {
+        "form" => Format::Form,
+        "json" => Format::Json,
+        "get" => Format::Get,
+        other => return Err(format!("unknown format {other:?}: use form, json or get")),
+    };
+    Ok(Callback { url: url.to_string(), format })
 }
 
 /// `[{method?, path?, times?, status?, retry_after?, delay_ms?, body?, content_type?, drop?}]`

@@ -148,7 +148,21 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
         Api::MatonControl => maton::handle(&mut shared.state(), parts.method.as_str(), &rel, &query, json_body.as_ref()),
     };
     record_response(&shared, index, &reply);
+    push_callbacks(&shared);
     respond(reply)
+}
+
+/// Delivers what the request queued for the callback URL, in the background.
+fn push_callbacks(shared: &Shared) {
+    let (callback, outbox) = {
+        let mut state = shared.state();
+        (state.callback.clone(), std::mem::take(&mut state.outbox))
+    };
+    if let Some(callback) = callback {
+        for item in outbox {
+            tokio::spawn(crate::callbacks::deliver(callback.clone(), crate::callbacks::fields(&item)));
+        }
+    }
 }
 
 fn record_response(shared: &Shared, index: usize, reply: &Reply) {

@@ -6,6 +6,7 @@
 //! `/_sandbox/...`: reset, the requests it received, and faults for the next requests.
 
 mod api;
+mod callbacks;
 mod control;
 mod envelope;
 mod http;

@@ -195,6 +195,10 @@ pub struct State {
     pub connections: Vec<Value>,
     pub requests: Vec<Value>,
     pub faults: Vec<Fault>,
+    /// Where to push receipts and inbound messages (`/_sandbox/callbacks`).
+    pub callback: Option<crate::callbacks::Callback>,
+    /// Pushes waiting to be delivered (the HTTP layer sends them after each request).
+    pub outbox: Vec<Value>,
     next_id: u64,
 }
 

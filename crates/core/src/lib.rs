@@ -16,6 +16,7 @@ pub mod query;
 pub mod retry;
 pub mod retry_after;
 pub mod sms_parts;
+pub mod webhook;
 
 pub use sms_parts::{sms_parts, Encoding, Parts};
 

@@ -118,6 +118,9 @@ pub fn send(state: &mut State, req: &ApiRequest, kind: MessageKind, commit: bool
             total_price += price;
             if commit {
                 state.balance -= price;
+                if message.delivery == Delivery::Sent && state.callback.is_some() {
+                    state.outbox.push(message.receipt());
+                }
                 state.messages.push(message.clone());
             }
         } else {
@@ -197,5 +200,8 @@ pub fn inject_inbound(state: &mut State, req: &ApiRequest) -> Reply {
         "_keyword": keyword,
     });
     state.inbound.push(message.clone());
+    if state.callback.is_some() {
+        state.outbox.push(message.clone());
+    }
     ok("Test inbound message has been added.", message)
 }
