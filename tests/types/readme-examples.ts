@@ -1,5 +1,5 @@
 // The README's examples of the whole API, type-checked against the package's .d.ts.
-import { ClickSend } from 'clicksend-wasm';
+import { ClickSend, ClickSendError, parsePhone, parseWebhook, smsParts, type SmsMessage } from 'clicksend-wasm';
 declare const client: ClickSend;
 declare const messageId: string, templateId: number, campaignId: number, listId: number, contactId: number, fromListId: number, toListId: number;
 declare const subaccountId: number, ownNumberId: string, defaultSenderId: string, sourceId: string, emailAddressId: number, fileBlob: Blob;
@@ -44,3 +44,33 @@ export async function readme() {
   await client.timezones.list();
   await client.connections.create({ app: 'clicksend' });
 }
+
+export async function features(apiKey: string, listId: number, messages: SmsMessage[]): Promise<void> {
+  const client = new ClickSend({ apiKey, maxRetries: 2, maxRetryDelayMs: 30_000, timeoutMs: 30_000 });
+  try {
+    await client.sms.send({ messages: [{ to: '+61411111111', body: 'Your code is 1234', custom_string: 'otp-77' }] });
+  } catch (e) {
+    if (e instanceof ClickSendError && e.ambiguous) {
+      for await (const m of client.sms.history.all({ q: 'otp-77' }, { maxPages: 1 })) console.log(m.status);
+    }
+  }
+  for await (const message of client.sms.history.all({ date_from: 1_700_000_000, limit: 100 }, { maxItems: 1000 })) {
+    console.log(message.message_id, message.status);
+  }
+  for await (const contact of client.contacts.list.all(listId)) console.log(contact.phone_number);
+  const results = await client.sms.sendBulk(messages, {
+    concurrency: 4,
+    onProgress: ({ sent, failed, total }) => console.log(`${sent + failed}/${total}`),
+  });
+  const unsure = results.filter((r) => !r.ok && r.ambiguous);
+  console.log(unsure.length, smsParts('Hello 😀').parts, parsePhone('0411 111 111', 'AU'));
+}
+
+export const worker = {
+  async fetch(request: Request): Promise<Response> {
+    const event = await parseWebhook(request);
+    if (event.type === 'sms_receipt') console.log(event.message_id, event.status_code, event.custom_string);
+    if (event.type === 'inbound_sms') console.log(event.from, event.body);
+    return new Response('ok');
+  },
+};
