@@ -103,6 +103,8 @@ export interface EndpointInfo {
   input: 'none' | 'query' | 'body' | 'optionalBody' | 'bodyAndQuery';
   /** The answer is a page, and the function has `.all(...)`. */
   paged: boolean;
+  /** Sending it twice has the same effect as once: retried on 502/503/504 and network errors, not only 429. */
+  repeatSafe: boolean;
 }
 
 /** The endpoint table, in the order the client uses it. */

@@ -68,9 +68,10 @@ impl Client {
     }
 }
 
-/// The endpoint table: `[{area, name, method, path, input, paged}]`, in the order `call`
+/// The endpoint table: `[{area, name, method, path, input, paged, repeatSafe}]`, in the order `call`
 /// numbers them; `input` is `none`, `query`, `body`, `optionalBody` or `bodyAndQuery` (what
-/// follows the path parameters); `paged`: the answer is a page, and the function has `.all`.
+/// follows the path parameters); `paged`: the answer is a page, and the function has `.all`;
+/// `repeatSafe`: retried on 5xx and network errors too (`clicksend_core::retry`).
 #[wasm_bindgen]
 pub fn endpoints() -> Array {
     ENDPOINTS
@@ -88,6 +89,7 @@ pub fn endpoints() -> Array {
                 let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
             }
             let _ = Reflect::set(&o, &JsValue::from_str("paged"), &JsValue::from_bool(e.input == Input::PagedQuery));
+            let _ = Reflect::set(&o, &JsValue::from_str("repeatSafe"), &JsValue::from_bool(clicksend_core::retry::repeat_safe(e)));
             JsValue::from(o)
         })
         .collect()

@@ -38,10 +38,12 @@ for (const c of errorCases) {
 
 test('the endpoint table is exported and matches the namespaces', () => {
   const table = endpoints();
-  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none', paged: false });
+  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none', paged: false, repeatSafe: true });
   const client = new ClickSend({ apiKey: 'k' });
   for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);
   assert.equal(table.length, 213);
+  const safe = Object.fromEntries(table.map((e) => [`${e.area}.${e.name}`, e.repeatSafe]));
+  assert.deepEqual([safe['sms.send'], safe['sms.price'], safe['sms.cancel'], safe['recharge.purchase'], safe['lists.delete']], [false, true, true, false, true]);
   // A copy: changing it changes nothing.
   table[0].path = '/elsewhere';
   assert.equal(endpoints()[0].path, '/account');
