@@ -200,13 +200,19 @@ async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&str>, deadl
 }
 
 /// Waits `ms` milliseconds; `false` if the deadline ran out or the caller aborted first.
+/// On abort the timer is cleared too, so a pending wait never keeps a Node process alive.
 async fn sleep(ms: f64, deadline: &Deadline) -> bool {
     let signal = deadline.controller.signal();
     let wait = Promise::new(&mut |resolve, reject| {
-        set_timeout(&resolve, ms as u32);
+        let timer = set_timeout(&resolve, ms as u32);
         let once = web_sys::AddEventListenerOptions::new();
         once.set_once(true);
         let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", &reject, &once);
+        let clear: Result<js_sys::Function, _> = Reflect::get(&js_sys::global(), &"clearTimeout".into()).map(JsCast::unchecked_into);
+        if let Ok(clear) = clear {
+            let clear_this: JsValue = clear.bind1(&JsValue::NULL, &timer).into();
+            let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", clear_this.unchecked_ref(), &once);
+        }
     });
     JsFuture::from(wait).await.is_ok() && deadline.stop.get() == Stop::None
 }

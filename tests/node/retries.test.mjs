@@ -84,13 +84,17 @@ test('Retry-After is honoured, in seconds or as an HTTP date, and capped by maxR
   }
 });
 
+const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
 test('an abort during backoff rejects with ABORTED and sends nothing more', async () => {
   await sandbox.reset();
+  const timersBefore = timers();
   await sandbox.faults({ path: '/account', status: 429, retry_after: '5', times: 3 });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 100);
   const e = await client({ maxRetryDelayMs: 10_000 }).account.get({ signal: controller.signal }).catch((e) => e);
   assert.deepEqual([e.code, e.status], ['ABORTED', 0]);
+  assert.equal(timers(), timersBefore, 'the backoff timer was cleared (a pending one would keep Node running)');
   await new Promise((r) => setTimeout(r, 200));
   assert.equal((await sandbox.requests()).length, 1);
 });
