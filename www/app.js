@@ -1,5 +1,5 @@
 // The demo page: the wasm client in a browser, against the sandbox (see scripts/serve.mjs).
-import { ClickSend, ClickSendError } from '../pkg/web.js';
+import { ClickSend, ClickSendError, smsParts } from '../pkg/web.js';
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch('config.json')).json();
@@ -37,9 +37,10 @@ async function refresh() {
   }
 }
 
+/** Characters and SMS parts as ClickSend bills them (the same rule as the sandbox's). */
 function updateCount() {
-  const n = $('body').value.length;
-  $('count').textContent = `${n} character${n === 1 ? '' : 's'}`;
+  const p = smsParts($('body').value);
+  $('count').textContent = `${p.characters} characters, ${p.parts} part${p.parts === 1 ? '' : 's'} (${p.encoding}), ${p.remainingInPart} left in this part`;
 }
 
 $('body').addEventListener('input', updateCount);
