@@ -46,32 +46,22 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     let path_args: Vec<PathArg> = (0..n_params).map(|i| path_arg(&args.get(i as u32))).collect();
     let path = path::fill(endpoint.path, &path_args, &what)?;
 
-    let mut next = n_params as u32;
-    let (query, body) = match endpoint.input {
-        Input::None => (String::new(), None),
-        Input::Query | Input::PagedQuery => {
-            next += 1;
-            (read_query(&what, &args.get(next - 1))?, None)
-        }
-        Input::Body(BodyRule::OptionalObject) if args.get(next).is_undefined() => {
-            next += 1;
-            (String::new(), None)
-        }
-        Input::Body(rule) => {
-            next += 1;
-            (String::new(), Some(Body::Json(read_body(&what, rule, &args.get(next - 1))?)))
-        }
-        Input::BodyAndQuery(BodyRule::Upload) => {
-            next += 2;
-            let body = read_upload(&what, &args.get(next - 2))?;
-            (read_query(&what, &args.get(next - 1))?, Some(body))
-        }
+    // What follows the path parameters: the input (one or two arguments), then the options.
+    let input = |i: u32| args.get(n_params as u32 + i);
+    let (body, query, used) = match endpoint.input {
+        Input::None => (None, String::new(), 0),
+        Input::Query | Input::PagedQuery => (None, read_query(&what, &input(0))?, 1),
+        Input::Body(BodyRule::OptionalObject) if input(0).is_undefined() => (None, String::new(), 1),
+        Input::Body(rule) => (Some(Body::Json(read_body(&what, rule, &input(0))?)), String::new(), 1),
         Input::BodyAndQuery(rule) => {
-            next += 2;
-            let body = read_body(&what, rule, &args.get(next - 2))?;
-            (read_query(&what, &args.get(next - 1))?, Some(Body::Json(body)))
+            let body = match rule {
+                BodyRule::Upload => read_upload(&what, &input(0))?,
+                rule => Body::Json(read_body(&what, rule, &input(0))?),
+            };
+            (Some(body), read_query(&what, &input(1))?, 2)
         }
     };
+    let next = n_params as u32 + used;
     let signal = read_call_options(&what, &args.get(next))?;
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));

@@ -32,28 +32,30 @@ impl Client {
 
     /// Calls endpoint number `index` of `endpoints()` with the caller's arguments.
     pub fn call(&self, index: u32, args: Array) -> Promise {
-        let request = match ENDPOINTS.get(index as usize) {
-            Some(endpoint) => self.config.check_host(endpoint.host, &endpoint.qualified_name()).and_then(|()| args::read_call(endpoint, &args)),
-            None => Err(Error::invalid_argument(format!("there is no endpoint number {index}"))),
-        };
-        self.run(request)
+        self.run(self.prepare(index, &args))
     }
 
     /// Runs the argument checks of endpoint number `index` without sending anything: the
     /// `ClickSendError` a call would reject with, or `undefined` (used by `sendBulk` to check
     /// every batch before the first goes out).
     pub fn check(&self, index: u32, args: Array) -> JsValue {
-        let checked = match ENDPOINTS.get(index as usize) {
-            Some(endpoint) => self.config.check_host(endpoint.host, &endpoint.qualified_name()).and_then(|()| args::read_call(endpoint, &args).map(drop)),
-            None => Err(Error::invalid_argument(format!("there is no endpoint number {index}"))),
-        };
-        checked.err().map_or(JsValue::UNDEFINED, |e| Failure::from(e).into_js(|t| self.config.redact(t)))
+        match self.prepare(index, &args) {
+            Ok(_) => JsValue::UNDEFINED,
+            Err(e) => Failure::from(e).into_js(|t| self.config.redact(t)),
+        }
     }
 
     /// `client.request(method, path, {query, body, signal})`: any path under `/v3`,
     /// through the same checks and error handling as the named functions.
     pub fn request(&self, method: JsValue, path: JsValue, init: JsValue) -> Promise {
         self.run(args::read_request(&method, &path, &init))
+    }
+
+    /// The checked request for a call of endpoint number `index`.
+    fn prepare(&self, index: u32, args: &Array) -> Result<Outgoing, Error> {
+        let endpoint = ENDPOINTS.get(index as usize).ok_or_else(|| Error::invalid_argument(format!("there is no endpoint number {index}")))?;
+        self.config.check_host(endpoint.host, &endpoint.qualified_name())?;
+        args::read_call(endpoint, args)
     }
 
     fn run(&self, request: Result<Outgoing, Error>) -> Promise {

@@ -61,7 +61,7 @@ const BASE_DELAY_MS: f64 = 500.0;
 pub fn retryable(failure: Failure, repeat_safe: bool) -> bool {
     match failure {
         Failure::Status(429) => true,
-        Failure::Status(502 | 503 | 504) | Failure::Network => repeat_safe,
+        Failure::Status(502..=504) | Failure::Network => repeat_safe,
         _ => false,
     }
 }
