@@ -27,3 +27,8 @@ export class ClickSendError extends Error {
     return { name, code, status, message, data, retryAfter, retryable, ambiguous };
   }
 }
+
+/** The error for a caller's mistake found in JS (the wasm side makes its own). */
+export function invalid(message) {
+  return new ClickSendError('INVALID_ARGUMENT', 0, message, undefined, undefined, false, false);
+}

@@ -21,7 +21,9 @@ mv "$wasm.opt" "$wasm"
 # The error class is a wasm-bindgen snippet; the public entry must import that very
 # module (not a copy), or `instanceof ClickSendError` would fail.
 error_module=$(cd pkg && ls snippets/*/js/error.js)
-sed "s#__ERROR_MODULE__#./$error_module#" js/client.js > pkg/client.js
+for module in client pagination bulk webhook; do
+  sed "s#__ERROR_MODULE__#./$error_module#" "js/$module.js" > "pkg/$module.js"
+done
 cp js/node.js js/workerd.js js/web.js js/index.d.ts js/generated.d.ts pkg/
 node scripts/package-json.mjs > pkg/package.json
 cp README.md pkg/ 2>/dev/null || true

@@ -1,0 +1,64 @@
+// `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
+import { ClickSendError, invalid } from '__ERROR_MODULE__';
+
+/** The areas whose `send` takes `{messages}` and so also has `sendBulk`. */
+export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
+/** ClickSend takes at most this many messages per call. */
+const BATCH = 1000;
+
+/**
+ * `sendBulk(messages, {concurrency, onProgress, signal})`: sends any number of messages in
+ * calls of at most 1000, with at most `concurrency` (default 2) in flight, and resolves with
+ * one result per message, in input order: `{ok: true, message}` (the API's per-message
+ * result) or `{ok: false, ambiguous, error}` (the error of its batch; `ambiguous`: the batch
+ * may have been sent anyway). A failed batch is never retried here (the transport retries
+ * only what is safe), so no message is sent twice. Every batch is checked before the first
+ * is sent.
+ */
+export async function sendBulk(client, index, messages, options = {}) {
+  const { concurrency = 2, onProgress, signal, ...rest } = options ?? {};
+  if (Object.keys(rest).length) throw invalid(`sendBulk: unknown option \`${Object.keys(rest)[0]}\` (known: concurrency, onProgress, signal)`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
+  if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
+  const total = messages.length;
+  const batches = [];
+  for (let start = 0; start < total; start += BATCH) batches.push(start);
+  for (const start of batches) {
+    const batch = messages.slice(start, start + BATCH);
+    const listSend = batch.findIndex((m) => m?.list_id != null);
+    if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
+    const error = client.check(index, [{ messages: batch }]);
+    if (error) throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
+  }
+  const results = new Array(total);
+  let next = 0;
+  let sent = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const start = batches[next++];
+      const batch = messages.slice(start, start + BATCH);
+      try {
+        const answer = await client.call(index, [{ messages: batch }, signal ? { signal } : undefined]);
+        const out = answer?.data?.messages ?? [];
+        batch.forEach((_, k) => {
+          results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k) };
+        });
+        sent += batch.length;
+      } catch (error) {
+        batch.forEach((_, k) => {
+          results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error };
+        });
+        failed += batch.length;
+      }
+      onProgress?.({ sent, failed, total });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  return results;
+}
+
+function missing(i) {
+  return new ClickSendError('INVALID_RESPONSE', 200, `sendBulk: the answer has no result for messages[${i}]`, undefined, undefined, false, true);
+}
