@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, AbortSignal, Headers, Request, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,9 +21,11 @@ extern "C" {
     fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
-    // The global `fetch`, whatever the global object is.
+    // The global `fetch`, whatever the global object is. Called with (url, init) rather
+    // than a Request: fetch copies a Request into a new one anyway, and in Node a Request
+    // that follows a signal but is never sent stays alive (undici's finalizer holds it).
     #[wasm_bindgen(js_name = fetch)]
-    fn fetch(request: &Request) -> Promise;
+    fn fetch(url: &str, init: &RequestInit) -> Promise;
 }
 
 /// Why our controller aborted the request, if it did.
@@ -87,7 +89,8 @@ impl Drop for Deadline {
     }
 }
 
-fn build_request(config: &Config, out: &Outgoing, body: Option<&str>, signal: &AbortSignal) -> Result<Request, JsValue> {
+/// The `RequestInit` of a request (its URL is `config.url(...)`).
+fn build_init(config: &Config, out: &Outgoing, body: Option<&str>, signal: &AbortSignal) -> Result<RequestInit, JsValue> {
     let headers = Headers::new()?;
     headers.set("Accept", "application/json")?;
     if let Some(auth) = &config.authorization {
@@ -104,7 +107,7 @@ fn build_request(config: &Config, out: &Outgoing, body: Option<&str>, signal: &A
         init.set_body(&JsValue::from_str(body));
     }
     init.set_headers(&headers);
-    Request::new_with_str_and_init(&config.url(out.host, &out.path_and_query), &init)
+    Ok(init)
 }
 
 /// A `Blob`'s bytes as the upload body ClickSend takes.
@@ -171,9 +174,9 @@ so check before repeating it, e.g. find the messages by their custom_string in t
 /// One attempt: the answer, or the error and what kind of failure it was.
 async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&str>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
     let stopped_or_network = || if deadline.stop.get() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
-    let request = build_request(config, out, body, &deadline.controller.signal())
+    let init = build_init(config, out, body, &deadline.controller.signal())
         .map_err(|e| (Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))).into(), retry::Failure::Final))?;
-    let response: Response = match JsFuture::from(fetch(&request)).await {
+    let response: Response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
         Ok(r) => r.unchecked_into(),
         Err(e) => {
             let error = deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e)));

@@ -1,0 +1,57 @@
+// Child process: microseconds per call of sms.send (one message) and sms.history, for one
+// client: `ours` and `B` against an in-process fetch stub, `A` (the official package, which
+// cannot use a fetch stub) against an in-process HTTP server. Prints JSON.
+//   node bench/percall.mjs ours|B|A [calls=20000] [rounds=5]
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { HISTORY, QUERY, SEND, SMS, stubFetch } from './canned.mjs';
+
+const [which, callsArg = '20000', roundsArg = '5'] = process.argv.slice(2);
+const calls = Number(callsArg);
+const rounds = Number(roundsArg);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function makeClient() {
+  if (which === 'ours') {
+    globalThis.fetch = stubFetch;
+    const { ClickSend } = await import(`${root}pkg/node.js`);
+    const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0 });
+    return { send: () => c.sms.send(SMS), history: () => c.sms.history(QUERY) };
+  }
+  if (which === 'B') {
+    globalThis.fetch = stubFetch;
+    const { FetchClient } = await import('./fetch-client.js');
+    const c = new FetchClient({ apiKey: 'k', baseUrl: 'http://stub' });
+    return { send: () => c.sendSms(SMS), history: () => c.smsHistory(QUERY) };
+  }
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.url.includes('/sms/send') ? SEND : HISTORY);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  server.unref();
+  const require = createRequire(`${root}target/bench/deps/`);
+  const api = require('clicksend');
+  const c = new api.SMSApi('user', 'key', `http://127.0.0.1:${server.address().port}/v3`);
+  return { send: () => c.smsSendPost(SMS), history: () => c.smsHistoryGet(undefined, QUERY.date_from, undefined, QUERY.page, QUERY.limit) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const client = await makeClient();
+const out = {};
+for (const op of ['send', 'history']) {
+  for (let i = 0; i < Math.min(2000, calls); i++) await client[op](); // warm-up
+  const perCall = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < calls; i++) await client[op]();
+    perCall.push(((performance.now() - t0) * 1000) / calls);
+  }
+  out[op] = median(perCall);
+}
+out.maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify(out));
