@@ -1,7 +1,7 @@
 // The public API: `new ClickSend(options)` with one namespace per area of the endpoint
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm.
-import { Client, endpoints as wasmEndpoints } from './clicksend_wasm.js';
+import { Client, endpointsJson } from './clicksend_wasm.js';
 import { BULK_AREAS, sendBulk } from './bulk.js';
 import { pages } from './pagination.js';
 
@@ -11,7 +11,7 @@ export { parseWebhook } from './webhook.js';
 
 /** The endpoint table: `[{area, name, method, path, input, paged, repeatSafe}]` (a fresh copy each call). */
 export function endpoints() {
-  return wasmEndpoints();
+  return JSON.parse(endpointsJson());
 }
 
 let table; // read once, on the first construction
@@ -22,7 +22,7 @@ export class ClickSend {
 
   constructor(options) {
     const client = (this.#client = new Client(options));
-    table ??= wasmEndpoints();
+    table ??= endpoints();
     table.forEach(({ area, name, path, paged }, index) => {
       const ns = (this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG));
       const fn = (ns[name] = (...args) => client.call(index, args));

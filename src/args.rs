@@ -23,10 +23,11 @@ pub struct Outgoing {
     pub signal: Option<AbortSignal>,
 }
 
-/// A request body: JSON text, or a `Blob` to upload, which can only be read asynchronously
-/// (the transport turns it into `{"content": base64}` before sending).
+/// A request body: JSON text (a JS string, never copied into wasm memory), or a `Blob` to
+/// upload, which can only be read asynchronously (the transport turns it into
+/// `{"content": base64}` before sending).
 pub enum Body {
-    Json(String),
+    Json(JsValue),
     Blob(Blob),
 }
 
@@ -154,7 +155,7 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
     Ok(query::build(&pairs))
 }
 
-fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<String, Error> {
+fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> {
     if !is_plain_object(v) {
         return Err(invalid(what, format!("the body must be an object, got {}", type_name(v))));
     }
@@ -173,14 +174,14 @@ fn read_upload(what: &str, v: &JsValue) -> Result<Body, Error> {
         return Ok(Body::Blob(blob.clone()));
     }
     if let Some(buffer) = v.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(Body::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec())));
+        return Ok(Body::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec()).into()));
     }
     if ArrayBuffer::is_view(v) {
         // Any typed array or DataView: its bytes, read through the view's own window.
         let (buffer, offset, length) = (get(v, "buffer"), get(v, "byteOffset"), get(v, "byteLength"));
         let (offset, length) = (offset.as_f64().unwrap_or(0.0) as u32, length.as_f64().unwrap_or(0.0) as u32);
         let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length);
-        return Ok(Body::Json(upload_json(&bytes.to_vec())));
+        return Ok(Body::Json(upload_json(&bytes.to_vec()).into()));
     }
     if is_plain_object(v) && get(v, "content").as_string().is_some_and(|c| !c.is_empty()) {
         return Ok(Body::Json(stringify(what, v)?));
@@ -211,10 +212,12 @@ fn message_fields(m: &JsValue) -> MessageFields {
     }
 }
 
-fn stringify(what: &str, v: &JsValue) -> Result<String, Error> {
+/// `JSON.stringify(v)`, kept a JS string.
+fn stringify(what: &str, v: &JsValue) -> Result<JsValue, Error> {
     JSON::stringify(v)
         .ok()
-        .and_then(|s| s.as_string())
+        .map(JsValue::from)
+        .filter(|s| s.is_string())
         .ok_or_else(|| invalid(what, "the body cannot be serialized as JSON (a cycle, a BigInt or a function?)"))
 }
 

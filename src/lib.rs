@@ -14,6 +14,6 @@ mod helpers;
 mod options;
 mod transport;
 
-pub use client::{endpoints, Client};
+pub use client::{endpoints_json, Client};
 pub use error::ClickSendError;
 pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts};

@@ -7,12 +7,10 @@ use crate::error::Failure;
 use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
 use clicksend_core::{retry, retry_after, Code, Error, Host};
-use js_sys::{Promise, Reflect, JSON};
+use js_sys::{Promise, Reflect};
 use wasm_bindgen_futures::JsFuture;
-use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 #[wasm_bindgen]
 extern "C" {
@@ -21,6 +19,9 @@ extern "C" {
     fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
+    // JSON.parse on a JS string, without copying it into wasm memory first.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
     // The global `fetch`, whatever the global object is. Called with (url, init) rather
     // than a Request: fetch copies a Request into a new one anyway, and in Node a Request
     // that follows a signal but is never sent stays alive (undici's finalizer holds it).
@@ -36,43 +37,49 @@ enum Stop {
     Caller,
 }
 
-/// Owns the abort wiring of one request; dropping it clears the timer and the listener,
-/// so nothing outlives the call.
+/// The abort reasons our controller is given, to tell a timeout from the caller's abort.
+const TIMEOUT_REASON: &str = "clicksend-wasm: timeoutMs";
+const CALLER_REASON: &str = "clicksend-wasm: caller's signal";
+
+/// Owns the abort wiring of one call; dropping it clears the timer and the listener, so
+/// nothing outlives the call. The timer and the listener call the controller's own `abort`
+/// bound to a reason: no Rust closure per call (each costs a JS wrapper and a finalizer).
 struct Deadline {
     controller: AbortController,
-    stop: Rc<Cell<Stop>>,
     timer: JsValue,
-    _on_timeout: Closure<dyn FnMut()>,
-    caller: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    caller: Option<(AbortSignal, js_sys::Function)>,
 }
 
 impl Deadline {
     fn start(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, Error> {
         let controller = AbortController::new().map_err(|_| Error::new(Code::NetworkError, 0, "AbortController is not available in this runtime"))?;
-        let stop = Rc::new(Cell::new(Stop::None));
-        let aborter = |why: Stop| {
-            let (controller, stop) = (controller.clone(), stop.clone());
-            Closure::<dyn FnMut()>::new(move || {
-                if stop.get() == Stop::None {
-                    stop.set(why);
-                }
-                controller.abort();
-            })
-        };
-        let on_timeout = aborter(Stop::Timeout);
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms);
+        let abort: js_sys::Function = Reflect::get(&controller, &"abort".into()).map_err(|_| Error::new(Code::NetworkError, 0, "AbortController has no abort"))?.unchecked_into();
+        let aborter = |reason: &str| -> js_sys::Function { JsValue::from(abort.bind1(&controller, &reason.into())).unchecked_into() };
+        let timer = set_timeout(&aborter(TIMEOUT_REASON), timeout_ms);
         let caller = caller.map(|signal| {
-            let on_abort = aborter(Stop::Caller);
+            let on_abort = aborter(CALLER_REASON);
             // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
-            let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            let _ = signal.add_event_listener_with_callback("abort", &on_abort);
             (signal, on_abort)
         });
-        Ok(Deadline { controller, stop, timer, _on_timeout: on_timeout, caller })
+        Ok(Deadline { controller, timer, caller })
+    }
+
+    /// Whether (and why) the controller was aborted.
+    fn stop(&self) -> Stop {
+        let signal = self.controller.signal();
+        if !signal.aborted() {
+            return Stop::None;
+        }
+        match Reflect::get(&signal, &"reason".into()).ok().and_then(|r| r.as_string()).as_deref() {
+            Some(TIMEOUT_REASON) => Stop::Timeout,
+            _ => Stop::Caller,
+        }
     }
 
     /// The error for a failure that happened while this deadline was running.
     fn failure(&self, timeout_ms: u32, what: impl FnOnce() -> String) -> Error {
-        match self.stop.get() {
+        match self.stop() {
             Stop::Timeout => Error::new(Code::Timeout, 0, format!("no response within {timeout_ms} ms (timeoutMs)")),
             Stop::Caller => Error::new(Code::Aborted, 0, "the request was aborted by its signal"),
             Stop::None => Error::new(Code::NetworkError, 0, what()),
@@ -84,27 +91,30 @@ impl Drop for Deadline {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
         if let Some((signal, on_abort)) = &self.caller {
-            let _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            let _ = signal.remove_event_listener_with_callback("abort", on_abort);
         }
     }
 }
 
-/// The `RequestInit` of a request (its URL is `config.url(...)`).
-fn build_init(config: &Config, out: &Outgoing, body: Option<&str>, signal: &AbortSignal) -> Result<RequestInit, JsValue> {
-    let headers = Headers::new()?;
-    headers.set("Accept", "application/json")?;
+/// The `RequestInit` of a request (its URL is `config.url(...)`). Headers are a plain object:
+/// in Node the `Headers` class is loaded lazily with undici (~30 ms on first use), and fetch
+/// validates a plain object as well.
+fn build_init(config: &Config, out: &Outgoing, body: Option<&JsValue>, signal: &AbortSignal) -> Result<RequestInit, JsValue> {
+    let headers = js_sys::Object::new();
+    let set = |name: &str, value: &str| Reflect::set(&headers, &name.into(), &value.into());
+    set("Accept", "application/json")?;
     if let Some(auth) = &config.authorization {
-        headers.set("Authorization", auth)?;
+        set("Authorization", auth)?;
     }
     if let Some(connection) = &config.connection {
-        headers.set("Maton-Connection", connection)?;
+        set("Maton-Connection", connection)?;
     }
     let init = RequestInit::new();
     init.set_method(out.method.as_str());
     init.set_signal(Some(signal));
     if let Some(body) = body {
-        headers.set("Content-Type", "application/json")?;
-        init.set_body(&JsValue::from_str(body));
+        set("Content-Type", "application/json")?;
+        init.set_body(body);
     }
     init.set_headers(&headers);
     Ok(init)
@@ -142,11 +152,11 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
     let body = match &out.body {
         None => None,
         Some(RequestBody::Json(text)) => Some(text.clone()),
-        Some(RequestBody::Blob(blob)) => Some(read_blob(blob).await?),
+        Some(RequestBody::Blob(blob)) => Some(JsValue::from_str(&read_blob(blob).await?)),
     };
     let mut attempt = 0;
     loop {
-        let (mut failure, kind) = match attempt_once(config, &out, body.as_deref(), &deadline).await {
+        let (mut failure, kind) = match attempt_once(config, &out, body.as_ref(), &deadline).await {
             Ok(value) => return Ok(value),
             Err(f) => f,
         };
@@ -172,8 +182,8 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&str>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
-    let stopped_or_network = || if deadline.stop.get() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
+async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
+    let stopped_or_network = || if deadline.stop() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
     let init = build_init(config, out, body, &deadline.controller.signal())
         .map_err(|e| (Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))).into(), retry::Failure::Final))?;
     let response: Response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
@@ -188,8 +198,9 @@ async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&str>, deadl
         Ok(p) => JsFuture::from(p).await,
         Err(e) => Err(e),
     };
+    // The body stays a JS string: copied into wasm memory only for an error's message.
     let text = match text {
-        Ok(t) => t.as_string().unwrap_or_default(),
+        Ok(t) => t,
         Err(e) => {
             let what = || format!("the connection failed while reading the HTTP {status} response: {}", js_error_text(&e));
             return Err((deadline.failure(config.timeout_ms, what).into(), stopped_or_network()));
@@ -217,12 +228,12 @@ async fn sleep(ms: f64, deadline: &Deadline) -> bool {
             let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", clear_this.unchecked_ref(), &once);
         }
     });
-    JsFuture::from(wait).await.is_ok() && deadline.stop.get() == Stop::None
+    JsFuture::from(wait).await.is_ok() && deadline.stop() == Stop::None
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
-fn classify(response: &Response, status: u16, text: &str, expect_envelope: bool) -> Result<JsValue, Failure> {
-    let parsed = JSON::parse(text).ok();
+fn classify(response: &Response, status: u16, text: &JsValue, expect_envelope: bool) -> Result<JsValue, Failure> {
+    let parsed = json_parse(text).ok();
     let object = parsed.as_ref().filter(|v| v.is_object() && !js_sys::Array::is_array(v));
     let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
     let (code, msg) = (field("response_code").and_then(|v| v.as_string()), field("response_msg").and_then(|v| v.as_string()));
@@ -231,7 +242,10 @@ fn classify(response: &Response, status: u16, text: &str, expect_envelope: bool)
         (Some(_), None) => Body::OtherJson,
         (None, _) => Body::NotJson,
     };
-    match envelope::classify(status, body, text, expect_envelope) {
+    if envelope::succeeded(status, body, expect_envelope) {
+        return Ok(parsed.unwrap_or(JsValue::NULL));
+    }
+    match envelope::classify(status, body, &text.as_string().unwrap_or_default(), expect_envelope) {
         Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
         Err(error) => Err(Failure {
             error,

@@ -365,6 +365,8 @@ mod tests {
     fn paths_are_well_formed() {
         for e in ENDPOINTS {
             assert!(e.path.starts_with('/') && !e.path.ends_with('/'), "{}", e.path);
+            // The wasm side writes the table as JSON without escaping (endpoints_json).
+            assert!(e.path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/{}_-".contains(&b)), "{}", e.path);
             for p in e.params() {
                 assert!(!p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", e.path);
             }

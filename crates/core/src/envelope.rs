@@ -27,7 +27,7 @@ pub const SNIPPET_CHARS: usize = 200;
 pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Result<(), Error> {
     let success = (200..300).contains(&status);
     match body {
-        Body::Object { response_code, .. } if success && (response_code.is_some() || !envelope) => Ok(()),
+        _ if succeeded(status, body, envelope) => Ok(()),
         Body::Object { .. } if success => Err(Error::new(
             Code::InvalidResponse,
             status,
@@ -49,6 +49,12 @@ pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Resu
             Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status} {}: {what}", reason(status))))
         }
     }
+}
+
+/// Whether [`classify`] resolves: a 2xx with a JSON object (an envelope where one is expected).
+/// Checked first, so the common case needs no copy of the body's text.
+pub fn succeeded(status: u16, body: Body<'_>, envelope: bool) -> bool {
+    (200..300).contains(&status) && matches!(body, Body::Object { response_code, .. } if response_code.is_some() || !envelope)
 }
 
 /// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut.

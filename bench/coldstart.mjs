@@ -1,0 +1,17 @@
+// Child process: milliseconds from `import` to the first request issued, in Node, for
+// `ours` or `B` (a fetch stub records the moment it is first called). Prints JSON.
+const t0 = performance.now();
+let t1;
+globalThis.fetch = (input) => {
+  t1 ??= performance.now();
+  return Promise.resolve(new Response('{"http_code":200,"response_code":"SUCCESS","response_msg":"","data":{}}'));
+};
+const which = process.argv[2];
+if (which === 'ours') {
+  const { ClickSend } = await import('../pkg/node.js');
+  await new ClickSend({ apiKey: 'k', baseUrl: 'http://stub' }).account.get();
+} else {
+  const { FetchClient } = await import('./fetch-client.js');
+  await new FetchClient({ apiKey: 'k', baseUrl: 'http://stub' }).smsHistory({});
+}
+console.log(JSON.stringify({ ms: t1 - t0 }));
