@@ -93,7 +93,8 @@ before(async () => {
   [prism.v3, prism.v2] = await Promise.all([startPrism(`${specs}/openapi-v3.yaml`), startPrism(`${specs}/swagger-v2.yaml`)]);
   // The wasm client calls the global fetch at call time: keep Prism's answers to explain
   // a 422, and apply swagger-v2.yaml's `basePath: /v3`, which Prism does not.
-  globalThis.fetch = async (original) => {
+  globalThis.fetch = async (input, init) => {
+    const original = new Request(input, init);
     const request = original.url.startsWith(`${prism.v2.url}/v3/`) ? new Request(original.url.replace('/v3/', '/'), original) : original;
     const response = await realFetch(request);
     answers.push({ status: response.status, text: `${request.method} ${request.url} -> ${response.status} ${await response.clone().text()}` });
