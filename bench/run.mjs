@@ -1,0 +1,239 @@
+// The benchmarks, side by side with the alternatives; prints a table and writes
+// bench/RESULTS.md. Run by scripts/bench.sh, which builds the package and the sandbox and
+// installs the alternatives into target/bench/deps (never committed):
+//   A: the official `clicksend` npm package (5.x), Node only;
+//   B: bench/fetch-client.js, a plain hand-written fetch client (the lower bound).
+// Figures are medians over repeated runs; nothing here is a test and nothing fails on time.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { startSandbox } from '../tests/support/sandbox.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const deps = createRequire(`${root}target/bench/deps/`);
+const QUICK = process.env.BENCH_QUICK === '1'; // fewer repetitions, for trying the script out
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const say = (s) => console.error(`[bench] ${s}`);
+const node = (args) => JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1));
+const rows = []; // [section, measure, ours, A, B]
+const add = (section, measure, ours, a, b) => rows.push([section, measure, ours, a, b]);
+const fmt = (v, unit = '') => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : `${v >= 100 ? Math.round(v) : v.toFixed(1)}${unit}`);
+const ratio = (ours, b) => (typeof ours === 'number' && typeof b === 'number' && b > 0 ? `${(ours / b).toFixed(2)}×` : '—');
+
+// ---------------------------------------------------------------- 1. size
+function sizes(buffers) {
+  const all = Buffer.concat(buffers);
+  return { raw: all.length, gz: zlib.gzipSync(all, { level: 9 }).length, br: zlib.brotliCompressSync(all).length };
+}
+async function sizeFigures() {
+  say('sizes');
+  const esbuild = deps('esbuild');
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const wasm = sizes([readFileSync(`${root}pkg/clicksend_wasm_bg.wasm`)]);
+  const jsFiles = readdirSync(`${root}pkg`).filter((f) => f.endsWith('.js') && !['node.js', 'workerd.js'].includes(f)).map((f) => `${root}pkg/${f}`);
+  const snippet = readdirSync(`${root}pkg/snippets`).map((d) => `${root}pkg/snippets/${d}/js/error.js`);
+  const glue = sizes([...jsFiles, ...snippet].map((f) => readFileSync(f)));
+  const a = await esbuild.build({ entryPoints: [deps.resolve('clicksend')], bundle: true, platform: 'node', minify: true, write: false, logLevel: 'silent' });
+  const aSize = sizes([Buffer.from(a.outputFiles[0].contents)]);
+  let aBrowser;
+  try {
+    await esbuild.build({ entryPoints: [deps.resolve('clicksend')], bundle: true, platform: 'browser', minify: true, write: false, logLevel: 'silent' });
+    aBrowser = 'bundles';
+  } catch (e) {
+    aBrowser = `does not bundle (${e.errors?.length ?? '?'} errors, e.g. ${String(e.errors?.[0]?.text ?? e.message).slice(0, 60)})`;
+  }
+  const b = await esbuild.build({ entryPoints: [`${root}bench/fetch-client.js`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
+  const bSize = sizes([Buffer.from(b.outputFiles[0].contents)]);
+  add('size', '.wasm raw / gzip -9 / brotli', `${kb(wasm.raw)} / ${kb(wasm.gz)} / ${kb(wasm.br)}`, '—', '—');
+  add('size', 'JS glue raw / gzip / brotli', `${kb(glue.raw)} / ${kb(glue.gz)} / ${kb(glue.br)}`, '—', '—');
+  add('size', 'total gzipped', kb(wasm.gz + glue.gz), `${kb(aSize.gz)} (node bundle, minified)`, kb(bSize.gz));
+  add('size', 'total raw', kb(wasm.raw + glue.raw), kb(aSize.raw), kb(bSize.raw));
+  add('size', 'bundles for the browser', 'yes (web entry)', aBrowser, 'yes');
+  return { wasmGz: wasm.gz, glueGz: glue.gz };
+}
+
+// ---------------------------------------------------------------- 2 and 5. per call, memory
+function perCallNode() {
+  say('per-call overhead in Node (20,000 calls, fetch stub; A against an in-process HTTP server)');
+  const runs = QUICK ? 1 : 3;
+  const get = (which, calls, rounds) => Array.from({ length: runs }, () => node(['bench/percall.mjs', which, String(calls), String(rounds)]));
+  const ours = get('ours', 20000, 3);
+  const b = get('B', 20000, 3);
+  const a = get('A', QUICK ? 2000 : 20000, 1);
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  for (const op of ['send', 'history']) {
+    add('per call, Node', `sms.${op} µs/call (ratio to B: ${ratio(m(ours, op), m(b, op))})`, fmt(m(ours, op), ' µs'), fmt(m(a, op), ' µs'), fmt(m(b, op), ' µs'));
+  }
+  say('memory: peak RSS after 20,000 calls, and with none');
+  const none = median(Array.from({ length: runs }, () => node(['bench/percall.mjs', 'ours', '0', '1']).maxRssMb));
+  const noneB = median(Array.from({ length: runs }, () => node(['bench/percall.mjs', 'B', '0', '1']).maxRssMb));
+  add('memory, Node', 'peak RSS, no calls', fmt(none, ' MB'), '—', fmt(noneB, ' MB'));
+  add('memory, Node', 'peak RSS, 2×20,000 calls (+ warm-up)', fmt(m(ours, 'maxRssMb'), ' MB'), fmt(m(a, 'maxRssMb'), ' MB'), fmt(m(b, 'maxRssMb'), ' MB'));
+  return { ours: m(ours, 'send'), b: m(b, 'send') };
+}
+
+// ---------------------------------------------------------------- 3. cold start
+function coldStartNode() {
+  say('cold start in Node (import to first request)');
+  const n = QUICK ? 3 : 11;
+  const ours = median(Array.from({ length: n }, () => node(['bench/coldstart.mjs', 'ours']).ms));
+  const b = median(Array.from({ length: n }, () => node(['bench/coldstart.mjs', 'B']).ms));
+  add('cold start', 'Node: import → first request', fmt(ours, ' ms'), '—', fmt(b, ' ms'));
+  return ours;
+}
+
+function serveStatic() {
+  const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!/^\/(pkg|bench)\/[\w./-]+$/.test(path) || path.includes('..')) return res.writeHead(404).end();
+    try {
+      const body = readFileSync(`${root}${path.slice(1)}`);
+      res.writeHead(200, { 'content-type': types[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+}
+
+async function chromium() {
+  say('Chromium: per-call overhead and cold start (headless, playwright-core)');
+  const { chromium: browserType } = deps('playwright-core');
+  const server = await serveStatic();
+  const base = `http://127.0.0.1:${server.address().port}/bench/browser.html`;
+  const browser = await browserType.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const out = {};
+  try {
+    for (const which of ['ours', 'B']) {
+      const cold = [];
+      for (let i = 0; i < (QUICK ? 3 : 11); i++) {
+        const page = await browser.newPage();
+        page.on('pageerror', (e) => say(`page error: ${e.message}`));
+        await page.goto(`${base}?client=${which}`);
+        await page.waitForFunction(() => window.ready === true);
+        cold.push(await page.evaluate(() => window.coldStartMs));
+        if (i === 0) out[which] = await page.evaluate(([calls, rounds]) => window.perCall(calls, rounds), [20000, QUICK ? 1 : 3]);
+        await page.close();
+      }
+      out[which].cold = median(cold);
+    }
+    out.version = browser.version();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  for (const op of ['send', 'history']) {
+    add('per call, Chromium', `sms.${op} µs/call (ratio to B: ${ratio(out.ours[op], out.B[op])})`, fmt(out.ours[op], ' µs'), 'does not run', fmt(out.B[op], ' µs'));
+  }
+  add('cold start', 'Chromium: import → first request', fmt(out.ours.cold, ' ms'), '—', fmt(out.B.cold, ' ms'));
+  return out.version;
+}
+
+async function workerd() {
+  say('workerd (Miniflare): worker start + first request, to a local server');
+  const { Miniflare } = await import(deps.resolve('miniflare', { paths: [root] }));
+  const api = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"http_code":200,"response_code":"SUCCESS","response_msg":"","data":{}}'));
+  });
+  await new Promise((r) => api.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${api.address().port}`;
+  const scripts = {
+    ours: `import { ClickSend } from './pkg/workerd.js';
+      export default { async fetch(req, env) { return Response.json(await new ClickSend({ apiKey: 'k', baseUrl: env.URL }).account.get()); } };`,
+    B: `import { FetchClient } from './bench/fetch-client.js';
+      export default { async fetch(req, env) { return Response.json(await new FetchClient({ apiKey: 'k', baseUrl: env.URL }).smsHistory({})); } };`,
+  };
+  const result = {};
+  for (const [which, script] of Object.entries(scripts)) {
+    const times = [];
+    for (let i = 0; i < (QUICK ? 2 : 5); i++) {
+      const t0 = performance.now();
+      const mf = new Miniflare({
+        modules: true,
+        script,
+        scriptPath: `${root}bench-worker.js`, // where the script's imports are resolved from
+        modulesRoot: root,
+        modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }, { type: 'CompiledWasm', include: ['**/*.wasm'] }],
+        compatibilityDate: '2025-01-01',
+        bindings: { URL: url },
+      });
+      const res = await mf.dispatchFetch('http://worker/');
+      await res.text();
+      times.push(performance.now() - t0);
+      await mf.dispose();
+    }
+    result[which] = median(times);
+  }
+  api.close();
+  add('cold start', 'workerd: Miniflare start + worker + first request', fmt(result.ours, ' ms'), '—', fmt(result.B, ' ms'));
+}
+
+// ---------------------------------------------------------------- 4. bulk throughput
+async function bulk() {
+  say('bulk throughput: 100,000 messages against the sandbox on localhost');
+  const total = QUICK ? 20000 : 100000;
+  const sandbox = await startSandbox();
+  try {
+    for (const concurrency of [1, 2, 4, 8]) {
+      const runs = { ours: [], B: [] };
+      for (let r = 0; r < (QUICK ? 1 : 3); r++) {
+        for (const which of ['ours', 'B']) {
+          await sandbox.reset();
+          await sandbox.balance(1e9);
+          runs[which].push(node(['bench/bulk-run.mjs', which, sandbox.url, String(concurrency), String(total)]));
+        }
+      }
+      const rate = (w) => median(runs[w].map((x) => x.rate));
+      const rss = (w) => median(runs[w].map((x) => x.maxRssMb));
+      add('bulk', `${total / 1000}k messages, concurrency ${concurrency}: messages/s (ours/B ${ratio(rate('ours'), rate('B'))})`, fmt(rate('ours')), '—', fmt(rate('B')));
+      add('bulk', `  peak RSS of the client process`, fmt(rss('ours'), ' MB'), '—', fmt(rss('B'), ' MB'));
+    }
+  } finally {
+    sandbox.stop();
+  }
+}
+
+// ---------------------------------------------------------------- report
+const started = new Date();
+const size = await sizeFigures();
+const call = perCallNode();
+const cold = coldStartNode();
+const chromiumVersion = await chromium();
+await workerd();
+await bulk();
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; Chromium ${chromiumVersion}`;
+const header = ['section', 'measure', 'clicksend-wasm', 'A: clicksend 5.x', 'B: plain fetch'];
+const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+const targets = [
+  `- gzipped .wasm + glue under 60 KB: ${((size.wasmGz + size.glueGz) / 1024).toFixed(1)} KB.`,
+  `- per-call overhead at most 1.5× B and under 20 µs in Node: ${call.ours.toFixed(0)} µs, ${(call.ours / call.b).toFixed(2)}× B (B itself takes ${call.b.toFixed(0)} µs against the stub).`,
+  `- cold start under 10 ms in Node: ${cold.toFixed(1)} ms.`,
+];
+const text = `# Benchmark results
+
+Measured ${started.toISOString().slice(0, 10)} on ${machine}, by \`bash scripts/bench.sh\`${QUICK ? ' (BENCH_QUICK=1: fewer repetitions)' : ''}.
+Figures are medians over repeated runs. A is measured against an in-process HTTP server (it cannot use
+a fetch stub), ours and B against a fetch stub that answers at once, so only client work is timed.
+
+${table}
+
+## Against the targets
+
+${targets.join('\n')}
+
+## Where the time and the bytes go
+
+See bench/NOTES.md.
+`;
+writeFileSync(`${root}bench/RESULTS.md`, text);
+console.log(text);
