@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { HISTORY, QUERY, SEND, SMS, stubFetch } from './canned.mjs';
+import { perCall } from './measure.mjs';
 
 const [which, callsArg = '20000', roundsArg = '5'] = process.argv.slice(2);
 const calls = Number(callsArg);
@@ -40,18 +41,6 @@ async function makeClient() {
   return { send: () => c.smsSendPost(SMS), history: () => c.smsHistoryGet(undefined, QUERY.date_from, undefined, QUERY.page, QUERY.limit) };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const client = await makeClient();
-const out = {};
-for (const op of ['send', 'history']) {
-  for (let i = 0; i < Math.min(2000, calls); i++) await client[op](); // warm-up
-  const perCall = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < calls; i++) await client[op]();
-    perCall.push(((performance.now() - t0) * 1000) / calls);
-  }
-  out[op] = median(perCall);
-}
+const out = await perCall(await makeClient(), calls, rounds);
 out.maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify(out));

@@ -2,11 +2,7 @@
 # The benchmarks (issue 7): builds the package and the sandbox, installs the alternatives
 # (the official clicksend 5.x, esbuild, playwright-core) into target/bench/deps, runs
 # bench/run.mjs, which prints a table and writes bench/RESULTS.md. BENCH_QUICK=1: fewer runs.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-say() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
+source "$(dirname "$0")/prelude.sh" bench
 bash scripts/build.sh
 say "building the sandbox (release)"
 cargo build -q --release -p clicksend-sandbox

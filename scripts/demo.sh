@@ -2,11 +2,7 @@
 # The main job: builds the package, starts the sandbox (a ClickSend look-alike on
 # localhost) and serves the demo page against it. Ctrl-C stops both.
 # DEMO_PORT (default 8080) and SANDBOX_PORT (default 8787) choose the ports.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-say() { printf '\033[1m[demo]\033[0m %s\n' "$*"; }
+source "$(dirname "$0")/prelude.sh" demo
 
 bash scripts/build.sh
 say "building the sandbox"

@@ -7,10 +7,7 @@
 #      validating each core request against ClickSend's API description in ../shared)
 #   5. a TypeScript type-check of a usage file against the package's .d.ts
 # and ends with one line: "N passed, N failed".
-set -euo pipefail
-cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+source "$(dirname "$0")/prelude.sh" test
 
 WASM_GZIP_BUDGET=$((60 * 1024)) # bytes: the gzipped .wasm with the whole API (209 + 4 functions)
 logs=target/test-logs
