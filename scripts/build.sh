@@ -25,8 +25,16 @@ for module in client pagination bulk webhook; do
   sed "s#__ERROR_MODULE__#./$error_module#" "js/$module.js" > "pkg/$module.js"
 done
 cp js/node.js js/workerd.js js/web.js js/index.d.ts js/generated.d.ts pkg/
+
+# Node 18 to 20.18 cannot require() an ES module: node.cjs is the same entry bundled as
+# CommonJS, with types to match (.d.cts files importing each other).
+say "esbuild: node.cjs for require()"
+esbuild pkg/node.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
+  --inject:js/cjs-shim.js --define:import.meta.url=importMetaUrl --outfile=pkg/node.cjs
+sed "s#'./generated.js'#'./generated.cjs'#" js/index.d.ts > pkg/index.d.cts
+sed "s#'./index.js'#'./index.cjs'#" js/generated.d.ts > pkg/generated.d.cts
 node scripts/package-json.mjs > pkg/package.json
-cp README.md pkg/ 2>/dev/null || true
+cp README.md LICENSE-MIT LICENSE-APACHE pkg/
 
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

@@ -15,9 +15,10 @@ const pkg = {
   // workerd first (it imports the .wasm as a module), then Node, then browsers/bundlers.
   exports: {
     '.': {
-      types: './index.d.ts',
+      // TypeScript reads `types` first: CommonJS callers get the .d.cts twins.
+      types: { require: './index.d.cts', default: './index.d.ts' },
       workerd: './workerd.js',
-      node: './node.js',
+      node: { import: './node.js', require: './node.cjs' },
       browser: './web.js',
       import: './web.js',
       default: './web.js',
@@ -25,7 +26,9 @@ const pkg = {
     './package.json': './package.json',
   },
   types: './index.d.ts',
-  files: ['*.js', '*.d.ts', '*.wasm', 'snippets/', 'README.md'],
+  main: './node.cjs',
+  module: './web.js',
+  files: ['*.js', '*.cjs', '*.d.ts', '*.d.cts', '*.wasm', 'snippets/', 'README.md', 'LICENSE-*'],
   // Importing an entry instantiates the wasm module; nothing else has side effects.
   sideEffects: ['./node.js', './workerd.js', './web.js'],
   engines: { node: '>=18' },

@@ -5,7 +5,10 @@
 #   3. the browser suite: wasm-bindgen-test in headless Chromium against the sandbox
 #   4. the Node suite, the workerd (Miniflare) suite and the conformance suite (Prism
 #      validating each core request against ClickSend's API description in ../shared)
-#   5. a TypeScript type-check of a usage file against the package's .d.ts
+#   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
+#      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
+#      strict TypeScript project
+#   6. a TypeScript type-check of a usage file against the package's .d.ts
 # and ends with one line: "N passed, N failed".
 source "$(dirname "$0")/prelude.sh" test
 
@@ -40,10 +43,10 @@ SANDBOX_URL="$SANDBOX_URL" CHROMEDRIVER=/usr/bin/chromedriver \
   wasm-pack test --headless --chrome 2>&1 | tee "$logs/browser.log"
 cleanup; sandbox_pid=""
 
-step "Node, workerd and conformance: the built package (each test file starts its own sandbox or Prism)"
+step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
 # Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
 mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
-node --test tests/node/ tests/workerd/ tests/conformance/ 2>&1 | tee "$logs/node.log"
+node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ 2>&1 | tee "$logs/node.log"
 
 step "types: tsc --noEmit against the package's .d.ts"
 tsc -p tests/types
@@ -57,7 +60,7 @@ node_failed=$(awk '/^# fail/ {print $3}' "$logs/node.log")
 node_skipped=$(awk '/^# skipped/ {print $3}' "$logs/node.log")
 browser_passed=$(grep -h '^test result' "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
 echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium), $rust_failed failed"
-echo "node + workerd + conformance (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
+echo "node + workerd + conformance + package (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
 grep -hE "conformance: [0-9]+ |covered [0-9]+ of" "$logs/node.log" | sed "s/^# //" || true
 echo "wasm: $gz bytes gzipped (budget $WASM_GZIP_BUDGET)"
 echo "$((rust_passed + node_passed)) passed, $((rust_failed + node_failed)) failed, $node_skipped skipped"

@@ -1,0 +1,11 @@
+import { ClickSend, ClickSendError, smsParts } from 'clicksend-wasm';
+
+const client = new ClickSend({ apiKey: 'sandbox-key', baseUrl: process.env.SANDBOX_URL });
+const res = await client.sms.send({ messages: [{ to: '+61411111111', body: 'Hello from Node ESM', source: 'node-esm' }] });
+const failure = await client.sms.send({ messages: [] }).catch((e) => e);
+console.log(JSON.stringify({
+  entry: import.meta.resolve('clicksend-wasm'),
+  status: res.data.messages[0].status,
+  parts: smsParts('Hello').parts,
+  error: failure instanceof ClickSendError ? failure.code : String(failure),
+}));

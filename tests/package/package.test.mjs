@@ -1,0 +1,144 @@
+// The published artefact, as users get it: `npm pack` of pkg/, installed into fresh
+// projects outside this repository (see README.md beside this file).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Miniflare } from 'miniflare';
+import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = (tool) => join(root, 'node_modules/.bin', tool);
+const work = mkdtempSync(join(tmpdir(), 'clicksend-wasm-package-'));
+let tarball;
+let sandbox;
+let browser;
+
+function run(cmd, args, cwd, env = {}) {
+  return execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A fresh copy of a fixture with the tarball installed, outside the repository. */
+function project(name) {
+  const dir = join(work, name);
+  cpSync(join(root, 'tests/package', name), dir, { recursive: true });
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], dir);
+  return dir;
+}
+
+/** The sends the sandbox received from one fixture (by its `source`). */
+async function sendsFrom(source) {
+  const sends = (await sandbox.requests()).filter((r) => r.method === 'POST' && r.path === '/v3/sms/send');
+  return sends.filter((r) => r.json?.messages?.[0]?.source === source);
+}
+
+before(async () => {
+  const out = run('npm', ['pack', join(root, 'pkg'), '--pack-destination', work, '--json', '--loglevel=error'], work);
+  tarball = join(work, JSON.parse(out)[0].filename);
+  sandbox = await startSandbox();
+});
+
+after(async () => {
+  await browser?.close();
+  sandbox?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('package: the tarball holds the entries, types, wasm and licence, nothing else', () => {
+  const listing = JSON.parse(run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--loglevel=error'], work))[0];
+  const files = listing.files.map((f) => f.path).sort();
+  for (const f of ['package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'node.js', 'node.cjs', 'web.js', 'workerd.js',
+    'client.js', 'clicksend_wasm.js', 'clicksend_wasm_bg.wasm', 'index.d.ts', 'index.d.cts', 'generated.d.ts', 'generated.d.cts']) {
+    assert.ok(files.includes(f), `${f} is in the tarball`);
+  }
+  assert.deepEqual(files.filter((f) => !/^(snippets\/[^/]+\/js\/error\.js|[\w.-]+)$/.test(f)), [], 'only top-level files and the error snippet');
+});
+
+async function loadInChromium(url, source) {
+  browser ??= await launchChromium();
+  const page = await newPage(browser);
+  await page.goto(url);
+  const result = page.locator('#result');
+  await page.waitForFunction(() => document.getElementById('result').textContent !== 'sending…');
+  const text = await result.textContent();
+  await page.close();
+  assert.deepEqual(page.errors, []);
+  assert.match(text, /^SUCCESS [0-9A-F-]{36}$/i, text);
+  const sends = await sendsFrom(source);
+  assert.equal(sends.length, 1);
+  assert.equal(sends[0].headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(text.split(' ')[1], sends[0].response.body.data.messages[0].message_id);
+}
+
+test('package: a Vite app built with `vite build` sends an SMS from Chromium', async () => {
+  const dir = project('vite-app');
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], dir);
+  const assets = readdirSync(join(dir, 'dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the .wasm: ${assets}`);
+  const server = await serveStatic(join(dir, 'dist'));
+  try {
+    await loadInChromium(`${server.url}/?sandbox=${encodeURIComponent(sandbox.url)}`, 'vite-app');
+  } finally {
+    server.close();
+  }
+});
+
+test('package: a plain page imports node_modules/clicksend-wasm/web.js with no bundler', async () => {
+  const dir = project('plain-page');
+  const server = await serveStatic(dir);
+  try {
+    await loadInChromium(`${server.url}/?sandbox=${encodeURIComponent(sandbox.url)}`, 'plain-page');
+  } finally {
+    server.close();
+  }
+});
+
+for (const [name, entry] of [['node-esm', /\/node_modules\/clicksend-wasm\/node\.js$/], ['node-cjs', /\/node_modules\/clicksend-wasm\/node\.cjs$/]]) {
+  test(`package: ${name}: Node picks its entry, sends, and rejects bad input with a ClickSendError`, async () => {
+    const dir = project(name);
+    const out = JSON.parse(run(process.execPath, ['main.js'], dir, { SANDBOX_URL: sandbox.url }));
+    assert.match(out.entry, entry);
+    assert.deepEqual({ ...out, entry: undefined }, { entry: undefined, status: 'SUCCESS', parts: 1, error: 'INVALID_ARGUMENT' });
+    assert.equal((await sendsFrom(name)).length, 1);
+  });
+}
+
+test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare and sends', async () => {
+  const dir = project('worker');
+  run(bin('wrangler'), ['deploy', '--dry-run', '--outdir', 'dist'], dir, { WRANGLER_SEND_METRICS: 'false', CI: '1' });
+  assert.ok(readdirSync(join(dir, 'dist')).some((f) => f.endsWith('.wasm')), 'wrangler kept the .wasm as a module');
+  const mf = new Miniflare({
+    modules: true,
+    modulesRoot: join(dir, 'dist'),
+    scriptPath: join(dir, 'dist/index.js'),
+    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
+    compatibilityDate: '2026-04-01',
+    bindings: { SANDBOX_URL: sandbox.url, CLICKSEND_API_KEY: SANDBOX_KEY },
+  });
+  try {
+    const res = await mf.dispatchFetch('http://worker/');
+    const message = await res.json();
+    assert.equal(res.status, 200);
+    assert.equal(message.status, 'SUCCESS');
+    const sends = await sendsFrom('worker');
+    assert.equal(sends.length, 1);
+    assert.equal(sends[0].response.body.data.messages[0].message_id, message.message_id);
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test('package: a strict TypeScript project type-checks against the .d.ts (import and require)', () => {
+  const dir = project('ts-strict');
+  assert.ok(existsSync(join(dir, 'node_modules/clicksend-wasm/index.d.cts')));
+  // tsc prints its diagnostics on stdout and exits non-zero on any.
+  try {
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], dir);
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+  }
+});
