@@ -8,7 +8,8 @@
 #   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
 #      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
 #      strict TypeScript project
-#   6. a TypeScript type-check of a usage file against the package's .d.ts
+#   6. the demo page end to end in Chromium (screenshot: target/test-artifacts/demo.png)
+#   7. a TypeScript type-check of a usage file against the package's .d.ts
 # and ends with one line: "N passed, N failed".
 source "$(dirname "$0")/prelude.sh" test
 
@@ -46,7 +47,7 @@ cleanup; sandbox_pid=""
 step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
 # Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
 mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
-node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ 2>&1 | tee "$logs/node.log"
+node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ tests/demo/ 2>node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ 2>&11 | tee "$logs/node.log"
 
 step "types: tsc --noEmit against the package's .d.ts"
 tsc -p tests/types

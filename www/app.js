@@ -1,67 +1,290 @@
-// The demo page: the wasm client in a browser, against the sandbox (see scripts/serve.mjs).
-import { ClickSend, ClickSendError, smsParts } from '../pkg/web.js';
+// The demo page: clicksend-wasm in a browser. Every call goes to /api/ on the page's own
+// server (scripts/demo-server.mjs), which adds the credentials: the page holds no key.
+import { ClickSend, ClickSendError, parsePhone, smsParts } from '../pkg/web.js';
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch('config.json')).json();
-const client = new ClickSend({ apiKey: config.apiKey, baseUrl: config.baseUrl });
-$('mode').textContent = `Talking to the ${config.mode} at ${config.baseUrl}.`;
+const client = new ClickSend({ baseUrl: `${location.origin}/api` });
+const HISTORY_PAGE = 8;
+const MODES = { sandbox: 'the local sandbox', maton: 'ClickSend via the Maton gateway', clicksend: 'ClickSend directly' };
+$('mode').textContent = `talking to ${MODES[config.mode] ?? config.mode}`;
 
-/** Errors in plain words. */
+// ---- errors, in plain words ------------------------------------------------------------
+
 function explain(e) {
-  if (!(e instanceof ClickSendError)) return String(e);
-  if (e.status === 401) return 'Check your API key: the server did not accept it.';
-  if (e.status === 429) return `Rate limited${e.retryAfter ? `; try again in ${e.retryAfter} s` : ''}.`;
-  if (e.code === 'NETWORK_ERROR') return 'Could not reach the server. Is it running?';
-  return `${e.message} (${e.code})`;
+  if (!(e instanceof ClickSendError)) return `Something went wrong: ${e.message ?? e}`;
+  switch (e.status) {
+    case 401: return 'Check your API key: ClickSend did not accept the credentials.';
+    case 403: return 'Your account is not allowed to do that.';
+    case 404: return 'Not found: it may have been deleted already.';
+  }
+  if (e.code === 'INVALID_ARGUMENT') return e.message;
+  if (e.code === 'NETWORK_ERROR') return 'Could not reach the server. Is the demo server still running?';
+  if (e.code === 'TIMEOUT') return e.ambiguous ? 'No answer in time. The message may have gone out: check the history before sending again.' : 'No answer in time. Try again.';
+  return e.message;
 }
 
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text;
+let noticeOwner = null;
+
+/** Shows (or with '' hides) the notice; `owner` lets an action clear only its own. */
+function notify(text, kind = 'error', owner = null) {
+  noticeOwner = owner;
+  const box = $('notice');
+  box.className = kind;
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs one user action with its errors shown. When ClickSend still answers 429 after the
+ * client's own retries, says so and tries again after Retry-After, twice at most.
+ */
+async function attempt(action) {
+  const me = {};
+  for (let tries = 0; ; tries++) {
+    try {
+      const result = await action();
+      if (noticeOwner === me) notify('');
+      return result;
+    } catch (e) {
+      if (e instanceof ClickSendError && e.status === 429 && tries < 2) {
+        const wait = e.retryAfter ?? 5;
+        notify(`Rate limited by ClickSend: retrying in ${wait} s.`, 'warning', me);
+        await sleep(wait * 1000);
+        continue;
+      }
+      notify(explain(e), 'error', me);
+      return undefined;
+    }
+  }
+}
+
+/** Disables a button while its action runs, so a double click cannot send twice. */
+function busy(button, action) {
+  return async (event) => {
+    event?.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    notify(''); // a new action: the last one's message no longer applies
+    try {
+      await action();
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
+function el(tag, text, props = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  return Object.assign(node, props);
+}
+
+function row(...cells) {
+  const tr = el('tr');
+  tr.append(...cells.map((c) => (c instanceof Node ? wrapCell(c) : el('td', String(c ?? '')))));
+  return tr;
+}
+
+function wrapCell(node) {
+  const td = el('td');
+  td.append(node);
   return td;
 }
 
-async function refresh() {
-  try {
-    const [account, history] = await Promise.all([client.account.get(), client.sms.history({ limit: 10 })]);
-    $('balance').textContent = `${account.data._currency.currency_prefix_d}${Number(account.data.balance).toFixed(2)}`;
-    const rows = history.data.data.slice().reverse().map((m) => {
-      const tr = document.createElement('tr');
-      tr.append(cell(m.to), cell(m.body), cell(String(m.message_parts)), cell(m.status));
-      return tr;
-    });
-    $('history').replaceChildren(...rows);
-  } catch (e) {
-    $('result').className = 'error';
-    $('result').textContent = explain(e);
-  }
+/** Amounts under a dollar keep four decimals: an SMS costs cents and fractions of them. */
+const money = (currency, amount) => `${currency?.currency_prefix_d ?? '$'}${Number(amount).toFixed(Math.abs(Number(amount)) < 1 ? 4 : 2)}`;
+const when = (seconds) => new Date(Number(seconds) * 1000).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+
+// ---- balance ---------------------------------------------------------------------------
+
+async function refreshBalance() {
+  const account = await attempt(() => client.account.get());
+  if (account) $('balance').textContent = money(account.data._currency, account.data.balance);
 }
 
-/** Characters and SMS parts as ClickSend bills them (the same rule as the sandbox's). */
+// ---- compose: counter, templates, quote, send ------------------------------------------
+
 function updateCount() {
   const p = smsParts($('body').value);
-  $('count').textContent = `${p.characters} characters, ${p.parts} part${p.parts === 1 ? '' : 's'} (${p.encoding}), ${p.remainingInPart} left in this part`;
+  $('count').textContent = `${p.characters} characters · ${p.parts} part${p.parts === 1 ? '' : 's'} (${p.encoding}) · ${p.remainingInPart} left in this part`;
 }
 
-$('body').addEventListener('input', updateCount);
-$('compose').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  $('send').disabled = true;
-  $('result').className = '';
-  $('result').textContent = 'Sending…';
-  try {
-    const res = await client.sms.send({ messages: [{ to: $('to').value, body: $('body').value, source: 'demo' }] });
-    const m = res.data.messages[0];
-    $('result').className = m.status === 'SUCCESS' ? 'ok' : 'error';
-    $('result').textContent = `${m.status}: ${m.message_parts} part(s), ${res.data._currency.currency_prefix_d}${m.message_price} — message ${m.message_id}`;
-    await refresh();
-  } catch (e) {
-    $('result').className = 'error';
-    $('result').textContent = explain(e);
-  } finally {
-    $('send').disabled = false;
+/** The message as the form describes it; throws a ClickSendError for a bad number. */
+function composed() {
+  return { messages: [{ to: parsePhone($('to').value, 'AU'), body: $('body').value, source: 'clicksend-wasm-demo' }] };
+}
+
+async function loadTemplates() {
+  const res = await attempt(() => client.smsTemplates.list({ limit: 100 }));
+  if (!res) return;
+  const options = res.data.data.map((t) => el('option', t.template_name, { value: t.body }));
+  $('template').replaceChildren(el('option', 'None: write your own', { value: '' }), ...options);
+}
+
+async function quote() {
+  const res = await attempt(async () => client.sms.price(composed()));
+  if (res) $('quote-result').textContent = `Quote: ${money(res.data._currency, res.data.total_price)} for ${res.data.total_count} message${res.data.total_count === 1 ? '' : 's'}.`;
+}
+
+async function send() {
+  const res = await attempt(async () => client.sms.send(composed()));
+  if (!res) return;
+  const rows = res.data.messages.map((m) => row(m.to, el('span', m.status, { className: `status ${m.status === 'SUCCESS' ? 'ok' : 'bad'}` }), m.message_parts, money(res.data._currency, m.message_price)));
+  $('sent').tBodies[0].replaceChildren(...rows);
+  $('sent').hidden = false;
+  $('quote-result').textContent = '';
+  await Promise.all([refreshBalance(), showHistory()]);
+}
+
+// ---- history and receipts --------------------------------------------------------------
+
+let historyPage = 0; // 0 = the newest page
+
+/** ClickSend lists history oldest first: the newest messages are on the last page. */
+async function showHistory(page = 0) {
+  const first = await attempt(() => client.sms.history({ page: 1, limit: HISTORY_PAGE }));
+  if (!first) return;
+  const last = Math.max(first.data.last_page, 1);
+  const target = page === 0 ? last : Math.min(Math.max(page, 1), last);
+  const res = target === 1 ? first : await attempt(() => client.sms.history({ page: target, limit: HISTORY_PAGE }));
+  if (!res) return;
+  historyPage = target;
+  const rows = res.data.data.slice().reverse().map((m) => row(el('span', when(m.date), { className: 'nowrap' }), el('span', m.to, { className: 'nowrap' }), m.body, el('span', m.status, { className: 'status' })));
+  $('history').replaceChildren(...(rows.length ? rows : [row('No messages yet.', '', '', '')]));
+  $('page-info').textContent = `Page ${last - target + 1} of ${last}`;
+  $('newer').disabled = target >= last;
+  $('older').disabled = target <= 1;
+  await showReceipts();
+}
+
+async function showReceipts() {
+  const res = await attempt(() => client.sms.receipts({ limit: 5 }));
+  if (!res) return;
+  const items = res.data.data.slice().reverse().map((r) => el('li', `${when(r.timestamp)}: ${r.status_text} (message …${r.message_id.slice(-6)})`));
+  $('receipts').replaceChildren(...(items.length ? items : [el('li', 'No receipts yet.')]));
+}
+
+// ---- contact lists and contacts --------------------------------------------------------
+
+let lists = [];
+const currentList = () => Number($('lists').value);
+
+async function loadLists(select) {
+  const res = await attempt(() => client.lists.list({ limit: 100 }));
+  if (!res) return;
+  lists = res.data.data;
+  $('lists').replaceChildren(...lists.map((l) => el('option', `${l.list_name} (${l._contacts_count ?? 0})`, { value: String(l.list_id) })));
+  if (select) $('lists').value = String(select);
+  await showContacts();
+}
+
+async function showContacts() {
+  const listId = currentList();
+  if (!listId) return $('contacts').replaceChildren(row('No lists yet: create one above.', '', ''));
+  const res = await attempt(() => client.contacts.list(listId, { limit: 100 }));
+  if (!res) return;
+  const rows = res.data.data.map(contactRow);
+  $('contacts').replaceChildren(...(rows.length ? rows : [row('No contacts in this list.', '', '')]));
+}
+
+function contactRow(c) {
+  const name = [c.first_name, c.last_name].filter(Boolean).join(' ') || '(no name)';
+  const actions = el('div', undefined, { className: 'row-actions' });
+  const button = (label, action) => {
+    const b = el('button', label, { type: 'button', className: 'secondary small' });
+    b.setAttribute('aria-label', `${label} ${name}`);
+    b.addEventListener('click', busy(b, action));
+    return b;
+  };
+  actions.append(button('Edit', () => editContact(c)), button('Delete', () => deleteContact(c, name)));
+  const others = lists.filter((l) => l.list_id !== c.list_id);
+  if (others.length) {
+    const target = el('select');
+    target.setAttribute('aria-label', `List to copy or move ${name} to`);
+    target.append(...others.map((l) => el('option', l.list_name, { value: String(l.list_id) })));
+    actions.append(target, button('Copy', () => moveContact(c, Number(target.value), 'copy')), button('Move', () => moveContact(c, Number(target.value), 'transfer')));
   }
+  return row(name, el('span', c.phone_number, { className: 'nowrap' }), actions);
+}
+
+function editContact(c) {
+  $('contact-id').value = String(c.contact_id);
+  $('first-name').value = c.first_name ?? '';
+  $('last-name').value = c.last_name ?? '';
+  $('phone').value = c.phone_number ?? '';
+  $('contact-legend').textContent = 'Edit contact';
+  $('cancel-edit').hidden = false;
+  $('first-name').focus();
+}
+
+function resetContactForm() {
+  $('contact-form').reset();
+  $('contact-id').value = '';
+  $('contact-legend').textContent = 'Add a contact';
+  $('cancel-edit').hidden = true;
+}
+
+async function saveContact() {
+  const listId = currentList();
+  const id = $('contact-id').value;
+  const fields = { first_name: $('first-name').value, last_name: $('last-name').value, phone_number: $('phone').value };
+  const saved = await attempt(async () => {
+    fields.phone_number = parsePhone(fields.phone_number, 'AU');
+    return id ? client.contacts.update(listId, Number(id), fields) : client.contacts.create(listId, fields);
+  });
+  if (!saved) return;
+  resetContactForm();
+  notify(id ? 'Contact saved.' : 'Contact added.', 'ok');
+  await loadLists(listId);
+}
+
+async function deleteContact(c, name) {
+  if (!confirm(`Delete ${name}?`)) return;
+  if (await attempt(() => client.contacts.delete(c.list_id, c.contact_id))) {
+    notify(`${name} deleted.`, 'ok');
+    await loadLists(c.list_id);
+  }
+}
+
+async function moveContact(c, toList, how) {
+  if (await attempt(() => client.contacts[how](c.list_id, c.contact_id, toList))) {
+    notify(how === 'copy' ? 'Contact copied.' : 'Contact moved.', 'ok');
+    await loadLists(c.list_id);
+  }
+}
+
+async function createList() {
+  const created = await attempt(() => client.lists.create({ list_name: $('list-name').value.trim() }));
+  if (!created) return;
+  $('list-name').value = '';
+  await loadLists(created.data.list_id);
+}
+
+// ---- wiring ----------------------------------------------------------------------------
+
+$('body').addEventListener('input', () => {
+  updateCount();
+  $('quote-result').textContent = '';
 });
+$('template').addEventListener('change', () => {
+  if ($('template').value) $('body').value = $('template').value;
+  updateCount();
+});
+$('quote').addEventListener('click', busy($('quote'), quote));
+$('compose').addEventListener('submit', busy($('send'), send));
+$('newer').addEventListener('click', () => showHistory(historyPage + 1));
+$('older').addEventListener('click', () => showHistory(historyPage - 1));
+$('lists').addEventListener('change', () => {
+  resetContactForm();
+  showContacts();
+});
+$('new-list').addEventListener('submit', busy($('new-list').querySelector('button'), createList));
+$('contact-form').addEventListener('submit', busy($('save-contact'), saveContact));
+$('cancel-edit').addEventListener('click', resetContactForm);
 
 updateCount();
-await refresh();
+await Promise.all([refreshBalance(), loadTemplates(), showHistory(), loadLists()]);
+document.body.dataset.ready = 'true';

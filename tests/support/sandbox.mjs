@@ -9,8 +9,9 @@ const bin = process.env.SANDBOX_BIN ?? `${root}target/debug/clicksend-sandbox`;
 
 export const SANDBOX_KEY = 'sandbox-key';
 
-export async function startSandbox() {
-  const child = spawn(bin, ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `args`: more command-line flags, e.g. `['--api-key', 'k']`. */
+export async function startSandbox(args = []) {
+  const child = spawn(bin, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code} before listening`)));

@@ -1,0 +1,117 @@
+// Serves the demo page (www/ at /, the built package at /pkg/) and a proxy at /api/ that
+// adds credentials on the server side, so no API key ever reaches the browser.
+//
+//   node scripts/demo-server.mjs [--port 8080] [--sandbox <url>]
+//
+// Where /api/ goes, first match wins:
+//   MATON_API_KEY (+ MATON_CONNECTION)       the Maton gateway, Bearer key
+//   CLICKSEND_USERNAME + CLICKSEND_API_KEY   ClickSend directly, HTTP Basic
+//   --sandbox <url>                          the local sandbox (seeded with demo data)
+// DEMO_UPSTREAM_URL replaces the real API's address (the tests point it at a sandbox).
+// The proxy listens on 127.0.0.1 only and refuses cross-site requests: anything that can
+// reach it could spend the account's credit.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { seedDemoData } from './demo-seed.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({ options: { port: { type: 'string', default: '8080' }, sandbox: { type: 'string' } } });
+const env = process.env;
+const log = (line) => console.log(`[demo] ${line}`);
+
+/** The upstream and the headers that authenticate to it; never printed. */
+function upstream() {
+  if (env.MATON_API_KEY) {
+    const headers = { authorization: `Bearer ${env.MATON_API_KEY}` };
+    if (env.MATON_CONNECTION) headers['maton-connection'] = env.MATON_CONNECTION;
+    return { mode: 'maton', url: env.DEMO_UPSTREAM_URL ?? 'https://gateway.maton.ai/clicksend', headers };
+  }
+  if (env.CLICKSEND_USERNAME && env.CLICKSEND_API_KEY) {
+    const basic = Buffer.from(`${env.CLICKSEND_USERNAME}:${env.CLICKSEND_API_KEY}`).toString('base64');
+    return { mode: 'clicksend', url: env.DEMO_UPSTREAM_URL ?? 'https://rest.clicksend.com', headers: { authorization: `Basic ${basic}` } };
+  }
+  if (args.sandbox) {
+    // The sandbox's own key: not a secret, but kept server-side all the same.
+    return { mode: 'sandbox', url: args.sandbox, headers: { authorization: `Bearer ${env.SANDBOX_API_KEY ?? 'sandbox-key'}` } };
+  }
+  console.error('[demo] no upstream: set MATON_API_KEY, or CLICKSEND_USERNAME and CLICKSEND_API_KEY, or pass --sandbox <url>');
+  process.exit(2);
+}
+
+const api = upstream();
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+// Only these request headers go upstream: the browser's cookies and credentials stay here.
+const FORWARDED = ['accept', 'content-type'];
+
+/** Same-origin requests only: stops other sites (and DNS rebinding) using the proxy. */
+function sameOrigin(req, port) {
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowed.includes(req.headers.host)) return false;
+  const origin = req.headers.origin;
+  if (origin && !allowed.some((host) => origin === `http://${host}`)) return false;
+  const site = req.headers['sec-fetch-site'];
+  return !site || site === 'same-origin' || site === 'none';
+}
+
+async function proxy(req, res, path, search) {
+  if (!path.startsWith('/api/v3/')) return res.writeHead(404).end();
+  const headers = { ...api.headers };
+  for (const name of FORWARDED) if (req.headers[name]) headers[name] = req.headers[name];
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const started = Date.now();
+  try {
+    const answer = await fetch(`${api.url}${path.slice('/api'.length)}${search}`, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      redirect: 'manual',
+    });
+    const out = { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' };
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter) out['retry-after'] = retryAfter;
+    res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+    log(`${req.method} ${path} -> ${answer.status} (${Date.now() - started} ms)`);
+  } catch (e) {
+    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ http_code: 502, response_code: 'PROXY_ERROR', response_msg: 'The demo proxy could not reach the API.' }));
+    log(`${req.method} ${path} -> unreachable (${e.cause?.code ?? e.name})`);
+  }
+}
+
+/** Maps a URL path to a file under www/ or pkg/, refusing anything else. */
+function fileFor(path) {
+  const clean = normalize(path);
+  if (clean.includes('..')) return null;
+  if (clean === '/') return join(root, 'www/index.html');
+  return clean.startsWith('/pkg/') ? join(root, clean) : join(root, 'www', clean);
+}
+
+async function serveFile(res, path) {
+  const file = fileFor(path);
+  try {
+    if (!file) throw new Error('outside');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+}
+
+const server = createServer(async (req, res) => {
+  const { pathname, search } = new URL(req.url, 'http://x');
+  if (!sameOrigin(req, server.address().port)) return res.writeHead(403, { 'content-type': 'text/plain' }).end('cross-site requests are refused');
+  if (pathname === '/config.json') {
+    return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ mode: api.mode }));
+  }
+  if (pathname.startsWith('/api/')) return proxy(req, res, pathname, search);
+  return serveFile(res, decodeURIComponent(pathname));
+});
+
+if (api.mode === 'sandbox') await seedDemoData(api.url, api.headers);
+server.listen(Number(args.port), '127.0.0.1', () => {
+  const where = api.mode === 'sandbox' ? `the sandbox at ${api.url}` : `the real API (${api.mode}) at ${api.url}; credentials stay in this process`;
+  log(`demo page: http://127.0.0.1:${server.address().port}/  (talking to ${where})`);
+});

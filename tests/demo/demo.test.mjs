@@ -1,0 +1,183 @@
+// The demo page end to end in headless Chromium: scripts/demo-server.mjs in front of the
+// sandbox, as `bash scripts/demo.sh` runs it, and in front of a "real API" (a sandbox that
+// wants a secret key) to prove the key stays on the server. Saves a screenshot to
+// target/test-artifacts/demo.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { launchChromium, newPage } from '../support/browser.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = `${root}target/test-artifacts`;
+let browser;
+const cleanups = [];
+
+/** Starts the demo server; resolves with its URL and everything it has printed so far. */
+async function startDemo(args, env = {}) {
+  const child = spawn(process.execPath, [`${root}scripts/demo-server.mjs`, '--port', '0', ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = [];
+  child.stderr.on('data', (d) => output.push(String(d)));
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`demo server exited with ${code}: ${output.join('')}`)));
+    lines.on('line', (line) => {
+      output.push(`${line}\n`);
+      const found = line.match(/demo page: (http:\/\/\S+?)\/ /);
+      if (found) resolve(found[1]);
+    });
+  });
+  child.removeAllListeners('exit');
+  cleanups.push(() => child.kill());
+  return { url, output };
+}
+
+async function openDemo(url) {
+  browser ??= await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  cleanups.push(() => context.close());
+  const page = await newPage(context);
+  page.seen = [];
+  page.on('request', (r) => page.seen.push(`${r.method()} ${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ''}`));
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+const text = (page, selector) => page.locator(selector).first().innerText();
+
+/** The requests the sandbox records from now on (reset would also wipe the demo data). */
+async function recorder(sandbox) {
+  const from = (await sandbox.requests()).length;
+  return async () => (await sandbox.requests()).slice(from);
+}
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  for (const clean of cleanups.reverse()) await clean();
+  await browser?.close();
+});
+
+test('demo: compose with the counter, quote, send, history, then add and delete a contact', async () => {
+  const sandbox = await startSandbox();
+  cleanups.push(() => sandbox.stop());
+  const demo = await startDemo(['--sandbox', sandbox.url]);
+  const page = await openDemo(demo.url);
+
+  // Seeded data is there: balance, two lists, three contacts, two templates, two messages.
+  assert.equal(await text(page, '#balance'), '$99.89');
+  assert.equal(await page.locator('#contacts tr').count(), 3);
+  assert.deepEqual(await page.locator('#template option').allInnerTexts(), ['None: write your own', 'Order shipped', 'Appointment reminder']);
+
+  // The live counter: GSM-7 over one part, then UCS-2.
+  await page.fill('#body', 'A'.repeat(161));
+  assert.equal(await text(page, '#count'), '161 characters · 2 parts (GSM-7) · 145 left in this part');
+  await page.fill('#body', 'Привет');
+  assert.equal(await text(page, '#count'), '6 characters · 1 part (UCS-2) · 64 left in this part');
+
+  // A template fills the message; a quote comes before sending.
+  await page.selectOption('#template', { label: 'Order shipped' });
+  const body = 'Hi! Your order has shipped and should arrive within 2 days.';
+  assert.equal(await page.inputValue('#body'), body);
+  await page.fill('#to', '0422 333 444'); // a local number: parsePhone makes it +61
+  let since = await recorder(sandbox);
+  await page.click('#quote');
+  await page.waitForFunction(() => document.getElementById('quote-result').textContent.startsWith('Quote'));
+  assert.equal(await text(page, '#quote-result'), 'Quote: $0.0792 for 1 message.');
+
+  await page.click('#send');
+  await page.waitForSelector('#sent:not([hidden]) tbody tr');
+  assert.deepEqual(await page.locator('#sent tbody tr td').allInnerTexts(), ['+61422333444', 'SUCCESS', '1', '$0.0792']);
+  const expected = { messages: [{ to: '+61422333444', body, source: 'clicksend-wasm-demo' }] };
+  const sent = (await since()).filter((r) => r.method === 'POST');
+  assert.deepEqual(sent.map((r) => [r.path, r.json]), [['/v3/sms/price', expected], ['/v3/sms/send', expected]]);
+  assert.ok(sent.every((r) => r.headers.authorization === `Bearer ${SANDBOX_KEY}`), 'the proxy added the key');
+
+  // History shows it first (newest first), and the balance went down by its price.
+  await page.waitForFunction((b) => document.querySelector('#history tr td:nth-child(3)')?.textContent === b, body);
+  assert.equal(await text(page, '#history tr td:nth-child(2)'), '+61422333444');
+  await page.waitForFunction(() => document.getElementById('balance').textContent === '$99.82');
+
+  // Contacts: add one to "Customers", see it, delete it.
+  since = await recorder(sandbox);
+  await page.fill('#first-name', 'Katherine');
+  await page.fill('#last-name', 'Johnson');
+  await page.fill('#phone', '+61 400 000 777');
+  await page.click('#save-contact');
+  const added = page.locator('#contacts tr', { hasText: 'Katherine Johnson' });
+  await added.waitFor();
+  assert.equal(await added.locator('td').nth(1).innerText(), '+61400000777');
+  const [create] = (await since()).filter((r) => r.method === 'POST');
+  assert.match(create.path, /^\/v3\/lists\/\d+\/contacts$/);
+  assert.deepEqual(create.json, { first_name: 'Katherine', last_name: 'Johnson', phone_number: '+61400000777' });
+  await page.screenshot({ path: `${artifacts}/demo.png`, fullPage: true });
+
+  await added.getByRole('button', { name: 'Delete Katherine Johnson' }).click();
+  await added.waitFor({ state: 'detached' });
+  const id = create.response.body.data.contact_id;
+  assert.deepEqual((await since()).filter((r) => r.method === 'DELETE').map((r) => r.path), [`${create.path}/${id}`]);
+  assert.equal(await page.locator('#contacts tr').count(), 3);
+  assert.equal(await text(page, '#notice'), 'Katherine Johnson deleted.');
+  assert.deepEqual(page.errors, []);
+});
+
+test('demo: with MATON_API_KEY the proxy adds the key and the connection; neither reaches the page or the logs', async () => {
+  const key = 'mk_live_7f3c9a1b2d4e6f80';
+  const connection = 'conn-5d1e2f3a4b';
+  const sandbox = await startSandbox(['--api-key', key]);
+  cleanups.push(() => sandbox.stop());
+  const demo = await startDemo([], { MATON_API_KEY: key, MATON_CONNECTION: connection, DEMO_UPSTREAM_URL: `${sandbox.url}/clicksend` });
+  const page = await openDemo(demo.url);
+  assert.equal(await text(page, '#mode'), 'talking to ClickSend via the Maton gateway');
+  assert.equal(await text(page, '#balance'), '$100.00');
+
+  await page.fill('#body', 'through the proxy');
+  await page.click('#send');
+  await page.waitForSelector('#sent:not([hidden]) tbody tr');
+  const send = (await sandbox.requests()).find((r) => r.method === 'POST');
+  assert.equal(send.path, '/clicksend/v3/sms/send');
+  assert.equal(send.headers.authorization, `Bearer ${key}`);
+  assert.equal(send.headers['maton-connection'], connection);
+  assert.equal(send.headers.cookie, undefined);
+
+  const storage = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie]));
+  const places = { DOM: await page.content(), storage, 'requests from the page': page.seen.join('\n'), 'proxy output': demo.output.join('') };
+  assert.match(places['proxy output'], /POST \/api\/v3\/sms\/send -> 200/);
+  for (const [where, seen] of Object.entries(places)) {
+    for (const secret of [key, connection]) assert.ok(!seen.includes(secret), `${secret} appears in the ${where}`);
+  }
+});
+
+test('demo: errors in plain words: a wrong key, and a rate limit the page waits out', async () => {
+  const sandbox = await startSandbox(['--api-key', 'the-right-key']);
+  cleanups.push(() => sandbox.stop());
+  const wrong = await startDemo([], { MATON_API_KEY: 'a-wrong-key', DEMO_UPSTREAM_URL: `${sandbox.url}/clicksend` });
+  const page = await openDemo(wrong.url);
+  assert.equal(await text(page, '#notice'), 'Check your API key: ClickSend did not accept the credentials.');
+  assert.equal(await text(page, '#balance'), '…');
+
+  // Three 429s: the client retries twice by itself, then the page says so and tries again.
+  const right = await startDemo([], { MATON_API_KEY: 'the-right-key', DEMO_UPSTREAM_URL: `${sandbox.url}/clicksend` });
+  await sandbox.reset();
+  await sandbox.faults({ method: 'GET', path: '/account', status: 429, retry_after: '1', times: 3 });
+  browser ??= await launchChromium();
+  const limited = await newPage(browser);
+  cleanups.push(() => limited.close());
+  await limited.goto(right.url);
+  await limited.waitForFunction(() => document.getElementById('notice').textContent === 'Rate limited by ClickSend: retrying in 1 s.');
+  await limited.waitForSelector('body[data-ready="true"]');
+  assert.equal(await text(limited, '#balance'), '$100.00');
+  assert.equal(await limited.locator('#notice').isHidden(), true);
+  const accountCalls = (await sandbox.requests()).filter((r) => r.path === '/clicksend/v3/account');
+  assert.deepEqual(accountCalls.map((r) => r.response.status), [429, 429, 429, 200]);
+});
