@@ -8,8 +8,9 @@
 #   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
 #      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
 #      strict TypeScript project
-#   6. the demo page end to end in Chromium (screenshot: target/test-artifacts/demo.png)
-#   7. a TypeScript type-check of a usage file against the package's .d.ts
+#   6. the Worker example (examples/worker): wrangler-built, in Miniflare with D1 and Queues
+#   7. the demo page end to end in Chromium (screenshot: target/test-artifacts/demo.png)
+#   8. a TypeScript type-check of a usage file against the package's .d.ts
 # and ends with one line: "N passed, N failed".
 source "$(dirname "$0")/prelude.sh" test
 

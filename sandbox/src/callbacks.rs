@@ -42,8 +42,13 @@ fn form(fields: &[(String, String)]) -> String {
     fields.iter().map(|(k, v)| format!("{}={}", clicksend_core::query::percent_encode(k), clicksend_core::query::percent_encode(v))).collect::<Vec<_>>().join("&")
 }
 
+/// At most this many callbacks in flight: a bulk send of thousands of messages must not open
+/// thousands of connections to the receiver at once (ClickSend spreads its pushes too).
+static IN_FLIGHT: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(16);
+
 /// Sends one callback; errors are printed, not raised (as ClickSend, which retries later).
 pub async fn deliver(callback: Callback, fields: Vec<(String, String)>) {
+    let Ok(_slot) = IN_FLIGHT.acquire().await else { return };
     if let Err(e) = tokio::time::timeout(Duration::from_secs(10), send(&callback, &fields)).await.unwrap_or_else(|_| Err(std::io::Error::other("timed out"))) {
         eprintln!("sandbox: callback to {} failed: {e}", callback.url);
     }
@@ -71,7 +76,30 @@ async fn send(callback: &Callback, fields: &[(String, String)]) -> std::io::Resu
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).await?;
     stream.write_all(body.as_bytes()).await?;
+    read_response(&mut stream).await
+}
+
+/// Reads one response to its end. Not to EOF: some servers (workerd) keep the connection
+/// open for seconds despite `Connection: close`.
+async fn read_response(stream: &mut TcpStream) -> std::io::Result<()> {
     let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).await?;
-    Ok(())
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
+            let body = &answer[end + 4..];
+            let complete = match head.lines().find_map(|l| l.strip_prefix("content-length:")) {
+                Some(n) => body.len() >= n.trim().parse::<usize>().unwrap_or(0),
+                None => !head.contains("chunked") || body.ends_with(b"0\r\n\r\n"),
+            };
+            if complete {
+                return Ok(());
+            }
+        }
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        answer.extend_from_slice(&chunk[..n]);
+    }
 }

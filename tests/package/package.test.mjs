@@ -2,33 +2,17 @@
 // projects outside this repository (see README.md beside this file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { packedWorkspace, root, run, wranglerBuild } from '../support/tarball.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = (tool) => join(root, 'node_modules/.bin', tool);
-const work = mkdtempSync(join(tmpdir(), 'clicksend-wasm-package-'));
-let tarball;
+const packed = packedWorkspace('package');
+const project = (name) => packed.project(join(root, 'tests/package', name), name);
 let sandbox;
 let browser;
-
-function run(cmd, args, cwd, env = {}) {
-  return execFileSync(cmd, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** A fresh copy of a fixture with the tarball installed, outside the repository. */
-function project(name) {
-  const dir = join(work, name);
-  cpSync(join(root, 'tests/package', name), dir, { recursive: true });
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], dir);
-  return dir;
-}
 
 /** The sends the sandbox received from one fixture (by its `source`). */
 async function sendsFrom(source) {
@@ -37,19 +21,17 @@ async function sendsFrom(source) {
 }
 
 before(async () => {
-  const out = run('npm', ['pack', join(root, 'pkg'), '--pack-destination', work, '--json', '--loglevel=error'], work);
-  tarball = join(work, JSON.parse(out)[0].filename);
   sandbox = await startSandbox();
 });
 
 after(async () => {
   await browser?.close();
   sandbox?.stop();
-  rmSync(work, { recursive: true, force: true });
+  packed.dispose();
 });
 
 test('package: the tarball holds the entries, types, wasm and licence, nothing else', () => {
-  const listing = JSON.parse(run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--loglevel=error'], work))[0];
+  const listing = JSON.parse(run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--loglevel=error'], packed.dir))[0];
   const files = listing.files.map((f) => f.path).sort();
   for (const f of ['package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'node.js', 'node.cjs', 'web.js', 'workerd.js',
     'client.js', 'clicksend_wasm.js', 'clicksend_wasm_bg.wasm', 'index.d.ts', 'index.d.cts', 'generated.d.ts', 'generated.d.cts']) {
@@ -109,7 +91,7 @@ for (const [name, entry] of [['node-esm', /\/node_modules\/clicksend-wasm\/node\
 
 test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare and sends', async () => {
   const dir = project('worker');
-  run(bin('wrangler'), ['deploy', '--dry-run', '--outdir', 'dist'], dir, { WRANGLER_SEND_METRICS: 'false', CI: '1' });
+  wranglerBuild(dir);
   assert.ok(readdirSync(join(dir, 'dist')).some((f) => f.endsWith('.wasm')), 'wrangler kept the .wasm as a module');
   const mf = new Miniflare({
     modules: true,

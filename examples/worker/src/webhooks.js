@@ -1,0 +1,24 @@
+// POST /webhooks/clicksend?token=...: delivery receipts and inbound SMS, stored in D1.
+// ClickSend does not sign its callbacks, so the URL you give it carries a secret token.
+import { parseWebhook } from 'clicksend-wasm';
+import { HttpError, json, readText, sameSecret } from './http.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export async function webhook(request, env) {
+  const url = new URL(request.url);
+  if (!(await sameSecret(url.searchParams.get('token') ?? '', env.WEBHOOK_TOKEN))) throw new HttpError(401, 'Unknown webhook token.');
+  const body = await readText(request, MAX_BODY_BYTES);
+  let event;
+  try {
+    event = await parseWebhook({ contentType: request.headers.get('content-type'), body });
+  } catch (e) {
+    throw new HttpError(400, `Not a ClickSend callback: ${e.message}`);
+  }
+  const kind = event.type === 'inbound_sms' ? 'inbound' : 'receipt';
+  const status = kind === 'receipt' ? (event.status ?? event.status_code ?? null) : null;
+  await env.DB.prepare('INSERT INTO events (kind, message_id, status, payload, received_at) VALUES (?, ?, ?, ?, ?)')
+    .bind(kind, event.message_id, status, JSON.stringify(event), Date.now())
+    .run();
+  return json(200, { stored: kind });
+}

@@ -1,0 +1,205 @@
+// The Worker example as it would be deployed: the packed clicksend-wasm installed into a
+// copy of examples/worker, bundled by `wrangler deploy --dry-run`, and run by Miniflare
+// with D1 and Queues (all local) against the sandbox, which plays ClickSend and pushes
+// delivery receipts back to the Worker's webhook.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Miniflare } from 'miniflare';
+import { startSandbox, SANDBOX_KEY } from '../../../tests/support/sandbox.mjs';
+import { packedWorkspace, wranglerBuild } from '../../../tests/support/tarball.mjs';
+
+const example = fileURLToPath(new URL('..', import.meta.url));
+const API_TOKEN = 'test-api-token-3c1f9e';
+const WEBHOOK_TOKEN = 'test-webhook-token-77aa01';
+const packed = packedWorkspace('worker-example');
+let sandbox;
+let mf;
+let worker; // the Worker's URL
+let db;
+
+before(async () => {
+  sandbox = await startSandbox();
+  const dist = wranglerBuild(packed.project(example, 'worker'));
+  mf = new Miniflare({
+    host: '127.0.0.1',
+    port: 0,
+    modules: true,
+    modulesRoot: dist,
+    scriptPath: join(dist, 'index.js'),
+    modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
+    compatibilityDate: '2026-04-01',
+    bindings: { API_TOKEN, WEBHOOK_TOKEN, MATON_API_KEY: SANDBOX_KEY, CLICKSEND_BASE_URL: `${sandbox.url}/clicksend` },
+    d1Databases: ['DB'],
+    queueProducers: { CAMPAIGNS: 'clicksend-campaigns' },
+    queueConsumers: { 'clicksend-campaigns': { maxBatchSize: 1, maxBatchTimeout: 0.05, maxRetries: 10 } },
+  });
+  worker = String(await mf.ready);
+  db = await mf.getD1Database('DB');
+  // schema.sql, one statement at a time (D1's exec wants one per line).
+  const schema = readFileSync(join(example, 'schema.sql'), 'utf8').replace(/--.*$/gm, '');
+  for (const statement of schema.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+});
+
+after(async () => {
+  await mf?.dispose();
+  sandbox?.stop();
+  packed.dispose();
+});
+
+function call(method, path, { token = API_TOKEN, body, type = 'application/json', raw } = {}) {
+  const headers = { 'content-type': type };
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  return fetch(`${worker}${path.slice(1)}`, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+}
+
+async function answer(res) {
+  return { status: res.status, body: await res.json() };
+}
+
+/** Waits for `check()` to return a truthy value (a deadline, not a timing assertion). */
+async function until(what, check, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const sends = async () => (await sandbox.requests()).filter((r) => r.path === '/clicksend/v3/sms/send');
+const rows = async (sql, ...args) => (await db.prepare(sql).bind(...args).all()).results;
+
+test('worker: /send refuses bad callers and bad input without sending anything', async () => {
+  await sandbox.reset();
+  const cases = [
+    ['no token', { token: null, body: { to: '+61411111111', body: 'hi' } }, 401, 'A valid bearer token is required.'],
+    ['a wrong token', { token: 'test-api-token-3c1f9f', body: { to: '+61411111111', body: 'hi' } }, 401, 'A valid bearer token is required.'],
+    ['a token that is a prefix', { token: 'test-api-token', body: { to: '+61411111111', body: 'hi' } }, 401, 'A valid bearer token is required.'],
+    ['malformed JSON', { raw: '{"to": "+6141111' }, 400, 'The body is not valid JSON.'],
+    ['not JSON', { raw: 'to=+61411111111', type: 'application/x-www-form-urlencoded' }, 415, 'Send JSON with Content-Type: application/json.'],
+    ['a JSON array', { body: [] }, 400, 'The body must be a JSON object.'],
+    ['an oversized body', { body: { to: '+61411111111', body: 'x'.repeat(17 * 1024) } }, 413, 'The body is over the 16384-byte limit.'],
+    ['no message', { body: { to: '+61411111111' } }, 400, '`body` must be a non-empty string.'],
+    ['a number that is not one', { body: { to: '12', body: 'hi' } }, 400, null],
+    ['a recipient that is not a string', { body: { to: 61411111111, body: 'hi' } }, 400, '`to` must be a phone number (string).'],
+  ];
+  for (const [what, options, status, error] of cases) {
+    const res = await answer(await call('POST', '/send', options));
+    assert.equal(res.status, status, what);
+    if (error) assert.deepEqual(res.body, { error }, what);
+    else assert.match(res.body.error, /^`to`: /, what);
+  }
+  assert.deepEqual(await sandbox.requests(), [], 'nothing reached ClickSend');
+});
+
+test('worker: /send sends one SMS and answers the API\'s per-message result', async () => {
+  await sandbox.reset();
+  const res = await answer(await call('POST', '/send', { body: { to: '+61 411 111 111', body: 'Hello from a Worker' } }));
+  assert.equal(res.status, 200);
+  const [sent] = await sends();
+  assert.equal(sent.headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.deepEqual(sent.json, { messages: [{ to: '+61411111111', body: 'Hello from a Worker', source: 'clicksend-worker-example' }] });
+  assert.deepEqual(res.body, sent.response.body.data.messages[0]);
+  assert.equal(res.body.status, 'SUCCESS');
+});
+
+test('worker: the webhook refuses a wrong token and a forged body, and stores nothing', async () => {
+  const before = (await rows('SELECT COUNT(*) AS n FROM events'))[0].n;
+  const post = (token, body, type = 'application/x-www-form-urlencoded') =>
+    fetch(`${worker}webhooks/clicksend?token=${token}`, { method: 'POST', headers: { 'content-type': type }, body }).then(answer);
+  assert.deepEqual(await post('nope', 'message_id=1&status_code=201'), { status: 401, body: { error: 'Unknown webhook token.' } });
+  const forged = await post(WEBHOOK_TOKEN, 'hello=world');
+  assert.equal(forged.status, 400);
+  assert.match(forged.body.error, /^Not a ClickSend callback: /);
+  assert.equal((await post(WEBHOOK_TOKEN, '{"__proto__": {"polluted": 1}}', 'application/json')).status, 400);
+  assert.equal((await post(WEBHOOK_TOKEN, 'x'.repeat(70 * 1024))).status, 413);
+  assert.equal((await rows('SELECT COUNT(*) AS n FROM events'))[0].n, before);
+});
+
+test('worker: a campaign to 10,000 recipients fans out through Queues, each sent exactly once, receipts stored', async () => {
+  await sandbox.reset();
+  await sandbox.balance(100_000);
+  await fetch(`${sandbox.url}/_sandbox/callbacks`, { method: 'POST', body: JSON.stringify({ url: `${worker}webhooks/clicksend?token=${WEBHOOK_TOKEN}`, format: 'form' }) });
+  const recipients = Array.from({ length: 10_000 }, (_, i) => `+6140${String(i).padStart(7, '0')}`);
+  const withDuplicates = [...recipients, recipients[0], recipients[9_999]];
+  const created = await answer(await call('POST', '/campaigns', { body: { body: 'Our sale starts today!', recipients: withDuplicates } }));
+  assert.equal(created.status, 202);
+  assert.deepEqual({ ...created.body, campaign: undefined }, { campaign: undefined, recipients: 10_000, batches: 10 });
+  const id = created.body.campaign;
+
+  const status = async () => (await answer(await call('GET', `/campaigns/${id}`))).body;
+  await until('every batch sent', async () => (await status()).batchStates.sent === 10);
+
+  // The sandbox proves it: ten calls of at most 1000, every recipient exactly once.
+  const calls = await sends();
+  assert.equal(calls.length, 10);
+  assert.ok(calls.every((c) => c.response.status === 200 && c.json.messages.length <= 1000));
+  const received = calls.flatMap((c) => c.json.messages.map((m) => m.to));
+  assert.equal(received.length, 10_000);
+  assert.deepEqual([...new Set(received)].sort(), recipients);
+  assert.ok(calls.every((c) => c.json.messages.every((m) => m.body === 'Our sale starts today!' && m.custom_string.startsWith(`${id}:`))));
+
+  // D1 holds each recipient's outcome with the API's message id.
+  const outcomes = await rows('SELECT status, COUNT(*) AS n, COUNT(DISTINCT message_id) AS ids FROM messages WHERE campaign_id = ? GROUP BY status', id);
+  assert.deepEqual(outcomes, [{ status: 'SUCCESS', n: 10_000, ids: 10_000 }]);
+
+  // Receipts come back through the webhook and are matched to the campaign's messages.
+  const done = await until('10,000 receipts', async () => {
+    const s = await status();
+    if (process.env.DEBUG_RECEIPTS) console.log(new Date().toISOString(), s.receipts, (await rows('SELECT COUNT(*) AS n FROM events'))[0].n);
+    return s.receipts === 10_000 && s;
+  });
+  assert.deepEqual(done.messageStatuses, { SUCCESS: 10_000 });
+  const stored = await rows("SELECT COUNT(*) AS n FROM events WHERE kind = 'receipt' AND status = '201'");
+  assert.equal(stored[0].n, 10_000);
+});
+
+test('worker: a batch that may have gone out is recorded as ambiguous and never resent; a rate-limited one is retried and sent once', async () => {
+  await sandbox.reset();
+  await sandbox.balance(100_000);
+  await sandbox.faults([
+    { path: '/sms/send', drop: 'before', times: 1 },
+    { path: '/sms/send', status: 429, retry_after: '1', times: 3 },
+  ]);
+  const recipients = Array.from({ length: 2_500 }, (_, i) => `+6142${String(i).padStart(7, '0')}`);
+  const created = await answer(await call('POST', '/campaigns', { body: { body: 'Doors open at 9', recipients } }));
+  assert.equal(created.status, 202);
+  const id = created.body.campaign;
+  const states = await until('every batch settled', async () => {
+    const s = (await answer(await call('GET', `/campaigns/${id}`))).body;
+    return (s.batchStates.sent ?? 0) + (s.batchStates.ambiguous ?? 0) === 3 && s.batchStates;
+  });
+  assert.deepEqual(states, { ambiguous: 1, sent: 2 });
+
+  const [ambiguous] = await rows("SELECT batch, error FROM batches WHERE campaign_id = ? AND state = 'ambiguous'", id);
+  assert.match(ambiguous.error, /^NETWORK_ERROR: /);
+  const perRecipient = await rows('SELECT batch, status FROM messages WHERE campaign_id = ?', id);
+  assert.equal(perRecipient.length, 2_500);
+  assert.ok(perRecipient.every((r) => r.status === (r.batch === ambiguous.batch ? 'AMBIGUOUS' : 'SUCCESS')));
+
+  // What ClickSend saw: the dropped call once (never repeated), three 429s, and each
+  // recipient accepted at most once.
+  const calls = await sends();
+  const statuses = calls.map((c) => c.response?.status ?? 'dropped');
+  assert.deepEqual(statuses.filter((s) => s !== 200).sort(), [429, 429, 429, 'dropped']);
+  const ambiguousTo = new Set(recipients.slice(ambiguous.batch * 1000, (ambiguous.batch + 1) * 1000));
+  const seen = calls.flatMap((c) => c.json.messages.map((m) => m.to));
+  assert.ok([...ambiguousTo].every((to) => seen.filter((t) => t === to).length === 1), 'the ambiguous batch was sent once');
+  const accepted = calls.filter((c) => c.response?.status === 200).flatMap((c) => c.json.messages.map((m) => m.to));
+  assert.equal(accepted.length, new Set(accepted).size);
+  assert.deepEqual(accepted.sort(), recipients.filter((to) => !ambiguousTo.has(to)));
+});
+
+test('worker: a campaign with a bad number is refused whole, naming it; nothing is queued', async () => {
+  await sandbox.reset();
+  const res = await answer(await call('POST', '/campaigns', { body: { body: 'hi', recipients: ['+61411111111', 'call me', '+61422222222'] } }));
+  assert.equal(res.status, 400);
+  assert.equal(res.body.error, 'Some recipients are not phone numbers; nothing was queued.');
+  assert.deepEqual(res.body.details.map((d) => [d.index, d.to]), [[1, 'call me']]);
+  assert.deepEqual(await sandbox.requests(), []);
+  assert.equal((await answer(await call('POST', '/campaigns', { token: 'wrong', body: { body: 'hi', recipients: ['+61411111111'] } }))).status, 401);
+});
