@@ -40,15 +40,21 @@ test('package: the tarball holds the entries, types, wasm and licence, nothing e
   assert.deepEqual(files.filter((f) => !/^(snippets\/[^/]+\/js\/error\.js|[\w.-]+)$/.test(f)), [], 'only top-level files and the error snippet');
 });
 
+/** The page's own server adds the key to what the page sends to /api/. */
+const backend = () => ({ url: sandbox.url, headers: { authorization: `Bearer ${SANDBOX_KEY}` } });
+
 async function loadInChromium(url, source) {
   browser ??= await launchChromium();
   const page = await newPage(browser);
+  const fromPage = [];
+  page.on('request', (r) => fromPage.push(JSON.stringify(r.headers())));
   await page.goto(url);
   const result = page.locator('#result');
   await page.waitForFunction(() => document.getElementById('result').textContent !== 'sending…');
   const text = await result.textContent();
   await page.close();
   assert.deepEqual(page.errors, []);
+  assert.ok(!fromPage.join().includes(SANDBOX_KEY), 'the page sent no key');
   assert.match(text, /^SUCCESS [0-9A-F-]{36}$/i, text);
   const sends = await sendsFrom(source);
   assert.equal(sends.length, 1);
@@ -61,9 +67,9 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], dir);
   const assets = readdirSync(join(dir, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the .wasm: ${assets}`);
-  const server = await serveStatic(join(dir, 'dist'));
+  const server = await serveStatic(join(dir, 'dist'), backend());
   try {
-    await loadInChromium(`${server.url}/?sandbox=${encodeURIComponent(sandbox.url)}`, 'vite-app');
+    await loadInChromium(server.url, 'vite-app');
   } finally {
     server.close();
   }
@@ -71,9 +77,9 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
 
 test('package: a plain page imports node_modules/clicksend-wasm/web.js with no bundler', async () => {
   const dir = project('plain-page');
-  const server = await serveStatic(dir);
+  const server = await serveStatic(dir, backend());
   try {
-    await loadInChromium(`${server.url}/?sandbox=${encodeURIComponent(sandbox.url)}`, 'plain-page');
+    await loadInChromium(server.url, 'plain-page');
   } finally {
     server.close();
   }
@@ -82,7 +88,7 @@ test('package: a plain page imports node_modules/clicksend-wasm/web.js with no b
 for (const [name, entry] of [['node-esm', /\/node_modules\/clicksend-wasm\/node\.js$/], ['node-cjs', /\/node_modules\/clicksend-wasm\/node\.cjs$/]]) {
   test(`package: ${name}: Node picks its entry, sends, and rejects bad input with a ClickSendError`, async () => {
     const dir = project(name);
-    const out = JSON.parse(run(process.execPath, ['main.js'], dir, { SANDBOX_URL: sandbox.url }));
+    const out = JSON.parse(run(process.execPath, ['main.js'], dir, { MATON_API_KEY: SANDBOX_KEY, CLICKSEND_BASE_URL: sandbox.url }));
     assert.match(out.entry, entry);
     assert.deepEqual({ ...out, entry: undefined }, { entry: undefined, status: 'SUCCESS', parts: 1, error: 'INVALID_ARGUMENT' });
     assert.equal((await sendsFrom(name)).length, 1);
@@ -99,7 +105,7 @@ test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare a
     scriptPath: join(dir, 'dist/index.js'),
     modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
     compatibilityDate: '2026-04-01',
-    bindings: { SANDBOX_URL: sandbox.url, CLICKSEND_API_KEY: SANDBOX_KEY },
+    bindings: { MATON_API_KEY: SANDBOX_KEY, CLICKSEND_BASE_URL: sandbox.url },
   });
   try {
     const res = await mf.dispatchFetch('http://worker/');

@@ -23,10 +23,16 @@ export async function newPage(browser) {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-/** Serves `dir` on 127.0.0.1 (a free port); resolves with `{ url, close }`. */
-export function serveStatic(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 (a free port); resolves with `{ url, close }`. With `api`
+ * (`{ url, headers }`), requests under /api/ are passed on to `api.url` with `api.headers`
+ * added: the backend that keeps the API key out of the page.
+ */
+export function serveStatic(dir, api) {
   const server = createServer(async (req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const url = new URL(req.url, 'http://x');
+    if (api && url.pathname.startsWith('/api/')) return forward(req, res, api, `${url.pathname.slice(4)}${url.search}`);
+    let path = normalize(decodeURIComponent(url.pathname));
     if (path.includes('..')) return res.writeHead(403).end();
     if (path.endsWith('/')) path += 'index.html';
     try {
@@ -39,4 +45,13 @@ export function serveStatic(dir) {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+async function forward(req, res, api, path) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const headers = { ...api.headers };
+  for (const name of ['accept', 'content-type']) if (req.headers[name]) headers[name] = req.headers[name];
+  const answer = await fetch(`${api.url}${path}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
 }

@@ -1,6 +1,8 @@
 import { ClickSend, ClickSendError, smsParts } from 'clicksend-wasm';
 
-const client = new ClickSend({ apiKey: 'sandbox-key', baseUrl: process.env.SANDBOX_URL });
+// CLICKSEND_BASE_URL is unset in production (the Maton gateway); the tests point it at the sandbox.
+const client = new ClickSend({ apiKey: process.env.MATON_API_KEY, baseUrl: process.env.CLICKSEND_BASE_URL });
+
 const res = await client.sms.send({ messages: [{ to: '+61411111111', body: 'Hello from Node ESM', source: 'node-esm' }] });
 const failure = await client.sms.send({ messages: [] }).catch((e) => e);
 console.log(JSON.stringify({

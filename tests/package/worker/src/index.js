@@ -2,7 +2,8 @@ import { ClickSend } from 'clicksend-wasm';
 
 export default {
   async fetch(request, env) {
-    const client = new ClickSend({ apiKey: env.CLICKSEND_API_KEY, baseUrl: env.SANDBOX_URL });
+    // Credentials are Worker secrets: `wrangler secret put MATON_API_KEY`.
+    const client = new ClickSend({ apiKey: env.MATON_API_KEY, baseUrl: env.CLICKSEND_BASE_URL });
     const res = await client.sms.send({ messages: [{ to: '+61411111111', body: 'Hello from a Worker', source: 'worker' }] });
     return Response.json(res.data.messages[0]);
   },

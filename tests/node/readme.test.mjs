@@ -1,0 +1,27 @@
+// The README's "Use it" snippets are the files the package tests run: each code block after
+// a `<!-- from: path -->` marker must appear, line for line, in that file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const root = new URL('../../', import.meta.url);
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+const snippets = [...readme.matchAll(/<!-- from: (\S+) -->\n```\w*\n([\s\S]*?)```/g)];
+
+test('readme: has snippets taken from tested files', () => {
+  assert.ok(snippets.length >= 5, `found ${snippets.length}`);
+});
+
+for (const [, path, code] of snippets) {
+  test(`readme: the snippet from ${path} is in that file`, () => {
+    const file = readFileSync(new URL(path, root), 'utf8');
+    // A snippet may leave lines out, but each of its lines must be in the file, in order.
+    let at = 0;
+    for (const line of code.trimEnd().split('\n')) {
+      if (line.trim() === '') continue;
+      const found = file.indexOf(`${line}\n`, at);
+      assert.ok(found >= 0, `not in ${path} (in this order): ${line}`);
+      at = found + line.length;
+    }
+  });
+}
