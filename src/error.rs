@@ -36,6 +36,21 @@ impl Failure {
     /// text that came from a server or the runtime.
     pub fn into_js(self, redact: impl Fn(&str) -> String) -> JsValue {
         let e = &self.error;
-        ClickSendError::new(e.code.as_str(), e.status, &redact(&e.message), &self.data, self.retry_after, self.retryable, self.ambiguous).into()
+        let data = redact_data(self.data, &redact);
+        ClickSendError::new(e.code.as_str(), e.status, &redact(&e.message), &data, self.retry_after, self.retryable, self.ambiguous).into()
     }
+}
+
+/// The body's `data` with credentials scrubbed too: a server or proxy may echo them there.
+/// Only when one is found is the value rebuilt (from its redacted JSON text).
+fn redact_data(data: JsValue, redact: &impl Fn(&str) -> String) -> JsValue {
+    if data.is_undefined() || data.is_null() {
+        return data;
+    }
+    let Some(text) = js_sys::JSON::stringify(&data).ok().and_then(|t| t.as_string()) else { return data };
+    let clean = redact(&text);
+    if clean == text {
+        return data;
+    }
+    js_sys::JSON::parse(&clean).unwrap_or(JsValue::UNDEFINED)
 }

@@ -163,10 +163,15 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
         let delay = retry::next_delay(config.retry, attempt, kind, out.repeat_safe, failure.retry_after, js_sys::Math::random());
         match delay {
             Some(ms) if sleep(ms, &deadline).await => attempt += 1,
-            // Stopped during backoff: the last attempt had failed without effect.
-            Some(_) => return Err(deadline.failure(config.timeout_ms, String::new).into()),
+            // Stopped during backoff: the last attempt had failed without effect, so after a
+            // timeout (not an abort) a new call may succeed.
+            Some(_) => {
+                let mut stopped: Failure = deadline.failure(config.timeout_ms, String::new).into();
+                stopped.retryable = stopped.error.code == Code::Timeout;
+                return Err(stopped);
+            }
             None => {
-                failure.retryable = retry::retryable(kind, out.repeat_safe);
+                failure.retryable = retry::worth_calling_again(kind, failure.error.code == Code::Timeout, out.repeat_safe);
                 failure.ambiguous = retry::ambiguous(kind, out.repeat_safe);
                 if failure.ambiguous {
                     failure.error.message.push_str(AMBIGUOUS_HINT);

@@ -82,8 +82,10 @@ impl Config {
             (Some(_), None) => return Err(invalid("`username` needs `apiKey` too (ClickSend's HTTP Basic credentials)")),
             (Some(user), Some(key)) => {
                 check_token("apiKey", key)?;
-                if user.is_empty() || user.contains(':') || user.chars().any(char::is_control) {
-                    return Err(invalid("`username` must be non-empty, without ':' or control characters"));
+                // Printable ASCII: HTTP Basic has no agreed encoding for anything else, and a
+                // ':' would end the username early.
+                if user.is_empty() || user.contains(':') || !user.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                    return Err(invalid("`username` must be non-empty printable ASCII, without ':'"));
                 }
                 let token = base64::encode(format!("{user}:{key}").as_bytes());
                 secrets.extend([key.clone(), token.clone()]);

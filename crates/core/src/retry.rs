@@ -66,6 +66,13 @@ pub fn retryable(failure: Failure, repeat_safe: bool) -> bool {
     }
 }
 
+/// Whether the caller may usefully call again (the error's `retryable`): whatever the client
+/// itself retries, and a repeat-safe call that ran out of `timeoutMs`. The client does not
+/// retry past its own deadline, but a new call gets a new one.
+pub fn worth_calling_again(failure: Failure, timed_out: bool, repeat_safe: bool) -> bool {
+    retryable(failure, repeat_safe) || (timed_out && repeat_safe)
+}
+
 /// Whether a failure leaves it unknown if the operation was carried out (an unsafe one that
 /// timed out, lost its connection or got a 5xx).
 pub fn ambiguous(failure: Failure, repeat_safe: bool) -> bool {
