@@ -8,6 +8,7 @@ pub mod base64;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;
+pub mod invariants;
 pub mod messages;
 pub mod options;
 pub mod path;

@@ -1,0 +1,160 @@
+//! What must hold for any input to the parsers of untrusted data, as functions over raw
+//! bytes: the fuzz targets (`fuzz/`) call them, and `cargo test` replays the committed seeds
+//! and every input the fuzzer ever found (`fuzz/seeds/`). Each panics when a promise breaks.
+//! Not used by the client, so it costs the `.wasm` nothing.
+
+use crate::envelope::Body;
+use crate::options::{Config, RawOptions};
+use crate::path::PathArg;
+use crate::Encoding;
+
+/// Splits fuzz input into `n` text fields at NUL bytes (missing fields are empty).
+fn fields(data: &[u8], n: usize) -> Vec<String> {
+    let text = String::from_utf8_lossy(data);
+    let mut out: Vec<String> = text.splitn(n, '\0').map(String::from).collect();
+    out.resize(n, String::new());
+    out
+}
+
+/// `classify` has an answer for every status and body, and quotes bodies only shortened.
+pub fn envelope(data: &[u8]) {
+    let (status, rest) = match data {
+        [a, b, rest @ ..] => (u16::from_le_bytes([*a, *b]) % 1000, rest),
+        _ => return,
+    };
+    let f = fields(rest, 4);
+    let (selector, code, msg, text) = (f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str());
+    let body = match selector.len() % 3 {
+        0 => Body::Object { response_code: (!code.is_empty()).then_some(code), response_msg: (!msg.is_empty()).then_some(msg) },
+        1 => Body::OtherJson,
+        _ => Body::NotJson,
+    };
+    for wants_envelope in [true, false] {
+        let verdict = crate::envelope::classify(status, body, text, wants_envelope);
+        assert_eq!(verdict.is_ok(), crate::envelope::succeeded(status, body, wants_envelope));
+        if let Err(e) = verdict {
+            assert!(!e.message.is_empty());
+        }
+    }
+    assert!(crate::envelope::snippet(text).chars().count() <= crate::envelope::SNIPPET_CHARS + 1);
+}
+
+/// A `Retry-After` value is a finite, non-negative number of seconds, or nothing.
+pub fn retry_after(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for now_ms in [0.0, 1.7e12, 4.1e12] {
+        if let Some(s) = crate::retry_after::parse(&text, now_ms) {
+            assert!(s.is_finite() && s >= 0.0, "{text:?} gave {s}");
+        }
+    }
+    let _ = crate::retry_after::parse_http_date(&text);
+}
+
+/// Webhook pairs (as a form body would give them) are classified or refused, never more.
+pub fn webhook(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let pairs: Vec<(String, String)> = text
+        .split('&')
+        .map(|p| p.split_once('=').map_or((p.to_string(), String::new()), |(k, v)| (k.to_string(), v.to_string())))
+        .collect();
+    if let Ok(kind) = crate::webhook::classify(&pairs) {
+        assert!(!kind.as_str().is_empty());
+        assert!(pairs.iter().all(|(k, _)| !matches!(k.as_str(), "__proto__" | "constructor" | "prototype")));
+    }
+}
+
+/// A parsed phone number is E.164: `+`, then 8 to 15 digits, no leading 0.
+pub fn phone(data: &[u8]) {
+    let f = fields(data, 2);
+    for country in [None, Some(f[1].as_str()), Some("AU"), Some("US")] {
+        if let Ok(number) = crate::phone::parse_phone(&f[0], country) {
+            let digits = number.strip_prefix('+').expect("starts with +");
+            assert!((8..=15).contains(&digits.len()), "{number}");
+            assert!(digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0'), "{number}");
+        }
+    }
+}
+
+/// SMS parts agree with the text: the encoding, the count and the arithmetic of parts.
+pub fn sms_parts(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let p = crate::sms_parts(&text);
+    assert!(p.parts >= 1);
+    assert!(p.remaining_in_part <= p.per_part);
+    assert!(p.characters <= p.parts * p.per_part);
+    if p.parts > 1 {
+        // Every full part holds at least per_part - 1 units (a 2-unit character may not fit).
+        assert!(p.characters > (p.parts - 1) * (p.per_part - 1));
+    }
+    if p.encoding == Encoding::Ucs2 {
+        assert_eq!(p.characters, text.encode_utf16().count());
+    }
+}
+
+/// An accepted path parameter is one harmless segment: no `/`, `?`, `#`, `\`, and not `.`/`..`.
+pub fn path_param(data: &[u8]) {
+    let f = fields(data, 2);
+    let names = ["list_id", "message_id", "alpha_tag_id", f[1].as_str()];
+    let args = [PathArg::Text(f[0].clone()), PathArg::Number(f[0].len() as f64 * 1.5), PathArg::Number(f64::from_bits(u64::from_le_bytes(padded(data))))];
+    for name in names {
+        for arg in &args {
+            if let Ok(segment) = crate::path::encode_param(name, arg) {
+                assert!(!segment.is_empty());
+                assert!(!segment.contains(['/', '?', '#', '\\']), "{segment:?}");
+                assert!(segment != "." && segment != "..", "{segment:?}");
+                assert!(segment.bytes().all(|b| b.is_ascii_graphic()), "{segment:?}");
+            }
+        }
+    }
+    if let Ok(path) = crate::path::fill("/lists/{list_id}/contacts/{contact_id}", &[PathArg::Text(f[0].clone()), PathArg::Text(f[1].clone())], "fuzz") {
+        assert!(path.starts_with("/lists/") && path.split('/').count() == 5, "{path}");
+    }
+}
+
+fn padded(data: &[u8]) -> [u8; 8] {
+    let mut out = [0u8; 8];
+    for (o, d) in out.iter_mut().zip(data) {
+        *o = *d;
+    }
+    out
+}
+
+/// Options that are accepted make headers with no line breaks and a URL of ours; the
+/// secrets never show through `redact` or `{:?}`.
+pub fn options(data: &[u8]) {
+    let f = fields(data, 6);
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let raw = RawOptions {
+        api_key: opt(&f[0]),
+        username: opt(&f[1]),
+        connection: opt(&f[2]),
+        base_url: opt(&f[3]),
+        control_url: opt(&f[4]),
+        timeout_ms: f[5].parse().ok(),
+        max_retries: f[5].len().checked_sub(1).map(|n| n as f64),
+        max_retry_delay_ms: None,
+    };
+    if let Ok(config) = Config::resolve(raw) {
+        for header in [&config.authorization, &config.connection].into_iter().flatten() {
+            assert!(header.bytes().all(|b| (0x20..0x7f).contains(&b)), "{header:?}");
+        }
+        assert!(config.base.starts_with("http://") || config.base.starts_with("https://"));
+        let shown = format!("{config:?} {}", config.redact(&format!("{} {} {}", f[0], f[1], f[2])));
+        for secret in [&f[0], &f[2]] {
+            if secret.len() >= 4 {
+                assert!(!shown.contains(secret.as_str()), "a secret shows through");
+            }
+        }
+    }
+}
+
+/// Every target, by name: what the fuzz targets and the seed replay test run.
+pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+    ("envelope", envelope),
+    ("retry_after", retry_after),
+    ("webhook", webhook),
+    ("phone", phone),
+    ("sms_parts", sms_parts),
+    ("path_param", path_param),
+    ("options", options),
+];
