@@ -520,3 +520,33 @@ async fn uploads_encode_blobs_and_bytes() {
         assert_eq!(v, r["response"]["body"]);
     }
 }
+
+/// A failure must leave the module usable (a wasm panic would poison it for every later
+/// call): after each kind of failure, a normal call on the same client succeeds.
+#[wasm_bindgen_test]
+async fn the_module_still_works_after_every_kind_of_failure() {
+    let c = client_with(json!({"maxRetries": 0, "timeoutMs": 300}));
+    let aborted = web_sys::AbortController::new().unwrap();
+    aborted.abort();
+    let abort_opts = js_sys::Object::new();
+    Reflect::set(&abort_opts, &"signal".into(), &aborted.signal()).unwrap();
+    let failures: Vec<(&str, Option<Value>, &str, Vec<JsValue>, &str)> = vec![
+        ("bad argument", None, "lists.get", vec![js(json!("../account"))], "INVALID_ARGUMENT"),
+        ("bad body", None, "sms.send", vec![js(json!({"messages": "no"}))], "INVALID_ARGUMENT"),
+        ("non-JSON body", Some(json!({"path": "/account", "status": 200, "body": "<html>"})), "account.get", vec![], "INVALID_RESPONSE"),
+        ("abort", None, "account.get", vec![abort_opts.into()], "ABORTED"),
+        // Twice: Chromium itself resends a request once when a reused connection drops.
+        ("network error", Some(json!({"path": "/account", "drop": "before", "times": 2})), "account.get", vec![], "NETWORK_ERROR"),
+        ("timeout", Some(json!({"path": "/account", "delay_ms": 1000})), "account.get", vec![], "TIMEOUT"),
+        ("500", Some(json!({"path": "/account", "status": 500})), "account.get", vec![], "INTERNAL_SERVER_ERROR"),
+    ];
+    for (what, fault, name, args, code) in failures {
+        reset().await;
+        if let Some(f) = fault {
+            faults(f).await;
+        }
+        assert_eq!(err(&c, name, args).await["code"], code, "{what}");
+        reset().await; // no fault left over
+        assert_eq!(ok(&c, "account.get", vec![]).await["response_code"], "SUCCESS", "a normal call after: {what}");
+    }
+}

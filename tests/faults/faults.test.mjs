@@ -1,0 +1,113 @@
+// The fault suite: every case of tests/support/fault-cases.js, in Node and in headless
+// Chromium, against the sandbox's fault controls. Each case asserts the exact outcome and
+// the exact requests the sandbox recorded, then that a normal call on the same client still
+// succeeds. Ends with a table: cases, passed, messages sent, duplicated, unaccounted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClickSend } from 'clicksend-wasm';
+import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { root } from '../support/tarball.mjs';
+import { faultCases, runFault } from '../support/fault-cases.js';
+
+let sandbox;
+let browser;
+let server;
+let page;
+const totals = {};
+
+before(async () => {
+  sandbox = await startSandbox();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  sandbox?.stop();
+  const rows = Object.entries(totals).map(([runtime, t]) => `| ${runtime} | ${t.run} | ${t.passed} | ${t.sent} | ${t.duplicated} | ${t.unaccounted} | ${t.resent} |`);
+  console.log(['fault suite:', '| runtime | cases run | passed | messages sent | duplicated | unaccounted | resent by the runtime after a cut connection |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
+});
+
+const runtimes = {
+  node: (c, base) => runFault(ClickSend, c, base),
+  chromium: async (c, base) => {
+    if (!page) {
+      server = await serveStatic(root);
+      browser = await launchChromium();
+      page = await newPage(browser);
+      await page.goto(`${server.url}/tests/faults/page.html`);
+      await page.waitForFunction(() => window.ready === true);
+    }
+    return page.evaluate(([c, base]) => window.runFault(c, base), [{ ...c, faults: undefined }, base]);
+  },
+};
+
+/** Messages of every /sms/send request, with how the sandbox answered it. */
+function sendsOf(requests) {
+  return requests.filter((r) => r.path === '/v3/sms/send').map((r) => ({ status: r.response?.status ?? 'cut', to: r.json.messages.map((m) => m.to) }));
+}
+
+async function runCase(runtime, c) {
+  const t = (totals[runtime] ??= { run: 0, passed: 0, sent: 0, duplicated: 0, unaccounted: 0, resent: 0 });
+  t.run++;
+  await sandbox.reset();
+  if (c.balance) await sandbox.balance(c.balance);
+  await sandbox.faults(c.faults);
+  const outcome = await runtimes[runtime](c, { url: sandbox.url, apiKey: SANDBOX_KEY });
+
+  const requests = await sandbox.requests();
+
+  // The last request is the normal call made after the failure, and it succeeded.
+  const last = requests.pop();
+  assert.deepEqual([last.method, last.path, last.response.status, outcome.after], ['GET', '/v3/account', 200, 'SUCCESS']);
+  assert.equal(outcome.polluted, 0, 'Object.prototype is untouched');
+  const statuses = requests.map((r) => r.response?.status ?? 'cut');
+  const sends = sendsOf(requests);
+  const accepted = sends.filter((s) => s.status === 200).flatMap((s) => s.to);
+  t.sent += accepted.length;
+
+  // Messages the runtime sent again after a cut connection (see fault-cases.js): only
+  // Chromium's network stack does that, and only where a case allows it.
+  const cutTo = new Set(sends.filter((s) => s.status === 'cut').flatMap((s) => s.to));
+  const resent = sends.filter((s) => s.status !== 'cut').flatMap((s) => s.to).filter((to) => cutTo.has(to)).length;
+  t.resent += resent;
+  if (resent) assert.ok(runtime === 'chromium' && c.ifResent, `${runtime} sent ${resent} messages again after a cut connection`);
+  const expected = { ...c, ...(resent ? c.ifResent : {}) };
+  if (resent && c.ifResent.ok) delete expected.error;
+  t.duplicated += accepted.length - new Set(accepted).size;
+  assert.equal(accepted.length, new Set(accepted).size, 'no message accepted twice');
+
+  if (c.bulk) {
+    assert.deepEqual(statuses.map(String).sort(), expected.statuses.map(String).sort());
+    const counts = { total: outcome.bulk.length, sent: 0, failed: 0, ambiguous: 0 };
+    for (const r of outcome.bulk) counts[r]++;
+    assert.deepEqual(counts, expected.bulk);
+    // Every message reported once, as its request went: sent exactly when the sandbox
+    // accepted it (its last request answered 200).
+    const lastStatus = new Map();
+    for (const s of sends) for (const to of s.to) lastStatus.set(to, s.status);
+    const unaccounted = outcome.bulkTo.filter(([to], i) => (outcome.bulk[i] === 'sent') !== (lastStatus.get(to) === 200)).length
+      + (c.bulk.total - outcome.bulk.length);
+    t.unaccounted += unaccounted;
+    assert.equal(unaccounted, 0, 'every message reported as its request went');
+    assert.ok(outcome.bulkTo.every(([to, echoed]) => echoed === null || echoed === to), 'results in input order');
+  } else {
+    assert.deepEqual(statuses, expected.statuses);
+    if (expected.error) {
+      assert.equal(outcome.ok, undefined, `resolved: ${outcome.ok}`);
+      const picked = Object.fromEntries(Object.keys(expected.error).map((k) => [k, outcome.error[k]]));
+      assert.deepEqual({ ...picked, name: outcome.error.name }, { ...expected.error, name: 'ClickSendError' });
+    } else {
+      assert.equal(outcome.error, undefined, `rejected: ${JSON.stringify(outcome.error)}`);
+      assert.equal(outcome.ok, expected.ok);
+      if (expected.okSize) assert.equal(outcome.okSize, expected.okSize);
+    }
+  }
+  t.passed++;
+}
+
+for (const runtime of Object.keys(runtimes)) {
+  for (const c of faultCases()) {
+    test(`faults (${runtime}): ${c.title}`, () => runCase(runtime, faultCases().find((x) => x.title === c.title)));
+  }
+}

@@ -1,0 +1,175 @@
+// The fault suite's cases: what the sandbox does to a call (its fault controls) and exactly
+// what must come of it. `statuses` are the sandbox's answers to the requests it recorded, in
+// order; 'cut' is a request it recorded but never answered (a dropped connection, or one the
+// client gave up on). Plain JS with no Node imports: the Node suite runs `runFault` in
+// its own process, the browser suite inside a Chromium page, against the same sandbox.
+
+const SMS = { messages: [{ to: '+61411111111', body: 'fault suite', source: 'faults' }] };
+const BIG = 2 * 1024 * 1024;
+const envelope = (data) => JSON.stringify({ http_code: 200, response_code: 'SUCCESS', response_msg: 'ok', data });
+
+/** `now` for the HTTP-date Retry-After case is taken when the case is armed. */
+export function faultCases(now = Date.now()) {
+  const fast = { maxRetryDelayMs: 50 };
+  return [
+    {
+      title: '429 storm without Retry-After: retried, then rejected',
+      faults: { path: '/account', status: 429, times: 3 },
+      client: fast,
+      fn: 'account.get',
+      error: { code: 'TOO_MANY_REQUESTS', status: 429, retryable: true, ambiguous: false },
+      statuses: [429, 429, 429],
+    },
+    {
+      title: '429 storm that ends: resolves on the third try',
+      faults: { path: '/sms/send', status: 429, times: 2 },
+      client: fast,
+      fn: 'sms.send',
+      args: [SMS],
+      ok: 'SUCCESS',
+      statuses: [429, 429, 200],
+    },
+    {
+      title: 'Retry-After: 999999 is capped by maxRetryDelayMs (else the 5 s timeout would end it)',
+      faults: { path: '/account', status: 429, retry_after: '999999', times: 1 },
+      client: { maxRetryDelayMs: 100, timeoutMs: 5000 },
+      fn: 'account.get',
+      ok: 'SUCCESS',
+      statuses: [429, 200],
+    },
+    {
+      title: 'Retry-After as an HTTP date',
+      faults: { path: '/account', status: 429, retry_after: new Date(now + 1000).toUTCString(), times: 1 },
+      client: { maxRetryDelayMs: 3000 },
+      fn: 'account.get',
+      ok: 'SUCCESS',
+      statuses: [429, 200],
+    },
+    {
+      title: 'connection dropped before any response, on a read: retried',
+      faults: { path: '/account', drop: 'before', times: 1 },
+      client: fast,
+      fn: 'account.get',
+      ok: 'SUCCESS',
+      statuses: ['cut', 200],
+    },
+    {
+      title: 'connection dropped before any response, on a send: ambiguous, not retried',
+      faults: { path: '/sms/send', drop: 'before', times: 1 },
+      client: fast,
+      fn: 'sms.send',
+      args: [SMS],
+      error: { code: 'NETWORK_ERROR', status: 0, retryable: false, ambiguous: true },
+      statuses: ['cut'],
+      // Chromium's network stack itself sends a request again, POST included, when a reused
+      // keep-alive connection closes before any byte of the response (its guard against
+      // stale sockets). The client never sees the first failure; fetch has no way to turn
+      // this off. The sandbox had not carried out the first request, so it then resolves.
+      // Allowed for Chromium only, and only in this shape; Node must never do it.
+      ifResent: { ok: 'SUCCESS', statuses: ['cut', 200] },
+    },
+    {
+      title: 'connection dropped mid-body, on a read: retried to the limit',
+      faults: { path: '/account', drop: 'mid-body', times: 3 },
+      client: fast,
+      fn: 'account.get',
+      error: { code: 'NETWORK_ERROR', status: 0, retryable: true, ambiguous: false },
+      statuses: ['cut', 'cut', 'cut'],
+    },
+    {
+      title: 'connection dropped mid-body, on a send: ambiguous, not retried',
+      faults: { path: '/sms/send', drop: 'mid-body', times: 1 },
+      fn: 'sms.send',
+      args: [SMS],
+      error: { code: 'NETWORK_ERROR', status: 0, retryable: false, ambiguous: true },
+      statuses: ['cut'],
+    },
+    {
+      title: '200 with an HTML body',
+      faults: { path: '/account', status: 200, body: '<html><body>Maintenance</body></html>', content_type: 'text/html' },
+      fn: 'account.get',
+      error: { code: 'INVALID_RESPONSE', status: 200, message: 'HTTP 200 OK: a body that is not a JSON object: <html><body>Maintenance</body></html>' },
+      statuses: [200],
+    },
+    {
+      title: '200 with an empty body',
+      faults: { path: '/account', status: 200, body: '' },
+      fn: 'account.get',
+      error: { code: 'INVALID_RESPONSE', status: 200, message: 'HTTP 200 OK: an empty body' },
+      statuses: [200],
+    },
+    {
+      title: '200 with truncated JSON',
+      faults: { path: '/account', status: 200, body: '{"http_code":200,"response_code":"SUCC' },
+      fn: 'account.get',
+      error: { code: 'INVALID_RESPONSE', status: 200, message: 'HTTP 200 OK: a body that is not a JSON object: {"http_code":200,"response_code":"SUCC' },
+      statuses: [200],
+    },
+    {
+      title: '200 with JSON that is not an envelope',
+      faults: { path: '/account', status: 200, body: '{"hello":"world"}' },
+      fn: 'account.get',
+      error: { code: 'INVALID_RESPONSE', status: 200, message: 'HTTP 200: the body is JSON but not a ClickSend response envelope: {"hello":"world"}' },
+      statuses: [200],
+    },
+    {
+      title: '200 with a 2 MB body: resolves with all of it',
+      faults: { path: '/account', status: 200, body: envelope({ blob: 'x'.repeat(BIG) }) },
+      fn: 'account.get',
+      ok: 'SUCCESS',
+      okSize: envelope({ blob: 'x'.repeat(BIG) }).length,
+      statuses: [200],
+    },
+    {
+      title: 'a response slower than timeoutMs',
+      faults: { path: '/account', delay_ms: 2000, times: 1 },
+      client: { timeoutMs: 300 },
+      fn: 'account.get',
+      // Safe to call again: a new call gets a new timeoutMs.
+      error: { code: 'TIMEOUT', status: 0, message: 'no response within 300 ms (timeoutMs)', retryable: true, ambiguous: false },
+      statuses: ['cut'],
+    },
+    {
+      title: 'a response that tries prototype pollution',
+      faults: { path: '/account', status: 200, body: '{"http_code":200,"response_code":"SUCCESS","response_msg":"ok","data":{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"a":{"__proto__":{"polluted":"yes"}}}}' },
+      fn: 'account.get',
+      ok: 'SUCCESS',
+      statuses: [200],
+    },
+    {
+      title: 'bulk: 5,000 messages, one batch answered 500 and one dropped: each reported once, none sent twice',
+      faults: [{ path: '/sms/send', status: 500, times: 1 }, { path: '/sms/send', drop: 'before', times: 1 }],
+      balance: 10_000,
+      fn: 'sms.sendBulk',
+      args: [Array.from({ length: 5000 }, (_, i) => ({ to: `+6143${String(i).padStart(7, '0')}`, body: 'bulk fault', source: 'faults' })), { concurrency: 2 }],
+      bulk: { total: 5000, sent: 3000, failed: 0, ambiguous: 2000 },
+      statuses: [200, 200, 200, 500, 'cut'],
+      // As above: Chromium may send the dropped batch again by itself (when its connection
+      // had been reused).
+      ifResent: { bulk: { total: 5000, sent: 4000, failed: 0, ambiguous: 1000 }, statuses: [200, 200, 200, 200, 500, 'cut'] },
+    },
+  ];
+}
+
+/** A call's outcome as plain data (it may cross from a page to Node). */
+export async function runFault(ClickSend, c, base) {
+  const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url, ...c.client });
+  const [area, name] = c.fn.split('.');
+  const outcome = {};
+  try {
+    const value = await client[area][name](...(c.args ?? []));
+    if (name === 'sendBulk') {
+      outcome.bulk = value.map((r) => (r.ok ? 'sent' : r.ambiguous ? 'ambiguous' : 'failed'));
+      outcome.bulkTo = value.map((r, i) => [c.args[0][i].to, r.ok ? r.message.to : null]);
+    } else {
+      outcome.ok = value.response_code;
+      outcome.okSize = JSON.stringify(value).length;
+    }
+  } catch (e) {
+    outcome.error = { name: e.name, code: e.code, status: e.status, message: e.message, retryable: e.retryable, ambiguous: e.ambiguous };
+  }
+  outcome.polluted = [{}.polluted, Object.prototype.polluted, Object.polluted].filter((v) => v !== undefined).length;
+  // The module still works after the failure: a normal call on the same client succeeds.
+  outcome.after = (await client.account.get()).response_code;
+  return outcome;
+}
