@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what is missing, then runs
 #   1. native tests: core logic and the sandbox (cargo test)
-#   2. the release package build, with the gzipped .wasm size budget
+#   2. no crate twice in the wasm build (cargo tree --duplicates), then the release package
+#      build, with the gzipped .wasm size budget
 #   3. the browser suite: wasm-bindgen-test in headless Chromium against the sandbox
-#   4. the Node suite, the workerd (Miniflare) suite and the conformance suite (Prism
-#      validating each core request against ClickSend's API description in ../shared)
+#   4. the Node suite (hardening included), the workerd (Miniflare) suite, the conformance
+#      suite (Prism validating every request against ClickSend's API descriptions in
+#      ../shared) and the fault suite (Node and Chromium against the sandbox's faults)
 #   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
 #      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
 #      strict TypeScript project
@@ -24,6 +26,15 @@ trap cleanup EXIT
 
 step "native: cargo test (core, sandbox)"
 cargo test -p clicksend-core -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
+
+step "dependencies: one version of each crate in the wasm build"
+dups=$(cargo tree -p clicksend-wasm --target wasm32-unknown-unknown --duplicates -e normal)
+if [ -n "$dups" ]; then
+  echo "[test] FAIL: two versions of a crate in the wasm build:" >&2
+  echo "$dups" >&2
+  exit 1
+fi
+echo "[test] cargo tree --duplicates: none"
 
 step "build the release package"
 bash scripts/build.sh
@@ -48,7 +59,7 @@ cleanup; sandbox_pid=""
 step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
 # Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
 mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
-node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ tests/demo/ 2>node --test tests/node/ tests/workerd/ tests/conformance/ tests/package/ 2>&11 | tee "$logs/node.log"
+node --test tests/node/ tests/workerd/ tests/conformance/ tests/faults/ tests/package/ tests/demo/ examples/worker/test/ 2>&1 | tee "$logs/node.log"
 
 step "types: tsc --noEmit against the package's .d.ts"
 tsc -p tests/types
@@ -62,7 +73,8 @@ node_failed=$(awk '/^# fail/ {print $3}' "$logs/node.log")
 node_skipped=$(awk '/^# skipped/ {print $3}' "$logs/node.log")
 browser_passed=$(grep -h '^test result' "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
 echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium), $rust_failed failed"
-echo "node + workerd + conformance + package (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
+echo "node, workerd, conformance, faults, package, demo, worker example (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
 grep -hE "conformance: [0-9]+ |covered [0-9]+ of" "$logs/node.log" | sed "s/^# //" || true
+sed -n '/^# fault suite:/,/^# | chromium/p' "$logs/node.log" | sed "s/^# //"
 echo "wasm: $gz bytes gzipped (budget $WASM_GZIP_BUDGET)"
 echo "$((rust_passed + node_passed)) passed, $((rust_failed + node_failed)) failed, $node_skipped skipped"
