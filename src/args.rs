@@ -161,7 +161,8 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
     }
     if let BodyRule::Messages(kind) = rule {
         let list = get(v, "messages");
-        let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&m)).collect());
+        let keys = MessageKeys::new();
+        let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&keys, &m)).collect());
         let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
         messages::check(kind, what, fields.as_deref(), shared_media_file)?;
     }
@@ -189,24 +190,43 @@ fn read_upload(what: &str, v: &JsValue) -> Result<Body, Error> {
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }
 
-fn message_fields(m: &JsValue) -> MessageFields {
+/// The names of the fields a message check reads, as JS strings made once per batch:
+/// making them anew for every message (UTF-8 to JS) was most of the cost of checking one.
+struct MessageKeys {
+    to: JsValue,
+    list_id: JsValue,
+    body: JsValue,
+    media_file: JsValue,
+    voice: JsValue,
+    schedule: JsValue,
+}
+
+impl MessageKeys {
+    fn new() -> Self {
+        let key = JsValue::from_str;
+        MessageKeys { to: key("to"), list_id: key("list_id"), body: key("body"), media_file: key("media_file"), voice: key("voice"), schedule: key("schedule") }
+    }
+}
+
+fn message_fields(keys: &MessageKeys, m: &JsValue) -> MessageFields {
     if !is_plain_object(m) {
         return MessageFields::default();
     }
+    let field = |key: &JsValue| Reflect::get(m, key).unwrap_or(JsValue::UNDEFINED);
     // A non-empty string, seen from JS: copying `to` and `body` into wasm memory for every
     // message of a 1000-message batch cost more than the rest of the check.
-    let non_empty = |key| get(m, key).dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() > 0);
+    let non_empty = |key| field(key).dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() > 0);
     let present = |key| {
-        let v = get(m, key);
+        let v = field(key);
         (!v.is_undefined() && !v.is_null()).then_some(v)
     };
     MessageFields {
-        has_to: non_empty("to"),
-        has_list_id: present("list_id").is_some(),
-        has_body: non_empty("body"),
-        has_media_file: non_empty("media_file"),
-        voice: present("voice").map(|v| v.as_string()),
-        schedule_is_integer: present("schedule").map(|v| match (v.as_f64(), v.as_string()) {
+        has_to: non_empty(&keys.to),
+        has_list_id: present(&keys.list_id).is_some(),
+        has_body: non_empty(&keys.body),
+        has_media_file: non_empty(&keys.media_file),
+        voice: present(&keys.voice).map(|v| v.as_string()),
+        schedule_is_integer: present(&keys.schedule).map(|v| match (v.as_f64(), v.as_string()) {
             (Some(n), _) => n.is_finite() && n.fract() == 0.0,
             (_, Some(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
             _ => false,

@@ -3,10 +3,10 @@
 
 use crate::args::{self, Outgoing};
 use crate::error::Failure;
-use crate::{options, transport};
+use crate::transport::{self, Session};
+use crate::options;
 use clicksend_core::options::Config;
-use clicksend_core::endpoints::BodyRule;
-use clicksend_core::{Error, Input, ENDPOINTS};
+use clicksend_core::{Error, ENDPOINTS};
 use js_sys::{Array, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -16,7 +16,7 @@ use wasm_bindgen_futures::future_to_promise;
 pub struct Client {
     // Shared with the calls in flight; holds the credentials, which never leave Rust
     // except as header values.
-    config: Rc<Config>,
+    session: Rc<Session>,
 }
 
 #[wasm_bindgen]
@@ -27,7 +27,7 @@ impl Client {
     pub fn new(options: JsValue) -> Result<Client, JsValue> {
         let raw = options::read(&options).map_err(|e| Failure::from(e).into_js(str::to_string))?;
         let config = Config::resolve(raw).map_err(|e| Failure::from(e).into_js(str::to_string))?;
-        Ok(Client { config: Rc::new(config) })
+        Ok(Client { session: Rc::new(Session::new(config)?) })
     }
 
     /// Calls endpoint number `index` of `endpoints()` with the caller's arguments.
@@ -41,7 +41,7 @@ impl Client {
     pub fn check(&self, index: u32, args: Array) -> JsValue {
         match self.prepare(index, &args) {
             Ok(_) => JsValue::UNDEFINED,
-            Err(e) => Failure::from(e).into_js(|t| self.config.redact(t)),
+            Err(e) => Failure::from(e).into_js(|t| self.session.config.redact(t)),
         }
     }
 
@@ -54,52 +54,18 @@ impl Client {
     /// The checked request for a call of endpoint number `index`.
     fn prepare(&self, index: u32, args: &Array) -> Result<Outgoing, Error> {
         let endpoint = ENDPOINTS.get(index as usize).ok_or_else(|| Error::invalid_argument(format!("there is no endpoint number {index}")))?;
-        self.config.check_host(endpoint.host, &endpoint.qualified_name())?;
+        self.session.config.check_host(endpoint.host, &endpoint.qualified_name())?;
         args::read_call(endpoint, args)
     }
 
     fn run(&self, request: Result<Outgoing, Error>) -> Promise {
-        let config = self.config.clone();
+        let session = self.session.clone();
         future_to_promise(async move {
             let result = match request {
-                Ok(out) => transport::send(&config, out).await,
+                Ok(out) => transport::send(&session, out).await,
                 Err(e) => Err(e.into()),
             };
-            result.map_err(|f| f.into_js(|text| config.redact(text)))
+            result.map_err(|f| f.into_js(|text| session.config.redact(text)))
         })
     }
-}
-
-/// The endpoint table as JSON text: `[{area, name, method, path, input, paged, repeatSafe}]`,
-/// in the order `call` numbers them; `input` is `none`, `query`, `body`, `optionalBody` or
-/// `bodyAndQuery` (what follows the path parameters); `paged`: the answer is a page, and the
-/// function has `.all`; `repeatSafe`: retried on 5xx and network errors too
-/// (`clicksend_core::retry`). One string, parsed once in JS: building 213 objects field by
-/// field across the wasm boundary took most of a client's construction time.
-#[wasm_bindgen(js_name = endpointsJson)]
-pub fn endpoints_json() -> String {
-    let mut out = String::from("[");
-    for (i, e) in ENDPOINTS.iter().enumerate() {
-        let input = match e.input {
-            Input::None => "none",
-            Input::Query | Input::PagedQuery => "query",
-            Input::Body(BodyRule::OptionalObject) => "optionalBody",
-            Input::Body(_) => "body",
-            Input::BodyAndQuery(_) => "bodyAndQuery",
-        };
-        // Areas, names and paths are ASCII identifiers and path characters: nothing to escape.
-        out.push_str(&format!(
-            r#"{}{{"area":"{}","name":"{}","method":"{}","path":"{}","input":"{}","paged":{},"repeatSafe":{}}}"#,
-            if i == 0 { "" } else { "," },
-            e.area,
-            e.name,
-            e.method.as_str(),
-            e.path,
-            input,
-            e.input == Input::PagedQuery,
-            clicksend_core::retry::repeat_safe(e),
-        ));
-    }
-    out.push(']');
-    out
 }

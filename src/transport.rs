@@ -96,28 +96,48 @@ impl Drop for Deadline {
     }
 }
 
-/// The `RequestInit` of a request (its URL is `config.url(...)`). Headers are a plain object:
-/// in Node the `Headers` class is loaded lazily with undici (~30 ms on first use), and fetch
-/// validates a plain object as well.
-fn build_init(config: &Config, out: &Outgoing, body: Option<&JsValue>, signal: &AbortSignal) -> Result<RequestInit, JsValue> {
-    let headers = js_sys::Object::new();
-    let set = |name: &str, value: &str| Reflect::set(&headers, &name.into(), &value.into());
-    set("Accept", "application/json")?;
-    if let Some(auth) = &config.authorization {
-        set("Authorization", auth)?;
+/// A client's resolved options with its request headers, built once as JS objects: fetch
+/// only reads a headers object, so every call can share one, and no header name or value
+/// crosses from wasm memory per call. Plain objects, not `Headers`: in Node that class
+/// loads undici lazily (~30 ms on first use), and fetch validates a plain object as well.
+pub struct Session {
+    pub config: Config,
+    /// Without and with `Content-Type: application/json`.
+    headers: [js_sys::Object; 2],
+}
+
+impl Session {
+    pub fn new(config: Config) -> Result<Session, JsValue> {
+        let make = |json: bool| -> Result<js_sys::Object, JsValue> {
+            let headers = js_sys::Object::new();
+            let set = |name: &str, value: &str| Reflect::set(&headers, &name.into(), &value.into());
+            set("Accept", "application/json")?;
+            if let Some(auth) = &config.authorization {
+                set("Authorization", auth)?;
+            }
+            if let Some(connection) = &config.connection {
+                set("Maton-Connection", connection)?;
+            }
+            if json {
+                set("Content-Type", "application/json")?;
+            }
+            Ok(js_sys::Object::freeze(&headers))
+        };
+        let headers = [make(false)?, make(true)?];
+        Ok(Session { config, headers })
     }
-    if let Some(connection) = &config.connection {
-        set("Maton-Connection", connection)?;
+
+    /// The `RequestInit` of a request (its URL is `config.url(...)`).
+    fn init(&self, out: &Outgoing, body: Option<&JsValue>, signal: &AbortSignal) -> RequestInit {
+        let init = RequestInit::new();
+        init.set_method(out.method.as_str());
+        init.set_signal(Some(signal));
+        if let Some(body) = body {
+            init.set_body(body);
+        }
+        init.set_headers(&self.headers[usize::from(body.is_some())]);
+        init
     }
-    let init = RequestInit::new();
-    init.set_method(out.method.as_str());
-    init.set_signal(Some(signal));
-    if let Some(body) = body {
-        set("Content-Type", "application/json")?;
-        init.set_body(body);
-    }
-    init.set_headers(&headers);
-    Ok(init)
 }
 
 /// A `Blob`'s bytes as the upload body ClickSend takes.
@@ -144,7 +164,8 @@ fn js_error_text(e: &JsValue) -> String {
 /// Sends a request, retrying as `clicksend_core::retry` allows, and resolves with the
 /// envelope exactly as the server sent it. `timeoutMs` and the caller's signal bound the
 /// whole call, backoff included.
-pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
+pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Failure> {
+    let config = &session.config;
     if out.signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
     }
@@ -156,7 +177,7 @@ pub async fn send(config: &Config, out: Outgoing) -> Result<JsValue, Failure> {
     };
     let mut attempt = 0;
     loop {
-        let (mut failure, kind) = match attempt_once(config, &out, body.as_ref(), &deadline).await {
+        let (mut failure, kind) = match attempt_once(session, &out, body.as_ref(), &deadline).await {
             Ok(value) => return Ok(value),
             Err(f) => f,
         };
@@ -187,10 +208,10 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(config: &Config, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
+async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
+    let config = &session.config;
     let stopped_or_network = || if deadline.stop() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
-    let init = build_init(config, out, body, &deadline.controller.signal())
-        .map_err(|e| (Error::invalid_argument(format!("the request could not be built: {}", js_error_text(&e))).into(), retry::Failure::Final))?;
+    let init = session.init(out, body, &deadline.controller.signal());
     let response: Response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
         Ok(r) => r.unchecked_into(),
         Err(e) => {
