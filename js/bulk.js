@@ -20,37 +20,42 @@ export async function sendBulk(client, index, messages, options = {}) {
   if (Object.keys(rest).length) throw invalid(`sendBulk: unknown option \`${Object.keys(rest)[0]}\` (known: concurrency, onProgress, signal)`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
   if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
   const total = messages.length;
   const batches = [];
   for (let start = 0; start < total; start += BATCH) batches.push(start);
-  for (const start of batches) {
+  // Every batch is checked and encoded before the first is sent; what goes out is exactly
+  // what was checked.
+  const prepared = batches.map((start) => {
     const batch = messages.slice(start, start + BATCH);
     const listSend = batch.findIndex((m) => m?.list_id != null);
     if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
-    const error = client.check(index, [{ messages: batch }]);
-    if (error) throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
-  }
+    try {
+      return client.prepareCall(index, [{ messages: batch }]);
+    } catch (error) {
+      throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
+    }
+  });
   const results = new Array(total);
   let next = 0;
   let sent = 0;
   let failed = 0;
   const worker = async () => {
     while (next < batches.length) {
-      const start = batches[next++];
-      const batch = messages.slice(start, start + BATCH);
+      const i = next++;
+      const start = batches[i];
+      const count = Math.min(BATCH, total - start);
       try {
-        const answer = await client.call(index, [{ messages: batch }, signal ? { signal } : undefined]);
+        const answer = await client.sendPrepared(prepared[i], signal);
         const out = answer?.data?.messages ?? [];
-        batch.forEach((_, k) => {
+        for (let k = 0; k < count; k++) {
           results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k) };
-        });
-        sent += batch.length;
+        }
+        sent += count;
       } catch (error) {
-        batch.forEach((_, k) => {
-          results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error };
-        });
-        failed += batch.length;
+        for (let k = 0; k < count; k++) results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error };
+        failed += count;
       }
       onProgress?.({ sent, failed, total });
     }

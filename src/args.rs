@@ -255,7 +255,7 @@ fn read_call_options(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Err
     read_signal(what, &get(v, "signal"))
 }
 
-fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {
+pub fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {
     if v.is_undefined() {
         return Ok(None);
     }

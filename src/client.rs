@@ -35,14 +35,27 @@ impl Client {
         self.run(self.prepare(index, &args))
     }
 
-    /// Runs the argument checks of endpoint number `index` without sending anything: the
-    /// `ClickSendError` a call would reject with, or `undefined` (used by `sendBulk` to check
-    /// every batch before the first goes out).
-    pub fn check(&self, index: u32, args: Array) -> JsValue {
+    /// Checks and encodes a call of endpoint number `index` now, to be sent later by
+    /// [`Client::send_prepared`]; throws the `ClickSendError` the call would reject with.
+    /// `sendBulk` prepares every batch before the first goes out: each is read once, and
+    /// what is sent is exactly what was checked, even if the caller changes the messages
+    /// while the sends are under way.
+    #[wasm_bindgen(js_name = prepareCall)]
+    pub fn prepare_call(&self, index: u32, args: Array) -> Result<Prepared, JsValue> {
         match self.prepare(index, &args) {
-            Ok(_) => JsValue::UNDEFINED,
-            Err(e) => Failure::from(e).into_js(|t| self.session.config.redact(t)),
+            Ok(out) => Ok(Prepared { out }),
+            Err(e) => Err(Failure::from(e).into_js(|t| self.session.config.redact(t))),
         }
+    }
+
+    /// Sends a prepared call (consumed), with the caller's `signal` if any.
+    #[wasm_bindgen(js_name = sendPrepared)]
+    pub fn send_prepared(&self, prepared: Prepared, signal: JsValue) -> Promise {
+        let mut out = prepared.out;
+        self.run(args::read_signal("sendBulk", &signal).map(|signal| {
+            out.signal = signal;
+            out
+        }))
     }
 
     /// `client.request(method, path, {query, body, signal})`: any path under `/v3`,
@@ -68,4 +81,10 @@ impl Client {
             result.map_err(|f| f.into_js(|text| session.config.redact(text)))
         })
     }
+}
+
+/// A checked, encoded call waiting to be sent ([`Client::prepare_call`]).
+#[wasm_bindgen]
+pub struct Prepared {
+    out: Outgoing,
 }

@@ -123,3 +123,23 @@ test('an abort stops batches not yet sent; they are reported as not sent', async
   assert.deepEqual([results[1999].ok, results[1999].ambiguous, results[1999].error.code], [false, false, 'ABORTED'], 'never sent');
   assert.equal((await sendRequests()).length, 1);
 });
+
+test('what is sent is what was checked: changing the messages during the send changes nothing', async () => {
+  await fresh();
+  const list = messages(2500, 'snap');
+  const sending = client().sms.sendBulk(list, { concurrency: 1 });
+  // The batches were checked and encoded when sendBulk was called; these changes come after.
+  list[0].body = 'changed';
+  list[2400].body = '';
+  delete list[2401].to;
+  const results = await sending;
+  assert.ok(results.every((r) => r.ok));
+  const sent = (await sendRequests()).flatMap((r) => r.json.messages);
+  assert.deepEqual(sent, messages(2500, 'snap'));
+});
+
+test('sendBulk refuses a signal that is not an AbortSignal, sending nothing', async () => {
+  await fresh();
+  await assert.rejects(client().sms.sendBulk(messages(3), { signal: {} }), { name: 'ClickSendError', code: 'INVALID_ARGUMENT', message: 'sendBulk: `signal` must be an AbortSignal' });
+  assert.equal((await sandbox.requests()).length, 0);
+});
