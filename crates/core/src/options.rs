@@ -157,11 +157,26 @@ impl Config {
     }
 
     /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
+    /// One pass over the text, the longest secret first at each place: replacing one secret
+    /// after another could cut into an earlier `[redacted]` (a short secret such as `r`)
+    /// and leave pieces of a secret behind (found by fuzzing).
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_string();
-        for secret in &self.secrets {
-            if !secret.is_empty() && out.contains(secret.as_str()) {
-                out = out.replace(secret.as_str(), "[redacted]");
+        let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).filter(|s| !s.is_empty() && text.contains(s)).collect();
+        if secrets.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            match secrets.iter().filter(|s| rest.starts_with(**s)).max_by_key(|s| s.len()) {
+                Some(secret) => {
+                    out.push_str("[redacted]");
+                    rest = &rest[secret.len()..];
+                }
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
             }
         }
         out
@@ -260,5 +275,15 @@ mod tests {
         assert_eq!(c.redact(&text), "echo [redacted] and [redacted] and [redacted]");
         let debug = format!("{c:?}");
         assert!(!debug.contains("SECRET") && !debug.contains(&token) && !debug.contains("conn-1"), "{debug}");
+    }
+
+    #[test]
+    fn redacts_in_one_pass_so_short_secrets_cannot_cut_into_marks() {
+        // Secrets "e" and "r": replaced one after the other, "r" would cut into the first
+        // "[redacted]" and leave an "e" standing.
+        let raw = RawOptions { connection: Some("r".into()), ..opts(Some("e"), None, None) };
+        let c = Config::resolve(raw).unwrap();
+        assert_eq!(c.redact("here"), "h[redacted][redacted][redacted]");
+        assert_eq!(c.redact("abc"), "abc");
     }
 }
