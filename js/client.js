@@ -1,8 +1,7 @@
 // The public API: `new ClickSend(options)` with one namespace per area of the endpoint
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm.
-import { Client } from './clicksend_wasm.js';
-import { ENDPOINTS_JSON } from './endpoints.js';
+import { Client, endpointsJson } from './clicksend_wasm.js';
 import { BULK_AREAS, sendBulk } from './bulk.js';
 import { pages } from './pagination.js';
 
@@ -12,7 +11,7 @@ export { parseWebhook } from './webhook.js';
 
 /** The endpoint table: `[{area, name, method, path, input, paged, repeatSafe}]` (a fresh copy each call). */
 export function endpoints() {
-  return JSON.parse(ENDPOINTS_JSON);
+  return JSON.parse(endpointsJson());
 }
 
 let table; // read once, on the first construction

@@ -161,8 +161,8 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
     }
     if let BodyRule::Messages(kind) = rule {
         let list = get(v, "messages");
-        let fields: Option<Vec<MessageFields>> =
-            Array::is_array(&list).then(|| MESSAGE_KEYS.with(|keys| Array::from(&list).iter().map(|m| message_fields(keys, &m)).collect()));
+        let keys = MessageKeys::new();
+        let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&keys, &m)).collect());
         let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
         messages::check(kind, what, fields.as_deref(), shared_media_file)?;
     }
@@ -190,12 +190,8 @@ fn read_upload(what: &str, v: &JsValue) -> Result<Body, Error> {
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }
 
-thread_local! {
-    static MESSAGE_KEYS: MessageKeys = MessageKeys::new();
-}
-
-/// The names of the fields a message check reads, as JS strings made once: making them
-/// anew for every message (UTF-8 to JS) was most of the cost of checking one.
+/// The names of the fields a message check reads, as JS strings made once per batch:
+/// making them anew for every message (UTF-8 to JS) was most of the cost of checking one.
 struct MessageKeys {
     to: JsValue,
     list_id: JsValue,

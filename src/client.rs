@@ -88,3 +88,11 @@ impl Client {
 pub struct Prepared {
     out: Outgoing,
 }
+
+/// The endpoint table as JSON text (`clicksend_core::endpoints::table_json`), read once by
+/// the JS side to make the namespaces. One string: building 213 objects field by field
+/// across the wasm boundary took most of a client's construction time.
+#[wasm_bindgen(js_name = endpointsJson)]
+pub fn endpoints_json() -> String {
+    clicksend_core::endpoints::table_json()
+}

@@ -1,8 +1,7 @@
 //! clicksend-wasm: a ClickSend API client for browsers, Workers and Node.
 //!
 //! The JS entry files (`js/`) wrap [`Client`] in the public `ClickSend` class, whose
-//! namespaces (`client.sms.send`) are made from the endpoint table (`pkg/endpoints.js`,
-//! written at build time from `clicksend_core::endpoints::table_json`). Every call goes
+//! namespaces (`client.sms.send`) are made from the endpoint table ([`endpoints_json`]). Every call goes
 //! through one pipeline: [`args`] checks and encodes the caller's arguments (nothing is
 //! sent if they are wrong), [`transport`] sends the request with the global `fetch`
 //! under a timeout and the caller's `AbortSignal`, and classifies the answer.
@@ -15,6 +14,6 @@ mod helpers;
 mod options;
 mod transport;
 
-pub use client::Client;
+pub use client::{endpoints_json, Client};
 pub use error::ClickSendError;
 pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts};

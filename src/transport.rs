@@ -27,9 +27,6 @@ extern "C" {
     // that follows a signal but is never sent stays alive (undici's finalizer holds it).
     #[wasm_bindgen(js_name = fetch)]
     fn fetch(url: &str, init: &RequestInit) -> Promise;
-    // `AbortController.prototype.abort`, bound to each call's controller and reason.
-    #[wasm_bindgen(thread_local_v2, js_namespace = ["AbortController", "prototype"], js_name = abort)]
-    static ABORT: js_sys::Function;
 }
 
 /// Why our controller aborted the request, if it did.
@@ -44,11 +41,6 @@ enum Stop {
 const TIMEOUT_REASON: &str = "clicksend-wasm: timeoutMs";
 const CALLER_REASON: &str = "clicksend-wasm: caller's signal";
 
-thread_local! {
-    // Made once, not per call: each Rust string turned into a JS one is a copy and a decode.
-    static REASONS: (JsValue, JsValue) = (JsValue::from_str(TIMEOUT_REASON), JsValue::from_str(CALLER_REASON));
-}
-
 /// Owns the abort wiring of one call; dropping it clears the timer and the listener, so
 /// nothing outlives the call. The timer and the listener call the controller's own `abort`
 /// bound to a reason: no Rust closure per call (each costs a JS wrapper and a finalizer).
@@ -61,10 +53,11 @@ struct Deadline {
 impl Deadline {
     fn start(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, Error> {
         let controller = AbortController::new().map_err(|_| Error::new(Code::NetworkError, 0, "AbortController is not available in this runtime"))?;
-        let aborter = |reason: &JsValue| -> js_sys::Function { ABORT.with(|abort| JsValue::from(abort.bind1(&controller, reason)).unchecked_into()) };
-        let timer = REASONS.with(|(timeout, _)| set_timeout(&aborter(timeout), timeout_ms));
+        let abort: js_sys::Function = Reflect::get(&controller, &"abort".into()).map_err(|_| Error::new(Code::NetworkError, 0, "AbortController has no abort"))?.unchecked_into();
+        let aborter = |reason: &str| -> js_sys::Function { JsValue::from(abort.bind1(&controller, &reason.into())).unchecked_into() };
+        let timer = set_timeout(&aborter(TIMEOUT_REASON), timeout_ms);
         let caller = caller.map(|signal| {
-            let on_abort = REASONS.with(|(_, by_caller)| aborter(by_caller));
+            let on_abort = aborter(CALLER_REASON);
             // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
             let _ = signal.add_event_listener_with_callback("abort", &on_abort);
             (signal, on_abort)
