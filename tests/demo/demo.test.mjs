@@ -108,7 +108,7 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
   assert.equal(await text(page, '#history tr td:nth-child(2)'), '+61422333444');
   await page.waitForFunction(() => document.getElementById('balance').textContent === '$99.82');
 
-  // Contacts: add one to "Customers", see it, delete it.
+  // Contacts: add one to "Customers", edit it, copy it to "VIP", delete it.
   since = await recorder(sandbox);
   await page.fill('#first-name', 'Katherine');
   await page.fill('#last-name', 'Johnson');
@@ -120,14 +120,32 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
   const [create] = (await since()).filter((r) => r.method === 'POST');
   assert.match(create.path, /^\/v3\/lists\/\d+\/contacts$/);
   assert.deepEqual(create.json, { first_name: 'Katherine', last_name: 'Johnson', phone_number: '+61400000777' });
+  const id = create.response.body.data.contact_id;
+  const listId = create.path.split('/')[3];
+
+  await added.getByRole('button', { name: 'Edit Katherine Johnson' }).click();
+  assert.equal(await text(page, '#contact-legend'), 'Edit contact');
+  await page.fill('#last-name', 'Goble');
+  await page.click('#save-contact');
+  const edited = page.locator('#contacts tr', { hasText: 'Katherine Goble' });
+  await edited.waitFor();
+  const puts = (await since()).filter((r) => r.method === 'PUT');
+  assert.deepEqual(puts.map((r) => [r.path, r.json]), [[`${create.path}/${id}`, { first_name: 'Katherine', last_name: 'Goble', phone_number: '+61400000777' }]]);
+
+  await edited.getByRole('button', { name: 'Copy Katherine Goble' }).click();
+  await page.waitForFunction(() => document.getElementById('notice').textContent === 'Contact copied.');
+  const vip = (await since()).filter((r) => r.method === 'PUT').at(-1);
+  assert.match(vip.path, new RegExp(`^/v3/lists/${listId}/contacts/${id}/copy/\\d+$`));
+  assert.equal(vip.response.status, 200);
   await page.screenshot({ path: `${artifacts}/demo.png`, fullPage: true });
 
-  await added.getByRole('button', { name: 'Delete Katherine Johnson' }).click();
-  await added.waitFor({ state: 'detached' });
-  const id = create.response.body.data.contact_id;
+  await edited.getByRole('button', { name: 'Delete Katherine Goble' }).click();
+  await edited.waitFor({ state: 'detached' });
   assert.deepEqual((await since()).filter((r) => r.method === 'DELETE').map((r) => r.path), [`${create.path}/${id}`]);
   assert.equal(await page.locator('#contacts tr').count(), 3);
-  assert.equal(await text(page, '#notice'), 'Katherine Johnson deleted.');
+  assert.equal(await text(page, '#notice'), 'Katherine Goble deleted.');
+  // The copy is in "VIP", whose count went up by one.
+  assert.match(await page.locator('#lists option', { hasText: 'VIP' }).innerText(), /^VIP \(1\)$/);
   assert.deepEqual(page.errors, []);
 });
 
