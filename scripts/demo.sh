@@ -16,11 +16,7 @@ fi
 say "building the sandbox"
 cargo build -q --release -p clicksend-sandbox
 mkdir -p target
-./target/release/clicksend-sandbox --port "${SANDBOX_PORT:-8787}" > target/demo-sandbox.out &
-sandbox_pid=$!
-trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do grep -q listening target/demo-sandbox.out 2>/dev/null && break; sleep 0.1; done
-sandbox_url=$(head -1 target/demo-sandbox.out | awk '{print $NF}')
-[ -n "$sandbox_url" ] || { echo "the sandbox did not start:"; cat target/demo-sandbox.out; exit 1; }
-say "sandbox at $sandbox_url"
-node scripts/demo-server.mjs --port "${DEMO_PORT:-8080}" --sandbox "$sandbox_url"
+start_sandbox ./target/release/clicksend-sandbox "${SANDBOX_PORT:-8787}" target/demo-sandbox.out
+trap 'kill $SANDBOX_PID 2>/dev/null || true' EXIT
+say "sandbox at $SANDBOX_URL"
+node scripts/demo-server.mjs --port "${DEMO_PORT:-8080}" --sandbox "$SANDBOX_URL"

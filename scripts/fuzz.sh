@@ -10,7 +10,6 @@ source "$(dirname "$0")/prelude.sh" fuzz
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(envelope retry_after webhook phone sms_parts path_param options)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   say "installing the nightly toolchain (cargo fuzz needs it)"
@@ -20,6 +19,9 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   say "installing cargo-fuzz from crates.io"
   cargo install cargo-fuzz --locked
 fi
+
+# By default every target fuzz/Cargo.toml declares.
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cd fuzz && cargo fuzz list)
 
 summary=()
 for t in "${targets[@]}"; do

@@ -47,10 +47,8 @@ echo "[test] gzipped .wasm: $gz bytes, within the budget of $WASM_GZIP_BUDGET"
 
 step "browser: wasm-bindgen-test in headless Chromium"
 cargo build -q -p clicksend-sandbox
-./target/debug/clicksend-sandbox --port 0 > "$logs/sandbox.out" &
-sandbox_pid=$!
-for _ in $(seq 50); do grep -q listening "$logs/sandbox.out" 2>/dev/null && break; sleep 0.1; done
-SANDBOX_URL=$(head -1 "$logs/sandbox.out" | awk '{print $NF}')
+start_sandbox ./target/debug/clicksend-sandbox 0 "$logs/sandbox.out"
+sandbox_pid=$SANDBOX_PID
 echo "[test] sandbox at $SANDBOX_URL"
 SANDBOX_URL="$SANDBOX_URL" CHROMEDRIVER=/usr/bin/chromedriver \
   wasm-pack test --headless --chrome 2>&1 | tee "$logs/browser.log"
