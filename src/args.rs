@@ -74,10 +74,7 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
 /// Reads `client.request(method, path, {query, body, signal})`.
 pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<Outgoing, Error> {
     let what = "request";
-    let method = method
-        .as_string()
-        .and_then(|m| Method::parse(&m.to_ascii_uppercase()))
-        .ok_or_else(|| invalid(what, "method must be one of GET, POST, PUT, PATCH, DELETE"))?;
+    let method = method.as_string().and_then(|m| Method::parse(&m.to_ascii_uppercase())).ok_or_else(|| invalid(what, "method must be one of GET, POST, PUT, PATCH, DELETE"))?;
     let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
     if init.is_undefined() {
@@ -236,11 +233,7 @@ fn message_fields(keys: &MessageKeys, m: &JsValue) -> MessageFields {
 
 /// `JSON.stringify(v)`, kept a JS string.
 fn stringify(what: &str, v: &JsValue) -> Result<JsValue, Error> {
-    JSON::stringify(v)
-        .ok()
-        .map(JsValue::from)
-        .filter(|s| s.is_string())
-        .ok_or_else(|| invalid(what, "the body cannot be serialized as JSON (a cycle, a BigInt or a function?)"))
+    JSON::stringify(v).ok().map(JsValue::from).filter(|s| s.is_string()).ok_or_else(|| invalid(what, "the body cannot be serialized as JSON (a cycle, a BigInt or a function?)"))
 }
 
 /// The last argument of every function: `{signal}` or nothing.

@@ -3,8 +3,8 @@
 
 use crate::args::{self, Outgoing};
 use crate::error::Failure;
-use crate::transport::{self, Session};
 use crate::options;
+use crate::transport::{self, Session};
 use clicksend_core::options::Config;
 use clicksend_core::{Error, ENDPOINTS};
 use js_sys::{Array, Promise};

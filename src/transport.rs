@@ -8,8 +8,8 @@ use clicksend_core::envelope::{self, Body};
 use clicksend_core::options::Config;
 use clicksend_core::{retry, retry_after, Code, Error, Host};
 use js_sys::{Promise, Reflect};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 #[wasm_bindgen]
@@ -142,9 +142,7 @@ impl Session {
 
 /// A `Blob`'s bytes as the upload body ClickSend takes.
 async fn read_blob(blob: &web_sys::Blob) -> Result<String, Error> {
-    let buffer = JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(|e| Error::invalid_argument(format!("uploads: the Blob could not be read: {}", js_error_text(&e))))?;
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| Error::invalid_argument(format!("uploads: the Blob could not be read: {}", js_error_text(&e))))?;
     Ok(upload_json(&js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 

@@ -95,10 +95,8 @@ fn check_error(e: &JsValue) -> Value {
 
 async fn control(method: &str, path: &str, body: Option<Value>) -> Value {
     let init = json!({"method": method, "body": body.map(|b| b.to_string())});
-    let response: web_sys::Response = JsFuture::from(fetch_with_str_and_init(&format!("{SANDBOX}/_sandbox/{path}"), &js(init)))
-        .await
-        .expect("the sandbox answers")
-        .unchecked_into();
+    let response: web_sys::Response =
+        JsFuture::from(fetch_with_str_and_init(&format!("{SANDBOX}/_sandbox/{path}"), &js(init))).await.expect("the sandbox answers").unchecked_into();
     rust(&JsFuture::from(response.json().unwrap()).await.unwrap())
 }
 
@@ -434,7 +432,10 @@ async fn invalid_bodies_send_nothing() {
 #[wasm_bindgen_test]
 fn constructor_rejects_bad_options() {
     let cases = [
-        (json!({"apiKey": "k", "apikey": "k"}), "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, controlUrl, timeoutMs, maxRetries, maxRetryDelayMs)"),
+        (
+            json!({"apiKey": "k", "apikey": "k"}),
+            "new ClickSend(): unknown option `apikey` (known: apiKey, username, connection, baseUrl, controlUrl, timeoutMs, maxRetries, maxRetryDelayMs)",
+        ),
         (json!({"apiKey": 42}), "new ClickSend(): `apiKey` must be a string, got a number"),
         (json!({}), "new ClickSend(): give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)"),
         (json!({"apiKey": "k", "timeoutMs": "5"}), "new ClickSend(): `timeoutMs` must be a number, got a string"),

@@ -1,9 +1,9 @@
 //! `/_sandbox/...`: what tests use to reset the sandbox, read what it received and
 //! program faults. No real ClickSend path starts with `/_sandbox`.
 
+use crate::callbacks::{Callback, Format};
 use crate::envelope::{error, ok, Reply};
 use crate::http::Shared;
-use crate::callbacks::{Callback, Format};
 use crate::state::{Drop, Fault, State};
 use serde_json::{json, Value};
 

@@ -142,9 +142,7 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             api::handle(&mut shared.state(), &request)
         }
         // The control plane takes the Maton key only (Bearer), never ClickSend's Basic pair.
-        Api::MatonControl if !authorized(&shared.auth, &parts.headers, false) => {
-            Reply { status: StatusCode::UNAUTHORIZED, body: json!({"error": "Invalid API key."}) }
-        }
+        Api::MatonControl if !authorized(&shared.auth, &parts.headers, false) => Reply { status: StatusCode::UNAUTHORIZED, body: json!({"error": "Invalid API key."}) },
         Api::MatonControl => maton::handle(&mut shared.state(), parts.method.as_str(), &rel, &query, json_body.as_ref()),
     };
     record_response(&shared, index, &reply);
@@ -192,17 +190,19 @@ fn authorized(auth: &Auth, headers: &HeaderMap, basic_ok: bool) -> bool {
 }
 
 fn header_map(headers: &HeaderMap) -> Value {
-    let map: serde_json::Map<String, Value> =
-        headers.iter().map(|(k, v)| (k.as_str().to_string(), Value::String(String::from_utf8_lossy(v.as_bytes()).into_owned()))).collect();
+    let map: serde_json::Map<String, Value> = headers.iter().map(|(k, v)| (k.as_str().to_string(), Value::String(String::from_utf8_lossy(v.as_bytes()).into_owned()))).collect();
     Value::Object(map)
 }
 
 /// `a=1&b=x%20y` into a map (the last value of a repeated key wins).
 fn parse_query(raw: &str) -> HashMap<String, String> {
-    raw.split('&').filter(|p| !p.is_empty()).map(|p| {
-        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-        (percent_decode(k), percent_decode(v))
-    }).collect()
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -238,10 +238,7 @@ fn with_cors(mut r: Response) -> Response {
 }
 
 fn preflight(headers: &HeaderMap) -> Response {
-    let allow = headers
-        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("Authorization, Content-Type, Accept, Maton-Connection"));
+    let allow = headers.get(header::ACCESS_CONTROL_REQUEST_HEADERS).cloned().unwrap_or_else(|| HeaderValue::from_static("Authorization, Content-Type, Accept, Maton-Connection"));
     let mut r = Response::new(Body::empty());
     *r.status_mut() = StatusCode::NO_CONTENT;
     let h = r.headers_mut();

@@ -19,9 +19,7 @@ pub fn handle(state: &mut State, method: &str, path: &str, query: &HashMap<Strin
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     match (method, segments.as_slice()) {
         ("GET", ["connections"]) => {
-            let keep = |c: &&Value| {
-                ["app", "status"].iter().all(|k| query.get(*k).is_none_or(|want| c.get(*k).and_then(Value::as_str) == Some(want.as_str())))
-            };
+            let keep = |c: &&Value| ["app", "status"].iter().all(|k| query.get(*k).is_none_or(|want| c.get(*k).and_then(Value::as_str) == Some(want.as_str())));
             let list: Vec<Value> = state.connections.iter().filter(keep).cloned().collect();
             reply(StatusCode::OK, json!({"connections": list}))
         }

@@ -111,9 +111,22 @@ pub fn kind_name(kind: MessageKind) -> &'static str {
 
 /// The contact fields ClickSend stores (other keys in a request are ignored, as there).
 pub const CONTACT_FIELDS: &[&str] = &[
-    "phone_number", "first_name", "last_name", "email", "fax_number", "organization_name",
-    "custom_1", "custom_2", "custom_3", "custom_4", "address_line_1", "address_line_2",
-    "address_city", "address_state", "address_postal_code", "address_country",
+    "phone_number",
+    "first_name",
+    "last_name",
+    "email",
+    "fax_number",
+    "organization_name",
+    "custom_1",
+    "custom_2",
+    "custom_3",
+    "custom_4",
+    "address_line_1",
+    "address_line_2",
+    "address_city",
+    "address_state",
+    "address_postal_code",
+    "address_country",
 ];
 
 #[derive(Clone, Debug)]
@@ -231,9 +244,7 @@ impl State {
 
     /// Takes the first fault matching the request, counting it down.
     pub fn take_fault(&mut self, method: &str, path: &str) -> Option<Fault> {
-        let i = self.faults.iter().position(|f| {
-            f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && f.path.as_deref().is_none_or(|p| p == path)
-        })?;
+        let i = self.faults.iter().position(|f| f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && f.path.as_deref().is_none_or(|p| p == path))?;
         let fault = self.faults[i].clone();
         self.faults[i].times -= 1;
         if self.faults[i].times == 0 {

@@ -28,11 +28,9 @@ pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Resu
     let success = (200..300).contains(&status);
     match body {
         _ if succeeded(status, body, envelope) => Ok(()),
-        Body::Object { .. } if success => Err(Error::new(
-            Code::InvalidResponse,
-            status,
-            format!("HTTP {status}: the body is JSON but not a ClickSend response envelope: {}", snippet(text)),
-        )),
+        Body::Object { .. } if success => {
+            Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status}: the body is JSON but not a ClickSend response envelope: {}", snippet(text))))
+        }
         Body::Object { response_code, response_msg } => {
             let code = match response_code {
                 Some(c) if !c.is_empty() => Code::Api(c.to_string()),

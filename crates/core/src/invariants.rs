@@ -53,10 +53,7 @@ pub fn retry_after(data: &[u8]) {
 /// Webhook pairs (as a form body would give them) are classified or refused, never more.
 pub fn webhook(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let pairs: Vec<(String, String)> = text
-        .split('&')
-        .map(|p| p.split_once('=').map_or((p.to_string(), String::new()), |(k, v)| (k.to_string(), v.to_string())))
-        .collect();
+    let pairs: Vec<(String, String)> = text.split('&').map(|p| p.split_once('=').map_or((p.to_string(), String::new()), |(k, v)| (k.to_string(), v.to_string()))).collect();
     if let Ok(kind) = crate::webhook::classify(&pairs) {
         assert!(!kind.as_str().is_empty());
         assert!(pairs.iter().all(|(k, _)| !matches!(k.as_str(), "__proto__" | "constructor" | "prototype")));
@@ -153,12 +150,5 @@ pub fn options(data: &[u8]) {
 }
 
 /// Every target, by name: what the fuzz targets and the seed replay test run.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
-    ("envelope", envelope),
-    ("retry_after", retry_after),
-    ("webhook", webhook),
-    ("phone", phone),
-    ("sms_parts", sms_parts),
-    ("path_param", path_param),
-    ("options", options),
-];
+pub const TARGETS: &[(&str, fn(&[u8]))] =
+    &[("envelope", envelope), ("retry_after", retry_after), ("webhook", webhook), ("phone", phone), ("sms_parts", sms_parts), ("path_param", path_param), ("options", options)];

@@ -40,10 +40,7 @@ pub fn check(kind: MessageKind, what: &str, messages: Option<&[MessageFields]>, 
         return Err(Error::invalid_argument(format!("{what}: `messages` is empty; send at least one message")));
     }
     if messages.len() > MAX_MESSAGES {
-        return Err(Error::invalid_argument(format!(
-            "{what}: {} messages in one call; ClickSend takes at most {MAX_MESSAGES} (split them into several calls)",
-            messages.len()
-        )));
+        return Err(Error::invalid_argument(format!("{what}: {} messages in one call; ClickSend takes at most {MAX_MESSAGES} (split them into several calls)", messages.len())));
     }
     for (i, m) in messages.iter().enumerate() {
         check_one(kind, m, shared_media_file).map_err(|why| Error::invalid_argument(format!("{what}: messages[{i}] {why}")))?;

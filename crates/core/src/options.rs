@@ -97,9 +97,7 @@ impl Config {
                 Some(format!("Bearer {key}"))
             }
             (None, None) if raw.base_url.is_none() => {
-                return Err(invalid(
-                    "give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)",
-                ))
+                return Err(invalid("give `apiKey` (Maton gateway), `username` and `apiKey` (ClickSend directly), or `baseUrl` (a proxy that adds credentials)"))
             }
             (None, None) => None,
         };
@@ -149,9 +147,7 @@ impl Config {
     /// API key (Bearer), not ClickSend's Basic credentials.
     pub fn check_host(&self, host: Host, what: &str) -> Result<(), Error> {
         if host == Host::MatonControl && self.basic_auth {
-            return Err(Error::invalid_argument(format!(
-                "{what}: Maton's connection API needs a Maton `apiKey` (without `username`)"
-            )));
+            return Err(Error::invalid_argument(format!("{what}: Maton's connection API needs a Maton `apiKey` (without `username`)")));
         }
         Ok(())
     }
@@ -207,12 +203,7 @@ mod tests {
     use super::*;
 
     fn opts(key: Option<&str>, user: Option<&str>, base: Option<&str>) -> RawOptions {
-        RawOptions {
-            api_key: key.map(Into::into),
-            username: user.map(Into::into),
-            base_url: base.map(Into::into),
-            ..Default::default()
-        }
+        RawOptions { api_key: key.map(Into::into), username: user.map(Into::into), base_url: base.map(Into::into), ..Default::default() }
     }
 
     #[test]

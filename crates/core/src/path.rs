@@ -26,13 +26,9 @@ pub enum ParamKind {
 }
 
 /// Parameters whose values are strings in ClickSend's API (UUIDs, phone numbers, codes).
-const TOKEN_PARAMS: &[&str] = &[
-    "message_id", "original_message_id", "connection_id", "dedicated_number", "country", "country_code", "number_type",
-    "source",
-];
+const TOKEN_PARAMS: &[&str] = &["message_id", "original_message_id", "connection_id", "dedicated_number", "country", "country_code", "number_type", "source"];
 /// Parameters that may be either (see [`ParamKind::Key`]); every other is a numeric id.
-const KEY_PARAMS: &[&str] =
-    &["activation_token", "alpha_tag_id", "default_sender_id", "own_number_id", "verification_id", "long_url_id", "source_id", "transaction_id"];
+const KEY_PARAMS: &[&str] = &["activation_token", "alpha_tag_id", "default_sender_id", "own_number_id", "verification_id", "long_url_id", "source_id", "transaction_id"];
 
 pub fn kind_of(name: &str) -> ParamKind {
     if TOKEN_PARAMS.contains(&name) {
@@ -132,7 +128,6 @@ pub fn fill(template: &str, args: &[PathArg], what: &str) -> Result<String, Erro
     }
     Ok(out)
 }
-
 
 /// Checks a caller-written path for `client.request`: relative to `/v3`, made only of
 /// unreserved characters and `%XX` escapes, with no empty, `.` or `..` segment.

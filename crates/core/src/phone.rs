@@ -39,9 +39,12 @@ pub fn parse_phone(input: &str, default_country: Option<&str>) -> Result<String,
         return Err(invalid(format!("\"{shown}\" is not a phone number (digits, spaces, dashes, dots, parentheses and a leading + only)")));
     }
     let plan = match default_country {
-        Some(code) => Some(PLANS.iter().find(|p| p.country.eq_ignore_ascii_case(code)).ok_or_else(|| {
-            invalid(format!("default country \"{}\" is not supported (AU, CA, GB, NZ, US)", code.chars().take(8).collect::<String>()))
-        })?),
+        Some(code) => Some(
+            PLANS
+                .iter()
+                .find(|p| p.country.eq_ignore_ascii_case(code))
+                .ok_or_else(|| invalid(format!("default country \"{}\" is not supported (AU, CA, GB, NZ, US)", code.chars().take(8).collect::<String>())))?,
+        ),
         None => None,
     };
     let international = if plus {

@@ -105,10 +105,39 @@ mod tests {
 
     #[test]
     fn which_operations_are_safe_to_repeat() {
-        for (area, name) in [("sms", "history"), ("sms", "price"), ("mms", "price"), ("voice", "price"), ("fax", "price"), ("lists", "delete"), ("lists", "update"), ("sms", "cancel"), ("sms", "markReceiptsRead"), ("ownNumbers", "update"), ("postLetters", "detectAddress"), ("smsCampaigns", "price"), ("connections", "get")] {
+        for (area, name) in [
+            ("sms", "history"),
+            ("sms", "price"),
+            ("mms", "price"),
+            ("voice", "price"),
+            ("fax", "price"),
+            ("lists", "delete"),
+            ("lists", "update"),
+            ("sms", "cancel"),
+            ("sms", "markReceiptsRead"),
+            ("ownNumbers", "update"),
+            ("postLetters", "detectAddress"),
+            ("smsCampaigns", "price"),
+            ("connections", "get"),
+        ] {
             assert!(safe(area, name), "{area}.{name} should be safe");
         }
-        for (area, name) in [("sms", "send"), ("mms", "send"), ("voice", "send"), ("fax", "send"), ("smsCampaigns", "send"), ("lists", "create"), ("contacts", "create"), ("recharge", "purchase"), ("reseller", "transferCredit"), ("numbers", "buy"), ("account", "forgotPassword"), ("subaccounts", "regenerateApiKey"), ("uploads", "create"), ("connections", "create")] {
+        for (area, name) in [
+            ("sms", "send"),
+            ("mms", "send"),
+            ("voice", "send"),
+            ("fax", "send"),
+            ("smsCampaigns", "send"),
+            ("lists", "create"),
+            ("contacts", "create"),
+            ("recharge", "purchase"),
+            ("reseller", "transferCredit"),
+            ("numbers", "buy"),
+            ("account", "forgotPassword"),
+            ("subaccounts", "regenerateApiKey"),
+            ("uploads", "create"),
+            ("connections", "create"),
+        ] {
             assert!(!safe(area, name), "{area}.{name} must not be repeated");
         }
         let unsafe_puts = ENDPOINTS.iter().filter(|e| e.method == Method::Put && !repeat_safe(e)).count();

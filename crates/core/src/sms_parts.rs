@@ -85,7 +85,13 @@ mod tests {
 
     fn check(body: &str, encoding: Encoding, characters: usize, parts: usize, remaining: usize) {
         let p = sms_parts(body);
-        assert_eq!((p.encoding, p.characters, p.parts, p.remaining_in_part), (encoding, characters, parts, remaining), "body of {} chars: {:?}", body.chars().count(), body.chars().take(20).collect::<String>());
+        assert_eq!(
+            (p.encoding, p.characters, p.parts, p.remaining_in_part),
+            (encoding, characters, parts, remaining),
+            "body of {} chars: {:?}",
+            body.chars().count(),
+            body.chars().take(20).collect::<String>()
+        );
     }
 
     #[test]
@@ -117,7 +123,7 @@ mod tests {
         check("😀", Ucs2, 2, 1, 68);
         check(&"😀".repeat(35), Ucs2, 70, 1, 0);
         check(&"😀".repeat(36), Ucs2, 72, 2, 61); // 33 pairs fill 66 of 67 units
-        // A surrogate pair at the boundary is not split.
+                                                  // A surrogate pair at the boundary is not split.
         check(&format!("{}😀{}", a(66), a(3)), Ucs2, 71, 2, 62);
         check("Hello\nWorld\r", Gsm7, 12, 1, 148);
         check("中文", Ucs2, 2, 1, 68);

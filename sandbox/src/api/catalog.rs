@@ -66,10 +66,21 @@ pub fn delete_email_address(state: &mut State, email_address_id: &str) -> Reply 
 }
 
 pub fn countries() -> Reply {
-    let countries: Vec<Value> = [("AU", "Australia"), ("CA", "Canada"), ("DE", "Germany"), ("FR", "France"), ("GB", "United Kingdom"), ("IN", "India"), ("NZ", "New Zealand"), ("SG", "Singapore"), ("US", "United States"), ("ZA", "South Africa")]
-        .iter()
-        .map(|(code, value)| json!({"code": code, "value": value}))
-        .collect();
+    let countries: Vec<Value> = [
+        ("AU", "Australia"),
+        ("CA", "Canada"),
+        ("DE", "Germany"),
+        ("FR", "France"),
+        ("GB", "United Kingdom"),
+        ("IN", "India"),
+        ("NZ", "New Zealand"),
+        ("SG", "Singapore"),
+        ("US", "United States"),
+        ("ZA", "South Africa"),
+    ]
+    .iter()
+    .map(|(code, value)| json!({"code": code, "value": value}))
+    .collect();
     ok("List of Countries.", Value::Array(countries))
 }
 

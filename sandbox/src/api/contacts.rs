@@ -161,11 +161,7 @@ pub fn copy_contact(state: &mut State, from: &str, contact_id: &str, to: &str, t
     let Some(i) = source.contacts.iter().position(|c| Some(c.contact_id) == id(contact_id)) else {
         return error(404, NO_CONTACT);
     };
-    let contact = if transfer {
-        source.contacts.remove(i)
-    } else {
-        Contact { contact_id: new_id, date_added: now(), ..source.contacts[i].clone() }
-    };
+    let contact = if transfer { source.contacts.remove(i) } else { Contact { contact_id: new_id, date_added: now(), ..source.contacts[i].clone() } };
     let verb = if transfer { "transferred" } else { "copied" };
     let message = format!("Contact #{contact_id} has been {verb} to List #{to_id}");
     let target = state.lists.get_mut(&to_id).expect("checked above");

@@ -141,12 +141,8 @@ pub fn send(state: &mut State, req: &ApiRequest, kind: MessageKind, commit: bool
 
 pub fn history(state: &State, req: &ApiRequest, kind: MessageKind) -> Reply {
     let (from, to) = (req.query_num("date_from"), req.query_num("date_to"));
-    let items = state
-        .messages
-        .iter()
-        .filter(|m| m.kind == kind && from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t))
-        .map(|m| m.to_json(m.history_status()))
-        .collect();
+    let items =
+        state.messages.iter().filter(|m| m.kind == kind && from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t)).map(|m| m.to_json(m.history_status())).collect();
     ok("Here are your results.", req.page(items))
 }
 
