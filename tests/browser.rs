@@ -522,6 +522,10 @@ async fn uploads_encode_blobs_and_bytes() {
     }
 }
 
+/// One failure to provoke: what it is, the sandbox fault that causes it, the call, its
+/// arguments and the error code the call must reject with.
+type FailureCase = (&'static str, Option<Value>, &'static str, Vec<JsValue>, &'static str);
+
 /// A failure must leave the module usable (a wasm panic would poison it for every later
 /// call): after each kind of failure, a normal call on the same client succeeds.
 #[wasm_bindgen_test]
@@ -531,7 +535,7 @@ async fn the_module_still_works_after_every_kind_of_failure() {
     aborted.abort();
     let abort_opts = js_sys::Object::new();
     Reflect::set(&abort_opts, &"signal".into(), &aborted.signal()).unwrap();
-    let failures: Vec<(&str, Option<Value>, &str, Vec<JsValue>, &str)> = vec![
+    let failures: Vec<FailureCase> = vec![
         ("bad argument", None, "lists.get", vec![js(json!("../account"))], "INVALID_ARGUMENT"),
         ("bad body", None, "sms.send", vec![js(json!({"messages": "no"}))], "INVALID_ARGUMENT"),
         ("non-JSON body", Some(json!({"path": "/account", "status": 200, "body": "<html>"})), "account.get", vec![], "INVALID_RESPONSE"),

@@ -149,6 +149,9 @@ pub fn options(data: &[u8]) {
     }
 }
 
+/// A fuzz target: its name and the invariant it checks on one input.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// Every target, by name: what the fuzz targets and the seed replay test run.
-pub const TARGETS: &[(&str, fn(&[u8]))] =
+pub const TARGETS: &[Target] =
     &[("envelope", envelope), ("retry_after", retry_after), ("webhook", webhook), ("phone", phone), ("sms_parts", sms_parts), ("path_param", path_param), ("options", options)];
