@@ -8,7 +8,7 @@ globalThis.fetch = (input) => {
 };
 const which = process.argv[2];
 if (which === 'ours') {
-  const { ClickSend } = await import('../pkg/node.js');
+  const { ClickSend } = await import('../pkg/js/node.js');
   await new ClickSend({ apiKey: 'k', baseUrl: 'http://stub' }).account.get();
 } else {
   const { FetchClient } = await import('./fetch-client.js');

@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function makeClient() {
   if (which === 'ours') {
     globalThis.fetch = stubFetch;
-    const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/node.js`); // BENCH_PKG: compare another build
+    const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/js/node.js`); // BENCH_PKG: compare another build
     const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0 });
     return { send: () => c.sms.send(SMS), history: () => c.sms.history(QUERY) };
   }

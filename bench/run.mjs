@@ -35,9 +35,13 @@ async function sizeFigures() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const wasm = sizes([readFileSync(`${root}pkg/clicksend_wasm_bg.wasm`)]);
   // The files the browser entry loads (node.js is a bundle of the same, node.cjs its copy).
-  const jsFiles = readdirSync(`${root}pkg`).filter((f) => f.endsWith('.js') && !['node.js', 'workerd.js'].includes(f)).map((f) => `${root}pkg/${f}`);
-  const snippet = readdirSync(`${root}pkg/snippets`).map((d) => `${root}pkg/snippets/${d}/js/error.js`);
-  const glue = sizes([...jsFiles, ...snippet].map((f) => readFileSync(f)));
+  const jsFiles = [
+    `${root}pkg/clicksend_wasm.js`,
+    ...readdirSync(`${root}pkg/js`)
+      .filter((f) => f.endsWith('.js') && !['node.js', 'workerd.js'].includes(f))
+      .map((f) => `${root}pkg/js/${f}`),
+  ];
+  const glue = sizes(jsFiles.map((f) => readFileSync(f)));
   const a = await esbuild.build({ entryPoints: [deps.resolve('clicksend')], bundle: true, platform: 'node', minify: true, write: false, logLevel: 'silent' });
   const aSize = sizes([Buffer.from(a.outputFiles[0].contents)]);
   let aBrowser;
@@ -55,7 +59,7 @@ async function sizeFigures() {
   add('size', 'total raw', kb(wasm.raw + glue.raw), kb(aSize.raw), kb(bSize.raw));
   add('size', 'bundles for the browser', 'yes (web entry)', aBrowser, 'yes');
   // What a web app ships: the web entry bundled and minified (esbuild), with the .wasm.
-  const web = await esbuild.build({ entryPoints: [`${root}pkg/web.js`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
+  const web = await esbuild.build({ entryPoints: [`${root}pkg/js/web.js`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
   const webSize = sizes([Buffer.from(web.outputFiles[0].contents)]);
   add('size', 'in a web app: JS minified by a bundler, gzip / + .wasm', `${kb(webSize.gz)} / ${kb(webSize.gz + wasm.gz)}`, '—', kb(bSize.gz));
   return { wasmGz: wasm.gz, glueGz: glue.gz, minifiedGz: webSize.gz };
@@ -152,7 +156,7 @@ async function workerd() {
   await new Promise((r) => api.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${api.address().port}`;
   const scripts = {
-    ours: `import { ClickSend } from './pkg/workerd.js';
+    ours: `import { ClickSend } from './pkg/js/workerd.js';
       export default { async fetch(req, env) { return Response.json(await new ClickSend({ apiKey: 'k', baseUrl: env.URL }).account.get()); } };`,
     B: `import { FetchClient } from './bench/fetch-client.js';
       export default { async fetch(req, env) { return Response.json(await new FetchClient({ apiKey: 'k', baseUrl: env.URL }).smsHistory({})); } };`,

@@ -1,5 +1,5 @@
 // `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
-import { ClickSendError, invalid } from '__ERROR_MODULE__';
+import { ClickSendError, invalid } from './error.js';
 
 /** The areas whose `send` takes `{messages}` and so also has `sendBulk`. */
 export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
@@ -65,5 +65,5 @@ export async function sendBulk(client, index, messages, options = {}) {
 }
 
 function missing(i) {
-  return new ClickSendError('INVALID_RESPONSE', 200, `sendBulk: the answer has no result for messages[${i}]`, undefined, undefined, false, true);
+  return new ClickSendError(`sendBulk: the answer has no result for messages[${i}]`, { code: 'INVALID_RESPONSE', status: 200, ambiguous: true });
 }

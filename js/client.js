@@ -1,12 +1,12 @@
 // The public API: `new ClickSend(options)` with one namespace per area of the endpoint
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm.
-import { Client, endpointsJson } from './clicksend_wasm.js';
+import { Client, endpointsJson } from '../clicksend_wasm.js';
 import { BULK_AREAS, sendBulk } from './bulk.js';
 import { pages } from './pagination.js';
 
-export { smsParts, parsePhone } from './clicksend_wasm.js';
-export { ClickSendError } from '__ERROR_MODULE__';
+export { smsParts, parsePhone } from '../clicksend_wasm.js';
+export { ClickSendError } from './error.js';
 export { parseWebhook } from './webhook.js';
 
 /** The endpoint table: `[{area, name, method, path, input, paged, repeatSafe}]` (a fresh copy each call). */

@@ -1,10 +1,22 @@
-// The one error class of the package. Defined in JS so that it is a real `Error`
-// subclass (stack, `instanceof`, `name`); the wasm side constructs it (src/error.rs).
+// The one error class of the package. Defined in JS so that it is a real `Error` subclass
+// (stack, `instanceof`, `name`). The wasm side imports this very module (src/error.rs,
+// `raw_module = "./js/error.js"`: the same path from the crate root and from pkg/), so an
+// error from wasm, from JS and from a user's own code is one class.
+
+/** The `code` of an error made without one. */
+export const DEFAULT_CODE = 'UNKNOWN_ERROR';
+
 export class ClickSendError extends Error {
-  constructor(code, status, message, data, retryAfter, retryable = false, ambiguous = false) {
+  /**
+   * `new ClickSendError(message, {code, status, data, retryAfter, retryable, ambiguous})`:
+   * every field optional (`code` UNKNOWN_ERROR, `status` 0, `retryable` and `ambiguous`
+   * false), for users' own tests and mocks as much as for the client.
+   */
+  constructor(message, options = {}) {
+    const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false } = options ?? {};
     super(message);
     this.name = 'ClickSendError';
-    /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE. */
+    /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE, UNKNOWN_ERROR. */
     this.code = code;
     /** HTTP status; 0 when no response was received. */
     this.status = status;
@@ -30,5 +42,13 @@ export class ClickSendError extends Error {
 
 /** The error for a caller's mistake found in JS (the wasm side makes its own). */
 export function invalid(message) {
-  return new ClickSendError('INVALID_ARGUMENT', 0, message, undefined, undefined, false, false);
+  return new ClickSendError(message, { code: 'INVALID_ARGUMENT' });
+}
+
+/**
+ * The wasm side's way in (src/error.rs): positional, so that no options object has to be
+ * built field by field across the boundary. Not exported by the package.
+ */
+export function fromWasm(code, status, message, data, retryAfter, retryable, ambiguous) {
+  return new ClickSendError(message, { code, status, data, retryAfter, retryable, ambiguous });
 }

@@ -1,5 +1,5 @@
 // `fn.all(...)`: ClickSend's pages as one async iterator, for every paginated function.
-import { invalid } from '__ERROR_MODULE__';
+import { invalid } from './error.js';
 
 function limit(name, value) {
   if (value === undefined) return Infinity;

@@ -1,7 +1,7 @@
 // `parseWebhook(...)`: what ClickSend sends to a callback URL, as key/value pairs for the
 // checks in wasm (clicksend_core::webhook).
-import { parseWebhookPairs } from './clicksend_wasm.js';
-import { invalid } from '__ERROR_MODULE__';
+import { parseWebhookPairs } from '../clicksend_wasm.js';
+import { invalid } from './error.js';
 
 /**
  * Parses what ClickSend sends to a callback URL: delivery receipts (SMS, MMS, voice, fax) and

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: wasm-pack (--target web), wasm-opt -Oz from npm's
-# binaryen, then the per-runtime entry files, types and package.json from js/.
+# binaryen, then js/ (the public layer and the per-runtime entries), types and package.json.
 # Prints the .wasm size raw and gzipped. Run scripts/setup.sh first (test.sh and demo.sh do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,30 +19,27 @@ wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-
   -o "$wasm.opt" "$wasm"
 mv "$wasm.opt" "$wasm"
 
-# The error class is a wasm-bindgen snippet; the public entry must import that very
-# module (not a copy), or `instanceof ClickSendError` would fail.
-error_module=$(cd pkg && ls snippets/*/js/error.js)
-for module in client pagination bulk webhook; do
-  sed "s#__ERROR_MODULE__#./$error_module#" "js/$module.js" > "pkg/$module.js"
-done
-cp js/node.js js/workerd.js js/web.js js/index.d.ts js/generated.d.ts pkg/
+# pkg/ is laid out like the crate root: wasm-bindgen's output at the top, js/ copied as it is
+# (src/error.rs imports ./js/error.js by that path, so wasm and the entries share one class).
+mkdir -p pkg/js
+for module in client error bulk pagination webhook node web workerd; do cp "js/$module.js" pkg/js/; done
+cp js/index.d.ts js/generated.d.ts pkg/
 
-
-# Node 18 to 20.18 cannot require() an ES module: node.cjs is the same entry bundled as
+# Node 18 to 20.18 cannot require() an ES module: js/node.cjs is the same entry bundled as
 # CommonJS, with types to match (.d.cts files importing each other).
-say "esbuild: node.cjs for require()"
-esbuild pkg/node.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
-  --inject:js/cjs-shim.js --define:import.meta.url=importMetaUrl --outfile=pkg/node.cjs
+say "esbuild: js/node.cjs for require()"
+esbuild pkg/js/node.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
+  --inject:js/cjs-shim.js --define:import.meta.url=importMetaUrl --outfile=pkg/js/node.cjs
 sed "s#'./generated.js'#'./generated.cjs'#" js/index.d.ts > pkg/index.d.cts
 # Node's entry as one ES module too: each module Node's loader reads costs about a
 # millisecond of cold start, and the entry imports seven. Browsers' and workerd's entries stay
 # separate modules (their bundlers join them).
-say "esbuild: node.js as one module"
-esbuild pkg/node.js --bundle --platform=node --format=esm --target=node18 --log-level=warning --outfile=pkg/node.bundle.js
-mv pkg/node.bundle.js pkg/node.js
+say "esbuild: js/node.js as one module"
+esbuild pkg/js/node.js --bundle --platform=node --format=esm --target=node18 --log-level=warning --outfile=pkg/js/node.bundle.js
+mv pkg/js/node.bundle.js pkg/js/node.js
 sed "s#'./index.js'#'./index.cjs'#" js/generated.d.ts > pkg/generated.d.cts
 node scripts/package-json.mjs > pkg/package.json
-cp README.md LICENSE-MIT LICENSE-APACHE pkg/
+cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
 
 raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

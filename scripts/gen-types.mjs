@@ -20,7 +20,7 @@ const out = `${root}js/generated.d.ts`;
 
 // ---------------------------------------------------------------- inputs
 
-const { endpoints } = await import(`${root}pkg/node.js`);
+const { endpoints } = await import(`${root}pkg/js/node.js`);
 const load = (file) => YAML.parse(readFileSync(`${specDir}/${file}`, 'utf8'), { maxAliasCount: -1 });
 const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.schemas, prefix: '/v3' };
 const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };

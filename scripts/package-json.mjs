@@ -17,20 +17,20 @@ const pkg = {
     '.': {
       // TypeScript reads `types` first: CommonJS callers get the .d.cts twins.
       types: { require: './index.d.cts', default: './index.d.ts' },
-      workerd: './workerd.js',
-      node: { import: './node.js', require: './node.cjs' },
-      browser: './web.js',
-      import: './web.js',
-      default: './web.js',
+      workerd: './js/workerd.js',
+      node: { import: './js/node.js', require: './js/node.cjs' },
+      browser: './js/web.js',
+      import: './js/web.js',
+      default: './js/web.js',
     },
     './package.json': './package.json',
   },
   types: './index.d.ts',
-  main: './node.cjs',
-  module: './web.js',
-  files: ['*.js', '*.cjs', '*.d.ts', '*.d.cts', '*.wasm', 'snippets/', 'README.md', 'LICENSE-*'],
+  main: './js/node.cjs',
+  module: './js/web.js',
+  files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
   // Importing an entry instantiates the wasm module; nothing else has side effects.
-  sideEffects: ['./node.js', './workerd.js', './web.js'],
+  sideEffects: ['./js/node.js', './js/workerd.js', './js/web.js'],
   engines: { node: '>=18' },
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

@@ -2,7 +2,7 @@
 //! object or the JSON body, and the call options (`{signal}`). Any problem is an
 //! `INVALID_ARGUMENT` error and nothing is sent.
 
-use crate::options::{is_plain_object, type_name};
+use crate::js::{get, invalid, is_plain_object, reject_unknown_keys, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
@@ -19,14 +19,14 @@ pub struct Outgoing {
     pub method: Method,
     /// Path relative to `/v3`, already encoded, with its query string.
     pub path_and_query: String,
-    pub body: Option<Body>,
+    pub body: Option<RequestBody>,
     pub signal: Option<AbortSignal>,
 }
 
 /// A request body: JSON text (a JS string, never copied into wasm memory), or a `Blob` to
 /// upload, which can only be read asynchronously (the transport turns it into
 /// `{"content": base64}` before sending).
-pub enum Body {
+pub enum RequestBody {
     Json(JsValue),
     Blob(Blob),
 }
@@ -34,10 +34,6 @@ pub enum Body {
 /// The upload body ClickSend takes: the file's bytes in base64.
 pub fn upload_json(bytes: &[u8]) -> String {
     format!("{{\"content\":\"{}\"}}", base64::encode(bytes))
-}
-
-fn invalid(what: &str, msg: impl std::fmt::Display) -> Error {
-    Error::invalid_argument(format!("{what}: {msg}"))
 }
 
 /// Reads `client.<area>.<name>(...params, input?, options?)`.
@@ -53,11 +49,11 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
         Input::None => (None, String::new(), 0),
         Input::Query | Input::PagedQuery => (None, read_query(&what, &input(0))?, 1),
         Input::Body(BodyRule::OptionalObject) if input(0).is_undefined() => (None, String::new(), 1),
-        Input::Body(rule) => (Some(Body::Json(read_body(&what, rule, &input(0))?)), String::new(), 1),
+        Input::Body(rule) => (Some(RequestBody::Json(read_body(&what, rule, &input(0))?)), String::new(), 1),
         Input::BodyAndQuery(rule) => {
             let body = match rule {
                 BodyRule::Upload => read_upload(&what, &input(0))?,
-                rule => Body::Json(read_body(&what, rule, &input(0))?),
+                rule => RequestBody::Json(read_body(&what, rule, &input(0))?),
             };
             (Some(body), read_query(&what, &input(1))?, 2)
         }
@@ -88,7 +84,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let query = read_query(what, &get(init, "query"))?;
     let body = match get(init, "body") {
         b if b.is_undefined() => None,
-        b if b.is_object() && !b.is_function() => Some(Body::Json(stringify(what, &b)?)),
+        b if b.is_object() && !b.is_function() => Some(RequestBody::Json(stringify(what, &b)?)),
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
     let signal = read_signal(what, &get(init, "signal"))?;
@@ -100,10 +96,6 @@ fn raw_repeat_safe(method: Method) -> bool {
     matches!(method, Method::Get | Method::Delete)
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn path_arg(v: &JsValue) -> PathArg {
     if let Some(n) = v.as_f64() {
         PathArg::Number(n)
@@ -112,16 +104,6 @@ fn path_arg(v: &JsValue) -> PathArg {
     } else {
         PathArg::Other(type_name(v))
     }
-}
-
-fn reject_unknown_keys(what: &str, obj: &Object, known: &[&str]) -> Result<(), Error> {
-    for key in Object::keys(obj).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(invalid(what, format!("unknown option `{key}` (known: {})", known.join(", "))));
-        }
-    }
-    Ok(())
 }
 
 /// The query object: its own keys in order; `undefined`/`null` values are left out.
@@ -167,22 +149,22 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
 }
 
 /// A file to upload: `{content: base64}` as the API takes it, or its bytes.
-fn read_upload(what: &str, v: &JsValue) -> Result<Body, Error> {
+fn read_upload(what: &str, v: &JsValue) -> Result<RequestBody, Error> {
     if let Some(blob) = v.dyn_ref::<Blob>() {
-        return Ok(Body::Blob(blob.clone()));
+        return Ok(RequestBody::Blob(blob.clone()));
     }
     if let Some(buffer) = v.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(Body::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec()).into()));
+        return Ok(RequestBody::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec()).into()));
     }
     if ArrayBuffer::is_view(v) {
         // Any typed array or DataView: its bytes, read through the view's own window.
         let (buffer, offset, length) = (get(v, "buffer"), get(v, "byteOffset"), get(v, "byteLength"));
         let (offset, length) = (offset.as_f64().unwrap_or(0.0) as u32, length.as_f64().unwrap_or(0.0) as u32);
         let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length);
-        return Ok(Body::Json(upload_json(&bytes.to_vec()).into()));
+        return Ok(RequestBody::Json(upload_json(&bytes.to_vec()).into()));
     }
     if is_plain_object(v) && get(v, "content").as_string().is_some_and(|c| !c.is_empty()) {
-        return Ok(Body::Json(stringify(what, v)?));
+        return Ok(RequestBody::Json(stringify(what, v)?));
     }
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }

@@ -2,7 +2,7 @@
 //! table, and the `request` escape hatch. The public JS class wraps this (js/client.js).
 
 use crate::args::{self, Outgoing};
-use crate::error::Failure;
+use crate::error::Rejection;
 use crate::options;
 use crate::transport::{self, Session};
 use clicksend_core::options::Config;
@@ -25,8 +25,8 @@ impl Client {
     /// or unusable values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Client, JsValue> {
-        let raw = options::read(&options).map_err(|e| Failure::from(e).into_js(str::to_string))?;
-        let config = Config::resolve(raw).map_err(|e| Failure::from(e).into_js(str::to_string))?;
+        let raw = options::read(&options).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
+        let config = Config::resolve(raw).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
         Ok(Client { session: Rc::new(Session::new(config)?) })
     }
 
@@ -44,7 +44,7 @@ impl Client {
     pub fn prepare_call(&self, index: u32, args: Array) -> Result<Prepared, JsValue> {
         match self.prepare(index, &args) {
             Ok(out) => Ok(Prepared { out }),
-            Err(e) => Err(Failure::from(e).into_js(|t| self.session.config.redact(t))),
+            Err(e) => Err(Rejection::from(e).into_js(|t| self.session.config.redact(t))),
         }
     }
 

@@ -3,18 +3,22 @@
 use clicksend_core::Error;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/js/error.js")]
+// `raw_module`: the import names `./js/error.js` exactly, a path that means the same file from
+// the crate root (where wasm-bindgen-test serves it) and from pkg/ (the build copies js/ there
+// as it is), so the class wasm throws is the class the package exports.
+#[wasm_bindgen(raw_module = "./js/error.js")]
 extern "C" {
     /// The JS `ClickSendError` class, an `Error` subclass.
     #[wasm_bindgen(extends = js_sys::Error)]
     pub type ClickSendError;
 
-    #[wasm_bindgen(constructor)]
-    fn new(code: &str, status: u16, message: &str, data: &JsValue, retry_after: Option<f64>, retryable: bool, ambiguous: bool) -> ClickSendError;
+    /// `new ClickSendError(message, {code, status, ...})`, from positional arguments.
+    #[wasm_bindgen(js_name = fromWasm)]
+    fn from_wasm(code: &str, status: u16, message: &str, data: &JsValue, retry_after: Option<f64>, retryable: bool, ambiguous: bool) -> ClickSendError;
 }
 
 /// An error on its way to JS, with what only a response can add.
-pub struct Failure {
+pub struct Rejection {
     pub error: Error,
     /// The body's `data`, or `undefined`.
     pub data: JsValue,
@@ -25,19 +29,19 @@ pub struct Failure {
     pub ambiguous: bool,
 }
 
-impl From<Error> for Failure {
+impl From<Error> for Rejection {
     fn from(error: Error) -> Self {
-        Failure { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false, ambiguous: false }
+        Rejection { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false, ambiguous: false }
     }
 }
 
-impl Failure {
+impl Rejection {
     /// The JS error. `redact` scrubs credentials from the message, which may quote
     /// text that came from a server or the runtime.
     pub fn into_js(self, redact: impl Fn(&str) -> String) -> JsValue {
         let e = &self.error;
         let data = redact_data(self.data, &redact);
-        ClickSendError::new(e.code.as_str(), e.status, &redact(&e.message), &data, self.retry_after, self.retryable, self.ambiguous).into()
+        from_wasm(e.code.as_str(), e.status, &redact(&e.message), &data, self.retry_after, self.retryable, self.ambiguous).into()
     }
 }
 

@@ -1,14 +1,14 @@
 //! Synchronous helpers exported as they are: SMS parts and phone numbers, from the same
 //! code the sandbox bills by (`clicksend_core`). Bad input throws a `ClickSendError`.
 
-use crate::error::Failure;
-use crate::options::type_name;
+use crate::error::Rejection;
+use crate::js::type_name;
 use clicksend_core::{phone, sms_parts as parts, webhook, Error};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 fn thrown(e: Error) -> JsValue {
-    Failure::from(e).into_js(str::to_string)
+    Rejection::from(e).into_js(str::to_string)
 }
 
 /// `smsParts(body)` → `{encoding, characters, parts, perPart, remainingInPart}`.

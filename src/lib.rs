@@ -11,6 +11,7 @@ mod args;
 mod client;
 mod error;
 mod helpers;
+mod js;
 mod options;
 mod transport;
 

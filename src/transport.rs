@@ -1,10 +1,10 @@
 //! Sending a request with the global `fetch` (never `window`, so it runs in pages,
 //! workers, workerd and Node alike), under a timeout and the caller's `AbortSignal`,
-//! and turning the answer into the envelope or a [`Failure`].
+//! and turning the answer into the envelope or a [`Rejection`].
 
-use crate::args::{upload_json, Body as RequestBody, Outgoing};
-use crate::error::Failure;
-use clicksend_core::envelope::{self, Body};
+use crate::args::{upload_json, Outgoing, RequestBody};
+use crate::error::Rejection;
+use clicksend_core::envelope::{self, ResponseBody};
 use clicksend_core::options::Config;
 use clicksend_core::{retry, retry_after, Code, Error, Host};
 use js_sys::{Promise, Reflect};
@@ -162,7 +162,7 @@ fn js_error_text(e: &JsValue) -> String {
 /// Sends a request, retrying as `clicksend_core::retry` allows, and resolves with the
 /// envelope exactly as the server sent it. `timeoutMs` and the caller's signal bound the
 /// whole call, backoff included.
-pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Failure> {
+pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection> {
     let config = &session.config;
     if out.signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
@@ -185,7 +185,7 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Failure> 
             // Stopped during backoff: the last attempt had failed without effect, so after a
             // timeout (not an abort) a new call may succeed.
             Some(_) => {
-                let mut stopped: Failure = deadline.failure(config.timeout_ms, String::new).into();
+                let mut stopped: Rejection = deadline.failure(config.timeout_ms, String::new).into();
                 stopped.retryable = stopped.error.code == Code::Timeout;
                 return Err(stopped);
             }
@@ -206,9 +206,9 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Failure, retry::Failure)> {
+async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
     let config = &session.config;
-    let stopped_or_network = || if deadline.stop() == Stop::None { retry::Failure::Network } else { retry::Failure::Stopped };
+    let stopped_or_network = || if deadline.stop() == Stop::None { retry::AttemptFailure::Network } else { retry::AttemptFailure::Stopped };
     let init = session.init(out, body, &deadline.controller.signal());
     let response: Response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
         Ok(r) => r.unchecked_into(),
@@ -232,7 +232,7 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
     };
     classify(&response, status, &text, out.host == Host::ClickSend).map_err(|f| {
         // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says.
-        let kind = if f.error.code == Code::InvalidResponse && !matches!(status, 502..=504) { retry::Failure::Final } else { retry::Failure::Status(status) };
+        let kind = if f.error.code == Code::InvalidResponse && !matches!(status, 502..=504) { retry::AttemptFailure::Final } else { retry::AttemptFailure::Status(status) };
         (f, kind)
     })
 }
@@ -256,22 +256,22 @@ async fn sleep(ms: f64, deadline: &Deadline) -> bool {
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
-fn classify(response: &Response, status: u16, text: &JsValue, expect_envelope: bool) -> Result<JsValue, Failure> {
+fn classify(response: &Response, status: u16, text: &JsValue, expect_envelope: bool) -> Result<JsValue, Rejection> {
     let parsed = json_parse(text).ok();
     let object = parsed.as_ref().filter(|v| v.is_object() && !js_sys::Array::is_array(v));
     let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
     let (code, msg) = (field("response_code").and_then(|v| v.as_string()), field("response_msg").and_then(|v| v.as_string()));
     let body = match (&parsed, object) {
-        (_, Some(_)) => Body::Object { response_code: code.as_deref(), response_msg: msg.as_deref() },
-        (Some(_), None) => Body::OtherJson,
-        (None, _) => Body::NotJson,
+        (_, Some(_)) => ResponseBody::Object { response_code: code.as_deref(), response_msg: msg.as_deref() },
+        (Some(_), None) => ResponseBody::OtherJson,
+        (None, _) => ResponseBody::NotJson,
     };
     if envelope::succeeded(status, body, expect_envelope) {
         return Ok(parsed.unwrap_or(JsValue::NULL));
     }
     match envelope::classify(status, body, &text.as_string().unwrap_or_default(), expect_envelope) {
         Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
-        Err(error) => Err(Failure {
+        Err(error) => Err(Rejection {
             error,
             data: field("data").unwrap_or(JsValue::UNDEFINED),
             retry_after: response.headers().get("retry-after").ok().flatten().and_then(|v| retry_after::parse(&v, js_sys::Date::now())),

@@ -1,6 +1,6 @@
 // The demo page: clicksend-wasm in a browser. Every call goes to /api/ on the page's own
 // server (scripts/demo-server.mjs), which adds the credentials: the page holds no key.
-import { ClickSend, ClickSendError, parsePhone, smsParts } from '../pkg/web.js';
+import { ClickSend, ClickSendError, parsePhone, smsParts } from '../pkg/js/web.js';
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch('config.json')).json();

@@ -4,7 +4,7 @@
 use crate::callbacks::{Callback, Format};
 use crate::envelope::{error, ok, Reply};
 use crate::http::Shared;
-use crate::state::{Drop, Fault, State};
+use crate::state::{ConnectionDrop, Fault, State};
 use serde_json::{json, Value};
 
 pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
@@ -81,8 +81,8 @@ fn parse_fault(v: &Value) -> Result<Fault, String> {
         content_type: s("content_type"),
         drop: match s("drop").as_deref() {
             None => None,
-            Some("before") => Some(Drop::Before),
-            Some("mid-body") => Some(Drop::MidBody),
+            Some("before") => Some(ConnectionDrop::Before),
+            Some("mid-body") => Some(ConnectionDrop::MidBody),
             Some(other) => return Err(format!("unknown drop {other:?}: use \"before\" or \"mid-body\"")),
         },
     };

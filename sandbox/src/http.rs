@@ -4,7 +4,7 @@
 
 use crate::api::{self, ApiRequest};
 use crate::envelope::{error, Reply};
-use crate::state::{Drop, State};
+use crate::state::{ConnectionDrop, State};
 use crate::{control, maton};
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::Request;
@@ -109,8 +109,8 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
         match fault.drop {
             // Ends this connection's task without a byte written: the client sees the
             // connection closed before any response. `resume_unwind` skips the panic hook.
-            Some(Drop::Before) => std::panic::resume_unwind(Box::new("sandbox fault: drop before response")),
-            Some(Drop::MidBody) => return mid_body_drop(),
+            Some(ConnectionDrop::Before) => std::panic::resume_unwind(Box::new("sandbox fault: drop before response")),
+            Some(ConnectionDrop::MidBody) => return mid_body_drop(),
             None => {}
         }
         if let Some(status) = fault.status {

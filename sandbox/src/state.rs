@@ -186,11 +186,11 @@ pub struct Fault {
     pub delay_ms: u64,
     pub body: Option<String>,
     pub content_type: Option<String>,
-    pub drop: Option<Drop>,
+    pub drop: Option<ConnectionDrop>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Drop {
+pub enum ConnectionDrop {
     /// Close the connection before sending anything.
     Before,
     /// Send the head and part of the body, then close.

@@ -33,11 +33,11 @@ after(async () => {
 test('package: the tarball holds the entries, types, wasm and licence, nothing else', () => {
   const listing = JSON.parse(run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--loglevel=error'], packed.dir))[0];
   const files = listing.files.map((f) => f.path).sort();
-  for (const f of ['package.json', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'node.js', 'node.cjs', 'web.js', 'workerd.js',
-    'client.js', 'clicksend_wasm.js', 'clicksend_wasm_bg.wasm', 'index.d.ts', 'index.d.cts', 'generated.d.ts', 'generated.d.cts']) {
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'js/node.js', 'js/node.cjs', 'js/web.js', 'js/workerd.js',
+    'js/client.js', 'js/error.js', 'clicksend_wasm.js', 'clicksend_wasm_bg.wasm', 'index.d.ts', 'index.d.cts', 'generated.d.ts', 'generated.d.cts']) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
-  assert.deepEqual(files.filter((f) => !/^(snippets\/[^/]+\/js\/error\.js|[\w.-]+)$/.test(f)), [], 'only top-level files and the error snippet');
+  assert.deepEqual(files.filter((f) => !/^(js\/)?[\w.-]+$/.test(f)), [], 'only top-level files and js/');
 });
 
 /** The page's own server adds the key to what the page sends to /api/. */
@@ -75,7 +75,7 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
   }
 });
 
-test('package: a plain page imports node_modules/clicksend-wasm/web.js with no bundler', async () => {
+test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with no bundler', async () => {
   const dir = project('plain-page');
   const server = await serveStatic(dir, backend());
   try {

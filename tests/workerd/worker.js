@@ -1,7 +1,7 @@
 // A Worker that makes one client call per request, so the workerd suite can run the
 // shared cases (tests/support/cases.mjs) inside workerd. It imports the built package's
 // workerd entry, which imports the .wasm as a compiled module.
-import { ClickSend, ClickSendError } from '../../pkg/workerd.js';
+import { ClickSend, ClickSendError } from '../../pkg/js/workerd.js';
 import { callByName } from '../support/call.js';
 
 export default {

@@ -8,7 +8,7 @@ use crate::{Code, Error};
 
 /// What the wasm side found when it parsed the body as JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Body<'a> {
+pub enum ResponseBody<'a> {
     /// A JSON object, with its envelope fields when they are strings.
     Object { response_code: Option<&'a str>, response_msg: Option<&'a str> },
     /// Valid JSON that is not an object (an array, a string, `null`, ...).
@@ -24,14 +24,14 @@ pub const SNIPPET_CHARS: usize = 200;
 /// is not what was expected; `envelope`: whether a success must be ClickSend's envelope
 /// (Maton's control plane answers with plain objects). `Ok(())` means: resolve with the
 /// parsed object as it is.
-pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Result<(), Error> {
+pub fn classify(status: u16, body: ResponseBody<'_>, text: &str, envelope: bool) -> Result<(), Error> {
     let success = (200..300).contains(&status);
     match body {
         _ if succeeded(status, body, envelope) => Ok(()),
-        Body::Object { .. } if success => {
+        ResponseBody::Object { .. } if success => {
             Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status}: the body is JSON but not a ClickSend response envelope: {}", snippet(text))))
         }
-        Body::Object { response_code, response_msg } => {
+        ResponseBody::Object { response_code, response_msg } => {
             let code = match response_code {
                 Some(c) if !c.is_empty() => Code::Api(c.to_string()),
                 _ => Code::Api(format!("HTTP_{status}")),
@@ -42,7 +42,7 @@ pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Resu
             };
             Err(Error::new(code, status, message))
         }
-        Body::OtherJson | Body::NotJson => {
+        ResponseBody::OtherJson | ResponseBody::NotJson => {
             let what = if text.trim().is_empty() { "an empty body".to_string() } else { format!("a body that is not a JSON object: {}", snippet(text)) };
             Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status} {}: {what}", reason(status))))
         }
@@ -51,8 +51,8 @@ pub fn classify(status: u16, body: Body<'_>, text: &str, envelope: bool) -> Resu
 
 /// Whether [`classify`] resolves: a 2xx with a JSON object (an envelope where one is expected).
 /// Checked first, so the common case needs no copy of the body's text.
-pub fn succeeded(status: u16, body: Body<'_>, envelope: bool) -> bool {
-    (200..300).contains(&status) && matches!(body, Body::Object { response_code, .. } if response_code.is_some() || !envelope)
+pub fn succeeded(status: u16, body: ResponseBody<'_>, envelope: bool) -> bool {
+    (200..300).contains(&status) && matches!(body, ResponseBody::Object { response_code, .. } if response_code.is_some() || !envelope)
 }
 
 /// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut.
@@ -89,8 +89,8 @@ pub fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
-    fn obj<'a>(code: Option<&'a str>, msg: Option<&'a str>) -> Body<'a> {
-        Body::Object { response_code: code, response_msg: msg }
+    fn obj<'a>(code: Option<&'a str>, msg: Option<&'a str>) -> ResponseBody<'a> {
+        ResponseBody::Object { response_code: code, response_msg: msg }
     }
 
     #[test]
@@ -109,13 +109,13 @@ mod tests {
     #[test]
     fn unexpected_bodies_are_invalid_responses() {
         let html = format!("<html>\n<body>{}</body></html>", "x".repeat(400));
-        let e = classify(502, Body::NotJson, &html, true).unwrap_err();
+        let e = classify(502, ResponseBody::NotJson, &html, true).unwrap_err();
         assert_eq!((e.code.clone(), e.status), (Code::InvalidResponse, 502));
         assert!(e.message.starts_with("HTTP 502 Bad Gateway: a body that is not a JSON object: <html> <body>xxx"), "{}", e.message);
         assert!(e.message.ends_with('…'));
-        let e = classify(200, Body::NotJson, "", true).unwrap_err();
+        let e = classify(200, ResponseBody::NotJson, "", true).unwrap_err();
         assert_eq!(e.message, "HTTP 200 OK: an empty body");
-        let e = classify(200, Body::OtherJson, "[1,2]", true).unwrap_err();
+        let e = classify(200, ResponseBody::OtherJson, "[1,2]", true).unwrap_err();
         assert_eq!(e.code, Code::InvalidResponse);
         let e = classify(200, obj(None, None), "{\"a\":1}", true).unwrap_err();
         assert!(e.message.contains("not a ClickSend response envelope"), "{}", e.message);

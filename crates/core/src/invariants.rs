@@ -3,7 +3,7 @@
 //! and every input the fuzzer ever found (`fuzz/seeds/`). Each panics when a promise breaks.
 //! Not used by the client, so it costs the `.wasm` nothing.
 
-use crate::envelope::Body;
+use crate::envelope::ResponseBody;
 use crate::options::{Config, RawOptions};
 use crate::path::PathArg;
 use crate::Encoding;
@@ -25,9 +25,9 @@ pub fn envelope(data: &[u8]) {
     let f = fields(rest, 4);
     let (selector, code, msg, text) = (f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str());
     let body = match selector.len() % 3 {
-        0 => Body::Object { response_code: (!code.is_empty()).then_some(code), response_msg: (!msg.is_empty()).then_some(msg) },
-        1 => Body::OtherJson,
-        _ => Body::NotJson,
+        0 => ResponseBody::Object { response_code: (!code.is_empty()).then_some(code), response_msg: (!msg.is_empty()).then_some(msg) },
+        1 => ResponseBody::OtherJson,
+        _ => ResponseBody::NotJson,
     };
     for wants_envelope in [true, false] {
         let verdict = crate::envelope::classify(status, body, text, wants_envelope);

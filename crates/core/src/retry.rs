@@ -34,7 +34,7 @@ pub fn repeat_safe(e: &Endpoint) -> bool {
 
 /// How an attempt failed.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Failure {
+pub enum AttemptFailure {
     /// An HTTP status other than 2xx.
     Status(u16),
     /// No response: refused, reset, dropped mid-body.
@@ -58,10 +58,10 @@ pub const DEFAULT_MAX_RETRY_DELAY_MS: f64 = 30_000.0;
 const BASE_DELAY_MS: f64 = 500.0;
 
 /// Whether a failure can be retried at all, for an operation of this safety.
-pub fn retryable(failure: Failure, repeat_safe: bool) -> bool {
+pub fn retryable(failure: AttemptFailure, repeat_safe: bool) -> bool {
     match failure {
-        Failure::Status(429) => true,
-        Failure::Status(502..=504) | Failure::Network => repeat_safe,
+        AttemptFailure::Status(429) => true,
+        AttemptFailure::Status(502..=504) | AttemptFailure::Network => repeat_safe,
         _ => false,
     }
 }
@@ -69,19 +69,19 @@ pub fn retryable(failure: Failure, repeat_safe: bool) -> bool {
 /// Whether the caller may usefully call again (the error's `retryable`): whatever the client
 /// itself retries, and a repeat-safe call that ran out of `timeoutMs`. The client does not
 /// retry past its own deadline, but a new call gets a new one.
-pub fn worth_calling_again(failure: Failure, timed_out: bool, repeat_safe: bool) -> bool {
+pub fn worth_calling_again(failure: AttemptFailure, timed_out: bool, repeat_safe: bool) -> bool {
     retryable(failure, repeat_safe) || (timed_out && repeat_safe)
 }
 
 /// Whether a failure leaves it unknown if the operation was carried out (an unsafe one that
 /// timed out, lost its connection or got a 5xx).
-pub fn ambiguous(failure: Failure, repeat_safe: bool) -> bool {
-    !repeat_safe && matches!(failure, Failure::Network | Failure::Stopped | Failure::Status(500..=599))
+pub fn ambiguous(failure: AttemptFailure, repeat_safe: bool) -> bool {
+    !repeat_safe && matches!(failure, AttemptFailure::Network | AttemptFailure::Stopped | AttemptFailure::Status(500..=599))
 }
 
 /// The delay before retry number `attempt` (0 for the first retry), or `None` to stop.
 /// `retry_after_s` is the server's `Retry-After`; `random` is uniform in [0, 1).
-pub fn next_delay(policy: Policy, attempt: u32, failure: Failure, repeat_safe: bool, retry_after_s: Option<f64>, random: f64) -> Option<f64> {
+pub fn next_delay(policy: Policy, attempt: u32, failure: AttemptFailure, repeat_safe: bool, retry_after_s: Option<f64>, random: f64) -> Option<f64> {
     if attempt >= policy.max_retries || !retryable(failure, repeat_safe) {
         return None;
     }
@@ -147,30 +147,32 @@ mod tests {
     #[test]
     fn what_is_retried() {
         let p = Policy { max_retries: 2, max_delay_ms: 30_000.0 };
-        for f in [Failure::Status(429), Failure::Status(502), Failure::Status(503), Failure::Status(504), Failure::Network] {
+        for f in [AttemptFailure::Status(429), AttemptFailure::Status(502), AttemptFailure::Status(503), AttemptFailure::Status(504), AttemptFailure::Network] {
             assert!(next_delay(p, 0, f, true, None, 0.5).is_some(), "{f:?} on a safe operation");
         }
-        assert!(next_delay(p, 0, Failure::Status(429), false, None, 0.5).is_some(), "429 on a send: nothing was done");
-        for f in [Failure::Status(500), Failure::Status(502), Failure::Status(503), Failure::Network, Failure::Stopped] {
+        assert!(next_delay(p, 0, AttemptFailure::Status(429), false, None, 0.5).is_some(), "429 on a send: nothing was done");
+        for f in [AttemptFailure::Status(500), AttemptFailure::Status(502), AttemptFailure::Status(503), AttemptFailure::Network, AttemptFailure::Stopped] {
             assert_eq!(next_delay(p, 0, f, false, None, 0.5), None, "{f:?} on a send");
             assert!(ambiguous(f, false));
         }
-        for f in [Failure::Status(400), Failure::Status(401), Failure::Status(404), Failure::Status(500), Failure::Stopped, Failure::Final] {
+        for f in
+            [AttemptFailure::Status(400), AttemptFailure::Status(401), AttemptFailure::Status(404), AttemptFailure::Status(500), AttemptFailure::Stopped, AttemptFailure::Final]
+        {
             assert_eq!(next_delay(p, 0, f, true, None, 0.5), None, "{f:?}");
         }
-        assert!(!ambiguous(Failure::Status(429), false) && !ambiguous(Failure::Status(400), false) && !ambiguous(Failure::Network, true));
-        assert_eq!(next_delay(p, 2, Failure::Status(429), true, None, 0.5), None, "max_retries");
-        assert_eq!(next_delay(Policy { max_retries: 0, ..p }, 0, Failure::Status(429), true, None, 0.5), None);
+        assert!(!ambiguous(AttemptFailure::Status(429), false) && !ambiguous(AttemptFailure::Status(400), false) && !ambiguous(AttemptFailure::Network, true));
+        assert_eq!(next_delay(p, 2, AttemptFailure::Status(429), true, None, 0.5), None, "max_retries");
+        assert_eq!(next_delay(Policy { max_retries: 0, ..p }, 0, AttemptFailure::Status(429), true, None, 0.5), None);
     }
 
     #[test]
     fn how_long_to_wait() {
         let p = Policy { max_retries: 10, max_delay_ms: 4_000.0 };
-        assert_eq!(next_delay(p, 0, Failure::Status(503), true, None, 0.5), Some(250.0));
-        assert_eq!(next_delay(p, 2, Failure::Status(503), true, None, 0.5), Some(1000.0));
-        assert_eq!(next_delay(p, 2, Failure::Status(503), true, None, 0.0), Some(0.0));
-        assert_eq!(next_delay(p, 9, Failure::Status(503), true, None, 0.99), Some(4000.0), "capped");
-        assert_eq!(next_delay(p, 0, Failure::Status(429), true, Some(2.0), 0.5), Some(2000.0), "Retry-After wins");
-        assert_eq!(next_delay(p, 0, Failure::Status(429), true, Some(999_999.0), 0.5), Some(4000.0), "an absurd Retry-After is capped");
+        assert_eq!(next_delay(p, 0, AttemptFailure::Status(503), true, None, 0.5), Some(250.0));
+        assert_eq!(next_delay(p, 2, AttemptFailure::Status(503), true, None, 0.5), Some(1000.0));
+        assert_eq!(next_delay(p, 2, AttemptFailure::Status(503), true, None, 0.0), Some(0.0));
+        assert_eq!(next_delay(p, 9, AttemptFailure::Status(503), true, None, 0.99), Some(4000.0), "capped");
+        assert_eq!(next_delay(p, 0, AttemptFailure::Status(429), true, Some(2.0), 0.5), Some(2000.0), "Retry-After wins");
+        assert_eq!(next_delay(p, 0, AttemptFailure::Status(429), true, Some(999_999.0), 0.5), Some(4000.0), "an absurd Retry-After is capped");
     }
 }
