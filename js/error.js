@@ -13,7 +13,10 @@ export class ClickSendError extends Error {
    * false), for users' own tests and mocks as much as for the client.
    */
   constructor(message, options = {}) {
-    const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false } = options ?? {};
+    // The old positional form (code, status, message, ...) must fail loudly, not make an
+    // error whose message is a code.
+    if (options === null || typeof options !== 'object') throw new TypeError('new ClickSendError(message, {code, status, data, retryAfter, retryable, ambiguous}): the second argument must be an object');
+    const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false } = options;
     super(message);
     this.name = 'ClickSendError';
     /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE, UNKNOWN_ERROR. */

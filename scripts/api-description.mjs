@@ -2,13 +2,20 @@
 // descriptions, kept in one place.
 import { readFileSync } from 'node:fs';
 
-/** The path-parameter kinds, read from the one place they are declared
- *  (crates/core/src/path.rs): string ids (TOKEN_PARAMS), ids that may be a number or a
- *  string (KEY_PARAMS); every other parameter is a numeric id. */
+/** The kind of each path parameter of each operation (`id`, `token` or `idOrToken`), read
+ *  from the rows of the endpoint table (crates/core/src/endpoints.rs), where
+ *  `.path_params(&[...])` gives them; a parameter it leaves out is a numeric id.
+ *  `paramKinds().of(endpoint)` is the list for one entry of `endpoints()`. */
 export function paramKinds() {
-  const src = readFileSync(new URL('../crates/core/src/path.rs', import.meta.url), 'utf8');
-  const list = (name) => [...src.match(new RegExp(`const ${name}: &\\[&str\\] =([^;]*);`))[1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
-  return { tokens: new Set(list('TOKEN_PARAMS')), keys: new Set(list('KEY_PARAMS')) };
+  const src = readFileSync(new URL('../crates/core/src/endpoints.rs', import.meta.url), 'utf8');
+  const byOperation = new Map();
+  for (const [, area, name, list] of src.matchAll(/\("(\w+)", "(\w+)",[^\n]*?\.path_params\(&\[([^\]]*)\]\)/g)) {
+    const kinds = list.split(',').map((k) => ({ Id: 'id', Token: 'token', IdOrToken: 'idOrToken' })[k.trim()]);
+    byOperation.set(`${area}.${name}`, kinds);
+  }
+  if (byOperation.size === 0) throw new Error('paramKinds: no .path_params rows found in endpoints.rs');
+  const of = (e) => [...e.path.matchAll(/\{(\w+)\}/g)].map((_, i) => byOperation.get(`${e.area}.${e.name}`)?.[i] ?? 'id');
+  return { of };
 }
 
 /** Operations to take from swagger-v2.yaml although openapi-v3.yaml has them, and why. */

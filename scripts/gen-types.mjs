@@ -162,14 +162,11 @@ function itemType(spec, op) {
   return items?.type === 'array' ? tsType(spec, items.items, '  ') : 'unknown';
 }
 
-function paramType(name) {
-  if (kinds.tokens.has(name)) return 'string';
-  if (kinds.keys.has(name)) return 'number | string';
-  return 'number';
-}
+const PARAM_TYPES = { id: 'number', token: 'string', idOrToken: 'number | string' };
 
 function signature(e, spec, op) {
-  const args = [...e.path.matchAll(/\{(\w+)\}/g)].map(([, p]) => `${camel(p)}: ${paramType(p)}`);
+  const types = kinds.of(e);
+  const args = [...e.path.matchAll(/\{(\w+)\}/g)].map(([, p], i) => `${camel(p)}: ${PARAM_TYPES[types[i]]}`);
   const summary = op.summary ?? op.description;
   if (e.paged) {
     args.push(`query?: ${queryType(spec, op)}`);

@@ -6,7 +6,7 @@ use crate::js::{get, invalid, is_plain_object, reject_unknown_keys, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
-use clicksend_core::{base64, query, retry, Error};
+use clicksend_core::{base64, query, Error};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, Blob};
@@ -14,7 +14,7 @@ use web_sys::{AbortSignal, Blob};
 /// A request ready to send.
 pub struct Outgoing {
     pub host: Host,
-    /// Whether sending it twice is harmless (`clicksend_core::retry::repeat_safe`).
+    /// Whether sending it twice is harmless (`Endpoint::repeat_safe`).
     pub repeat_safe: bool,
     pub method: Method,
     /// Path relative to `/v3`, already encoded, with its query string.
@@ -41,7 +41,7 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     let what = endpoint.qualified_name();
     let n_params = endpoint.params().count();
     let path_args: Vec<PathArg> = (0..n_params).map(|i| path_arg(&args.get(i as u32))).collect();
-    let path = path::fill(endpoint.path, &path_args, &what)?;
+    let path = path::fill(endpoint.path, endpoint.param_kinds, &path_args, &what)?;
 
     // What follows the path parameters: the input (one or two arguments), then the options.
     let input = |i: u32| args.get(n_params as u32 + i);
@@ -63,8 +63,7 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
-    let repeat_safe = retry::repeat_safe(endpoint);
-    Ok(Outgoing { host: endpoint.host, repeat_safe, method: endpoint.method, path_and_query: path + &query, body, signal })
+    Ok(Outgoing { host: endpoint.host, repeat_safe: endpoint.repeat_safe, method: endpoint.method, path_and_query: path + &query, body, signal })
 }
 
 /// Reads `client.request(method, path, {query, body, signal})`.

@@ -59,8 +59,9 @@ export function build(doc, schema, depth = 0) {
 
 function pathArgs(e, op) {
   const specParams = (op.parameters ?? []).filter((p) => p.in === 'path');
+  const types = kinds.of(e);
   return [...e.path.matchAll(/\{(\w+)\}/g)].map(([, name], i) => {
-    if (!kinds.tokens.has(name)) return 1;
+    if (types[i] !== 'token') return 1;
     const p = specParams.find((x) => x.name === name) ?? specParams[i];
     if (p?.schema?.enum) return p.schema.enum[0];
     const example = p?.example ?? p?.schema?.example;

@@ -1,10 +1,16 @@
 //! The endpoint table: every operation the client offers, declared once.
 //!
 //! The JS namespaces (`client.sms.send`), `endpoints()`, the TypeScript declarations
-//! and the sandbox's echo routes are all made from this one slice. Adding an endpoint
-//! means adding one line here (and its types); the request pipeline never changes.
+//! and the sandbox's routes are all made from this one slice. Adding an endpoint means
+//! adding one line here (and its types); the request pipeline never changes.
+//!
+//! One row says everything about an operation. What its method implies is the default
+//! (see [`op`]); anything else is written on the row itself, with a comment saying why:
+//! `.not_repeatable()` for a PUT that buys or sends, `.repeatable()` for a POST that only
+//! computes, `.path_params(&[...])` where a path parameter is not a numeric id.
 
 use crate::messages::MessageKind;
+pub use crate::path::{ParamKind, ParamKinds};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
@@ -91,6 +97,11 @@ pub struct Endpoint {
     /// placeholders in the order the function takes them.
     pub path: &'static str,
     pub input: Input,
+    /// Whether sending it twice has the same effect as sending it once, so that it may be
+    /// retried after a 5xx or a network error as well as after a 429 (`crate::retry`).
+    pub repeat_safe: bool,
+    /// The kind of each path parameter, in order.
+    pub param_kinds: ParamKinds,
 }
 
 impl Endpoint {
@@ -100,48 +111,76 @@ impl Endpoint {
         path.split('/').filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
     }
 
+    /// The kind of path parameter number `i`.
+    pub fn param_kind(&self, i: usize) -> ParamKind {
+        self.param_kinds.get(i)
+    }
+
     /// `sms.send`, for messages.
     pub fn qualified_name(&self) -> String {
         format!("{}.{}", self.area, self.name)
     }
+
+    /// Safe to repeat although its method says otherwise (a POST that only computes a price).
+    /// Say why in a comment on the row.
+    const fn repeatable(self) -> Endpoint {
+        Endpoint { repeat_safe: true, ..self }
+    }
+
+    /// Not safe to repeat although its method says otherwise (a PUT that buys, sends or
+    /// makes something new). Say why in a comment on the row.
+    const fn not_repeatable(self) -> Endpoint {
+        Endpoint { repeat_safe: false, ..self }
+    }
+
+    /// The kinds of the path parameters, where not every one is a numeric id.
+    const fn path_params(self, kinds: &[ParamKind]) -> Endpoint {
+        Endpoint { param_kinds: ParamKinds::of(kinds), ..self }
+    }
 }
 
+/// An operation of ClickSend's API with the defaults its method implies: a GET, PUT, PATCH or
+/// DELETE is safe to repeat (it reads, sets a state or removes), a POST is not (it sends or
+/// creates); every path parameter is a numeric id.
 const fn op(area: &'static str, name: &'static str, method: Method, path: &'static str, input: Input) -> Endpoint {
-    Endpoint { host: Host::ClickSend, area, name, method, path, input }
+    let repeat_safe = !matches!(method, Method::Post);
+    Endpoint { host: Host::ClickSend, area, name, method, path, input, repeat_safe, param_kinds: ParamKinds::ALL_IDS }
 }
 
+/// An operation of Maton's control plane, with the same defaults as [`op`].
 const fn maton(area: &'static str, name: &'static str, method: Method, path: &'static str, input: Input) -> Endpoint {
-    Endpoint { host: Host::MatonControl, area, name, method, path, input }
+    Endpoint { host: Host::MatonControl, ..op(area, name, method, path, input) }
 }
 
 use BodyRule::{Messages, Object, OptionalObject, Upload};
 use Input::{Body, BodyAndQuery, PagedQuery, Query};
 use Method::{Delete, Get, Patch, Post, Put};
+use ParamKind::{Id, IdOrToken, Token};
 
 /// Every operation: first the core set (the ★ operations of ENDPOINTS.md, the ones the
 /// Maton gateway documents) and Maton's connection management, then the rest of the API.
 pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "get", Get, "/account", Input::None),
     op("sms", "send", Post, "/sms/send", Body(Messages(MessageKind::Sms))),
-    op("sms", "price", Post, "/sms/price", Body(Messages(MessageKind::Sms))),
+    op("sms", "price", Post, "/sms/price", Body(Messages(MessageKind::Sms))).repeatable(), // a quote: nothing is sent or charged
     op("sms", "history", Get, "/sms/history", PagedQuery),
     op("sms", "inbound", Get, "/sms/inbound", PagedQuery),
     op("sms", "receipts", Get, "/sms/receipts", PagedQuery),
-    op("sms", "cancel", Put, "/sms/{message_id}/cancel", Input::None),
+    op("sms", "cancel", Put, "/sms/{message_id}/cancel", Input::None).path_params(&[Token]),
     op("sms", "cancelAll", Put, "/sms/cancel-all", Input::None),
     op("smsTemplates", "list", Get, "/sms/templates", PagedQuery),
     op("smsTemplates", "create", Post, "/sms/templates", Body(Object)),
     op("smsTemplates", "update", Put, "/sms/templates/{template_id}", Body(Object)),
     op("smsTemplates", "delete", Delete, "/sms/templates/{template_id}", Input::None),
     op("mms", "send", Post, "/mms/send", Body(Messages(MessageKind::Mms))),
-    op("mms", "price", Post, "/mms/price", Body(Messages(MessageKind::Mms))),
+    op("mms", "price", Post, "/mms/price", Body(Messages(MessageKind::Mms))).repeatable(), // a quote: nothing is sent or charged
     op("mms", "history", Get, "/mms/history", PagedQuery),
     op("mms", "receipts", Get, "/mms/receipts", PagedQuery),
     op("voice", "send", Post, "/voice/send", Body(Messages(MessageKind::Voice))),
-    op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))),
+    op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))).repeatable(), // a quote: nothing is sent or charged
     op("voice", "history", Get, "/voice/history", PagedQuery),
     op("voice", "languages", Get, "/voice/lang", Input::None),
-    op("voice", "cancel", Put, "/voice/{message_id}/cancel", Input::None),
+    op("voice", "cancel", Put, "/voice/{message_id}/cancel", Input::None).path_params(&[Token]),
     op("lists", "list", Get, "/lists", PagedQuery),
     op("lists", "get", Get, "/lists/{list_id}", Input::None),
     op("lists", "create", Post, "/lists", Body(Object)),
@@ -155,46 +194,47 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("contacts", "create", Post, "/lists/{list_id}/contacts", Body(Object)),
     op("contacts", "update", Put, "/lists/{list_id}/contacts/{contact_id}", Body(Object)),
     op("contacts", "delete", Delete, "/lists/{list_id}/contacts/{contact_id}", Input::None),
-    op("contacts", "copy", Put, "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", Input::None),
-    op("contacts", "transfer", Put, "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", Input::None),
+    op("contacts", "copy", Put, "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", Input::None).not_repeatable(), // each copy is a new contact
+    // A second move finds the contact gone from the first list (404): nothing is doubled.
+    op("contacts", "transfer", Put, "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", Input::None).repeatable(),
     op("emailAddresses", "list", Get, "/email/addresses", PagedQuery),
     op("emailAddresses", "create", Post, "/email/addresses", Body(Object)),
     op("emailAddresses", "delete", Delete, "/email/addresses/{email_address_id}", Input::None),
     op("countries", "list", Get, "/countries", Input::None),
     maton("connections", "list", Get, "/connections", Query),
     maton("connections", "create", Post, "/connections", Body(Object)),
-    maton("connections", "get", Get, "/connections/{connection_id}", Input::None),
-    maton("connections", "delete", Delete, "/connections/{connection_id}", Input::None),
+    maton("connections", "get", Get, "/connections/{connection_id}", Input::None).path_params(&[Token]),
+    maton("connections", "delete", Delete, "/connections/{connection_id}", Input::None).path_params(&[Token]),
     // The rest of ClickSend's v3 API: every other operation of its official descriptions
     // (swagger-v2.yaml, openapi-v3.yaml), by area.
     op("account", "create", Post, "/account", Body(Object)),
-    op("account", "sendVerification", Put, "/account-verify/send", Body(Object)),
-    op("account", "verify", Put, "/account-verify/verify/{activation_token}", Input::None),
+    op("account", "sendVerification", Put, "/account-verify/send", Body(Object)).not_repeatable(), // sends the activation code
+    op("account", "verify", Put, "/account-verify/verify/{activation_token}", Input::None).path_params(&[IdOrToken]),
     op("account", "usageBySubaccount", Get, "/account/usage/{year}/{month}/subaccount", Input::None),
-    op("account", "forgotPassword", Put, "/forgot-password", Body(OptionalObject)),
-    op("account", "verifyForgotPassword", Put, "/forgot-password/verify", Body(Object)),
-    op("account", "forgotUsername", Put, "/forgot-username", Body(OptionalObject)),
+    op("account", "forgotPassword", Put, "/forgot-password", Body(OptionalObject)).not_repeatable(), // sends a reset email
+    op("account", "verifyForgotPassword", Put, "/forgot-password/verify", Body(Object)).not_repeatable(), // sets a new password with a one-time code
+    op("account", "forgotUsername", Put, "/forgot-username", Body(OptionalObject)).not_repeatable(), // sends an email
     op("alphaTags", "list", Get, "/alpha-tags", Query),
     op("alphaTags", "create", Post, "/alpha-tags", Body(Object)),
-    op("alphaTags", "delete", Delete, "/alpha-tags/{alpha_tag_id}", Input::None),
-    op("alphaTags", "get", Get, "/alpha-tags/{alpha_tag_id}", Input::None),
+    op("alphaTags", "delete", Delete, "/alpha-tags/{alpha_tag_id}", Input::None).path_params(&[IdOrToken]),
+    op("alphaTags", "get", Get, "/alpha-tags/{alpha_tag_id}", Input::None).path_params(&[IdOrToken]),
     op("countries", "listAll", Get, "/country-list", Input::None),
     op("defaultSenders", "list", Get, "/senders/default-senders", Query),
     op("defaultSenders", "create", Post, "/senders/default-senders", Body(Object)),
-    op("defaultSenders", "delete", Delete, "/senders/default-senders/{default_sender_id}", Input::None),
-    op("defaultSenders", "get", Get, "/senders/default-senders/{default_sender_id}", Input::None),
-    op("defaultSenders", "update", Patch, "/senders/default-senders/{default_sender_id}", Body(Object)),
+    op("defaultSenders", "delete", Delete, "/senders/default-senders/{default_sender_id}", Input::None).path_params(&[IdOrToken]),
+    op("defaultSenders", "get", Get, "/senders/default-senders/{default_sender_id}", Input::None).path_params(&[IdOrToken]),
+    op("defaultSenders", "update", Patch, "/senders/default-senders/{default_sender_id}", Body(Object)).path_params(&[IdOrToken]),
     op("deliveryIssues", "list", Get, "/delivery-issues", PagedQuery),
     op("deliveryIssues", "create", Post, "/delivery-issues", Body(Object)),
     op("email", "history", Get, "/email/history", PagedQuery),
     op("email", "exportHistory", Get, "/email/history/export", Query),
-    op("email", "price", Post, "/email/price", Body(Object)),
+    op("email", "price", Post, "/email/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("email", "send", Post, "/email/send", Body(Object)),
-    op("emailAddresses", "sendVerification", Put, "/email/address-verify/{email_address_id}/send", Body(OptionalObject)),
-    op("emailAddresses", "verify", Put, "/email/address-verify/{email_address_id}/verify/{activation_token}", Body(OptionalObject)),
+    op("emailAddresses", "sendVerification", Put, "/email/address-verify/{email_address_id}/send", Body(OptionalObject)).not_repeatable(), // sends a verification email
+    op("emailAddresses", "verify", Put, "/email/address-verify/{email_address_id}/verify/{activation_token}", Body(OptionalObject)).path_params(&[Id, IdOrToken]),
     op("emailAddresses", "get", Get, "/email/addresses/{email_address_id}", Input::None),
     op("emailCampaigns", "list", Get, "/email-campaigns", PagedQuery),
-    op("emailCampaigns", "price", Post, "/email-campaigns/price", Body(Object)),
+    op("emailCampaigns", "price", Post, "/email-campaigns/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("emailCampaigns", "send", Post, "/email-campaigns/send", Body(Object)),
     op("emailCampaigns", "get", Get, "/email-campaigns/{email_campaign_id}", Input::None),
     op("emailCampaigns", "update", Put, "/email-campaigns/{email_campaign_id}", Body(Object)),
@@ -224,11 +264,11 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("emailToSms", "getStrippedString", Get, "/sms/email-sms-stripped-strings/{rule_id}", Input::None),
     op("emailToSms", "updateStrippedString", Put, "/sms/email-sms-stripped-strings/{rule_id}", Body(Object)),
     op("fax", "history", Get, "/fax/history", PagedQuery),
-    op("fax", "price", Post, "/fax/price", Body(Object)),
+    op("fax", "price", Post, "/fax/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("fax", "receipts", Get, "/fax/receipts", PagedQuery),
     op("fax", "createTestReceipt", Post, "/fax/receipts", Body(Object)),
     op("fax", "markReceiptsRead", Put, "/fax/receipts-read", Body(OptionalObject)),
-    op("fax", "getReceipt", Get, "/fax/receipts/{message_id}", Input::None),
+    op("fax", "getReceipt", Get, "/fax/receipts/{message_id}", Input::None).path_params(&[Token]),
     op("fax", "send", Post, "/fax/send", Body(Object)),
     op("faxInboundRules", "list", Get, "/automations/fax/inbound", PagedQuery),
     op("faxInboundRules", "create", Post, "/automations/fax/inbound", Body(Object)),
@@ -249,61 +289,61 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("mms", "exportHistory", Get, "/mms/history/export", Query),
     op("mms", "markReceiptsRead", Put, "/mms/receipts-read", Body(OptionalObject)),
     op("mmsCampaigns", "list", Get, "/mms-campaigns", PagedQuery),
-    op("mmsCampaigns", "price", Post, "/mms-campaigns/price", Body(Object)),
+    op("mmsCampaigns", "price", Post, "/mms-campaigns/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("mmsCampaigns", "send", Post, "/mms-campaigns/send", Body(Object)),
     op("mmsCampaigns", "get", Get, "/mms-campaigns/{mms_campaign_id}", Input::None),
     op("mmsCampaigns", "update", Put, "/mms-campaigns/{mms_campaign_id}", Body(Object)),
     op("mmsCampaigns", "cancel", Put, "/mms-campaigns/{mms_campaign_id}/cancel", Body(OptionalObject)),
     op("numbers", "list", Get, "/numbers", PagedQuery),
-    op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(Object)),
-    op("numbers", "register", Post, "/numbers/registrations/number-types/{number_type}/country/{country_code}", Body(Object)),
-    op("numbers", "search", Get, "/numbers/search/{country}", PagedQuery),
+    op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(Object)).path_params(&[Token]),
+    op("numbers", "register", Post, "/numbers/registrations/number-types/{number_type}/country/{country_code}", Body(Object)).path_params(&[Token, Token]),
+    op("numbers", "search", Get, "/numbers/search/{country}", PagedQuery).path_params(&[Token]),
     op("ownNumbers", "list", Get, "/own-numbers", Input::None),
     op("ownNumbers", "requestVerification", Post, "/own-numbers/verifications", Body(Object)),
-    op("ownNumbers", "verify", Post, "/own-numbers/verifications/{verification_id}/verify", Body(Object)),
-    op("ownNumbers", "delete", Delete, "/own-numbers/{own_number_id}", Input::None),
-    op("ownNumbers", "get", Get, "/own-numbers/{own_number_id}", Input::None),
+    op("ownNumbers", "verify", Post, "/own-numbers/verifications/{verification_id}/verify", Body(Object)).path_params(&[IdOrToken]),
+    op("ownNumbers", "delete", Delete, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]),
+    op("ownNumbers", "get", Get, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]),
     // openapi-v3.yaml gives this PATCH a body with no content; the fields are the caller's.
-    op("ownNumbers", "update", Patch, "/own-numbers/{own_number_id}", Body(OptionalObject)),
-    op("postLetters", "detectAddress", Post, "/post/letters/detect-address", Body(Object)),
+    op("ownNumbers", "update", Patch, "/own-numbers/{own_number_id}", Body(OptionalObject)).path_params(&[IdOrToken]),
+    op("postLetters", "detectAddress", Post, "/post/letters/detect-address", Body(Object)).repeatable(), // reads the address off a letter: nothing is sent
     op("postLetters", "history", Get, "/post/letters/history", PagedQuery),
     op("postLetters", "exportHistory", Get, "/post/letters/history/export", Query),
-    op("postLetters", "price", Post, "/post/letters/price", Body(Object)),
+    op("postLetters", "price", Post, "/post/letters/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("postLetters", "send", Post, "/post/letters/send", Body(Object)),
     op("postcards", "history", Get, "/post/postcards/history", PagedQuery),
     op("postcards", "exportHistory", Get, "/post/postcards/history/export", Query),
-    op("postcards", "price", Post, "/post/postcards/price", Body(Object)),
+    op("postcards", "price", Post, "/post/postcards/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("postcards", "send", Post, "/post/postcards/send", Body(Object)),
     op("recharge", "getCreditCard", Get, "/recharge/credit-card", Input::None),
-    op("recharge", "updateCreditCard", Put, "/recharge/credit-card", Body(Object)),
+    op("recharge", "updateCreditCard", Put, "/recharge/credit-card", Body(Object)).repeatable(), // stores the card: nothing is charged
     op("recharge", "packages", Get, "/recharge/packages", Query),
-    op("recharge", "purchase", Put, "/recharge/purchase/{package_id}", Input::None),
+    op("recharge", "purchase", Put, "/recharge/purchase/{package_id}", Input::None).not_repeatable(), // buys credit
     op("recharge", "transactions", Get, "/recharge/transactions", PagedQuery),
-    op("recharge", "getTransaction", Get, "/recharge/transactions/{transaction_id}", Input::None),
+    op("recharge", "getTransaction", Get, "/recharge/transactions/{transaction_id}", Input::None).path_params(&[IdOrToken]),
     op("referral", "accounts", Get, "/referral/accounts", PagedQuery),
     op("reseller", "listAccounts", Get, "/reseller/accounts", PagedQuery),
     op("reseller", "createAccount", Post, "/reseller/accounts", Body(Object)),
     op("reseller", "getAccount", Get, "/reseller/accounts/{client_user_id}", Input::None),
     op("reseller", "updateAccount", Put, "/reseller/accounts/{client_user_id}", Body(Object)),
-    op("reseller", "transferCredit", Put, "/reseller/transfer-credit", Body(Object)),
+    op("reseller", "transferCredit", Put, "/reseller/transfer-credit", Body(Object)).not_repeatable(), // moves credit between accounts
     op("returnAddresses", "list", Get, "/post/return-addresses", PagedQuery),
     op("returnAddresses", "create", Post, "/post/return-addresses", Body(Object)),
     op("returnAddresses", "delete", Delete, "/post/return-addresses/{return_address_id}", Input::None),
     op("returnAddresses", "get", Get, "/post/return-addresses/{return_address_id}", Input::None),
     op("returnAddresses", "update", Put, "/post/return-addresses/{return_address_id}", Body(Object)),
     op("senders", "compliantTypes", Get, "/senders/compliant-sender-types", Query),
-    op("shortUrls", "statistics", Get, "/short-url/statistics/{source}/{source_id}", Input::None),
-    op("shortUrls", "tracking", Get, "/short-url/tracking/{long_url_id}", Input::None),
+    op("shortUrls", "statistics", Get, "/short-url/statistics/{source}/{source_id}", Input::None).path_params(&[Token, IdOrToken]),
+    op("shortUrls", "tracking", Get, "/short-url/tracking/{long_url_id}", Input::None).path_params(&[IdOrToken]),
     op("sms", "exportHistory", Get, "/sms/history/export", Query),
     op("sms", "createTestInbound", Post, "/sms/inbound", Body(Object)),
     op("sms", "markInboundRead", Put, "/sms/inbound-read", Body(OptionalObject)),
-    op("sms", "markInboundMessageRead", Put, "/sms/inbound-read/{message_id}", Input::None),
-    op("sms", "getInbound", Get, "/sms/inbound/{original_message_id}", Input::None),
+    op("sms", "markInboundMessageRead", Put, "/sms/inbound-read/{message_id}", Input::None).path_params(&[Token]),
+    op("sms", "getInbound", Get, "/sms/inbound/{original_message_id}", Input::None).path_params(&[Token]),
     op("sms", "createTestReceipt", Post, "/sms/receipts", Body(Object)),
     op("sms", "markReceiptsRead", Put, "/sms/receipts-read", Body(OptionalObject)),
-    op("sms", "getReceipt", Get, "/sms/receipts/{message_id}", Input::None),
+    op("sms", "getReceipt", Get, "/sms/receipts/{message_id}", Input::None).path_params(&[Token]),
     op("smsCampaigns", "list", Get, "/sms-campaigns", PagedQuery),
-    op("smsCampaigns", "price", Post, "/sms-campaigns/price", Body(Object)),
+    op("smsCampaigns", "price", Post, "/sms-campaigns/price", Body(Object)).repeatable(), // a quote: nothing is sent or charged
     op("smsCampaigns", "send", Post, "/sms-campaigns/send", Body(Object)),
     op("smsCampaigns", "get", Get, "/sms-campaigns/{sms_campaign_id}", Input::None),
     op("smsCampaigns", "update", Put, "/sms-campaigns/{sms_campaign_id}", Body(Object)),
@@ -326,7 +366,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("subaccounts", "delete", Delete, "/subaccounts/{subaccount_id}", Input::None),
     op("subaccounts", "get", Get, "/subaccounts/{subaccount_id}", Input::None),
     op("subaccounts", "update", Put, "/subaccounts/{subaccount_id}", Body(Object)),
-    op("subaccounts", "regenerateApiKey", Put, "/subaccounts/{subaccount_id}/regen-api-key", Body(OptionalObject)),
+    op("subaccounts", "regenerateApiKey", Put, "/subaccounts/{subaccount_id}/regen-api-key", Body(OptionalObject)).not_repeatable(), // each call makes a new key
     op("timezones", "list", Get, "/timezones", PagedQuery),
     op("uploads", "create", Post, "/uploads", BodyAndQuery(Upload)),
     op("voice", "cancelAll", Put, "/voice/cancel-all", Body(OptionalObject)),
@@ -350,7 +390,7 @@ pub fn find(area: &str, name: &str) -> Option<&'static Endpoint> {
 /// in the order the client numbers them; `input` is `none`, `query`, `body`, `optionalBody`
 /// or `bodyAndQuery` (what follows the path parameters); `paged`: the answer is a page, and
 /// the function has `.all`; `repeatSafe`: retried on 5xx and network errors too
-/// ([`crate::retry`]). Built with `push_str` alone: the same text made with `format!` took
+/// ([`Endpoint::repeat_safe`]). Built with `push_str` alone: the same text made with `format!` took
 /// 2–6 ms on its first run in wasm (unoptimized code formatting 213 entries), most of a
 /// client's first construction in Node.
 pub fn table_json() -> String {
@@ -379,7 +419,7 @@ pub fn table_json() -> String {
             "\",\"paged\":",
             flag(e.input == Input::PagedQuery),
             ",\"repeatSafe\":",
-            flag(crate::retry::repeat_safe(e)),
+            flag(e.repeat_safe),
             "}",
         ] {
             out.push_str(piece);
@@ -439,6 +479,110 @@ mod tests {
                 assert!(n.starts_with(|c: char| c.is_ascii_lowercase()) && n.bytes().all(|b| b.is_ascii_alphanumeric()), "{n}");
             }
         }
+    }
+
+    fn safe(area: &str, name: &str) -> bool {
+        find(area, name).unwrap_or_else(|| panic!("{area}.{name}")).repeat_safe
+    }
+
+    #[test]
+    fn which_operations_are_safe_to_repeat() {
+        for (area, name) in [
+            ("sms", "history"),
+            ("sms", "price"),
+            ("mms", "price"),
+            ("voice", "price"),
+            ("fax", "price"),
+            ("lists", "delete"),
+            ("lists", "update"),
+            ("sms", "cancel"),
+            ("sms", "markReceiptsRead"),
+            ("ownNumbers", "update"),
+            ("postLetters", "detectAddress"),
+            ("smsCampaigns", "price"),
+            ("connections", "get"),
+        ] {
+            assert!(safe(area, name), "{area}.{name} should be safe");
+        }
+        for (area, name) in [
+            ("sms", "send"),
+            ("mms", "send"),
+            ("voice", "send"),
+            ("fax", "send"),
+            ("smsCampaigns", "send"),
+            ("lists", "create"),
+            ("contacts", "create"),
+            ("recharge", "purchase"),
+            ("reseller", "transferCredit"),
+            ("numbers", "buy"),
+            ("account", "forgotPassword"),
+            ("subaccounts", "regenerateApiKey"),
+            ("uploads", "create"),
+            ("connections", "create"),
+        ] {
+            assert!(!safe(area, name), "{area}.{name} must not be repeated");
+        }
+        let unsafe_puts = ENDPOINTS.iter().filter(|e| e.method == Method::Put && !e.repeat_safe).count();
+        assert_eq!(unsafe_puts, 9, "the PUTs that buy, send or make something new");
+    }
+
+    /// Words in a name or path that say an operation spends, buys, sends or creates.
+    const SPENDING: &[&str] = &["send", "buy", "purchase", "recharge", "transfer", "credit", "create", "copy", "regen", "import", "register", "charge", "pay"];
+
+    /// The words of an operation's area, name and path, lower case: `sendVerification` and
+    /// `/account-verify/send` give `send`, `verification`, `account`, `verify`, `send`.
+    fn words(e: &Endpoint) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in format!("{} {} {}", e.area, e.name, e.path).split(|c: char| !c.is_ascii_alphanumeric()) {
+            let mut word = String::new();
+            for c in part.chars() {
+                if c.is_ascii_uppercase() && !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                word.push(c.to_ascii_lowercase());
+            }
+            out.push(word);
+        }
+        out
+    }
+
+    /// The row of the table that declares `area.name`, as written in this file.
+    fn row_source(e: &Endpoint) -> &'static str {
+        let needle = format!("(\"{}\", \"{}\",", e.area, e.name);
+        let source = include_str!("endpoints.rs");
+        let at = source.find(&needle).unwrap_or_else(|| panic!("no row for {}", e.qualified_name()));
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+        // The row's own line, and the comment lines just above it.
+        let above = source[..line_start].lines().rev().take_while(|l| l.trim_start().starts_with("//")).count();
+        let first = source[..line_start].lines().rev().take(above).map(str::len).sum::<usize>() + above;
+        &source[line_start - first..line_end]
+    }
+
+    #[test]
+    fn spending_operations_are_repeat_safe_only_with_a_reason_on_their_row() {
+        for e in ENDPOINTS.iter().filter(|e| e.repeat_safe && e.method != Method::Get) {
+            let Some(word) = words(e).into_iter().find(|w| SPENDING.contains(&w.as_str())) else { continue };
+            let row = row_source(e);
+            let reason = row.split("//").nth(1).map(str::trim).unwrap_or("");
+            assert!(
+                row.contains(".repeatable()") && reason.split_whitespace().count() >= 3,
+                "{} {} {} suggests spending ({word:?}) yet is safe to repeat: mark it `.repeatable()` with a comment on its row saying why, or `.not_repeatable()`",
+                e.method.as_str(),
+                e.path,
+                e.qualified_name()
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_gives_a_kind_to_each_path_parameter_at_most() {
+        for e in ENDPOINTS {
+            assert!(e.param_kinds.len() <= e.params().count(), "{}: more kinds than parameters", e.qualified_name());
+        }
+        let e = find("shortUrls", "statistics").unwrap();
+        assert_eq!((e.param_kind(0), e.param_kind(1)), (ParamKind::Token, ParamKind::IdOrToken));
+        assert_eq!(find("lists", "get").unwrap().param_kind(0), ParamKind::Id);
     }
 
     #[test]

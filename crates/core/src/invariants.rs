@@ -5,7 +5,7 @@
 
 use crate::envelope::ResponseBody;
 use crate::options::{Config, RawOptions};
-use crate::path::PathArg;
+use crate::path::{ParamKind, PathArg};
 use crate::Encoding;
 
 /// Splits fuzz input into `n` text fields at NUL bytes (missing fields are empty).
@@ -91,11 +91,11 @@ pub fn sms_parts(data: &[u8]) {
 /// An accepted path parameter is one harmless segment: no `/`, `?`, `#`, `\`, and not `.`/`..`.
 pub fn path_param(data: &[u8]) {
     let f = fields(data, 2);
-    let names = ["list_id", "message_id", "alpha_tag_id", f[1].as_str()];
+    let params = [("list_id", ParamKind::Id), ("message_id", ParamKind::Token), ("alpha_tag_id", ParamKind::IdOrToken), (f[1].as_str(), ParamKind::Token)];
     let args = [PathArg::Text(f[0].clone()), PathArg::Number(f[0].len() as f64 * 1.5), PathArg::Number(f64::from_bits(u64::from_le_bytes(padded(data))))];
-    for name in names {
+    for (name, kind) in params {
         for arg in &args {
-            if let Ok(segment) = crate::path::encode_param(name, arg) {
+            if let Ok(segment) = crate::path::encode_param(name, kind, arg) {
                 assert!(!segment.is_empty());
                 assert!(!segment.contains(['/', '?', '#', '\\']), "{segment:?}");
                 assert!(segment != "." && segment != "..", "{segment:?}");
@@ -103,7 +103,9 @@ pub fn path_param(data: &[u8]) {
             }
         }
     }
-    if let Ok(path) = crate::path::fill("/lists/{list_id}/contacts/{contact_id}", &[PathArg::Text(f[0].clone()), PathArg::Text(f[1].clone())], "fuzz") {
+    if let Ok(path) =
+        crate::path::fill("/lists/{list_id}/contacts/{contact_id}", crate::path::ParamKinds::ALL_IDS, &[PathArg::Text(f[0].clone()), PathArg::Text(f[1].clone())], "fuzz")
+    {
         assert!(path.starts_with("/lists/") && path.split('/').count() == 5, "{path}");
     }
 }

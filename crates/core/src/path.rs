@@ -13,30 +13,58 @@ pub enum PathArg {
     Other(&'static str),
 }
 
-/// What a parameter must look like.
+/// What a parameter must look like. Each row of the endpoint table says it for its
+/// parameters (`crate::endpoints`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParamKind {
     /// A positive integer id (`list_id`, `contact_id`, ...): a number, or a string of digits.
-    Id,
+    Id = 0,
     /// An opaque string id (`message_id` is a UUID): non-empty, no `/`, not `.` or `..`.
-    Token,
-    /// An id the descriptions leave open (openapi-v3.yaml types every path parameter as a
-    /// string, and swagger-v2.yaml does not have these): a positive integer or a token.
-    Key,
+    Token = 1,
+    /// An id ClickSend's API descriptions leave open (the OpenAPI 3 one types every path
+    /// parameter as a string, the Swagger 2 one does not have these): a positive integer or
+    /// a token.
+    IdOrToken = 2,
 }
 
-/// Parameters whose values are strings in ClickSend's API (UUIDs, phone numbers, codes).
-const TOKEN_PARAMS: &[&str] = &["message_id", "original_message_id", "connection_id", "dedicated_number", "country", "country_code", "number_type", "source"];
-/// Parameters that may be either (see [`ParamKind::Key`]); every other is a numeric id.
-const KEY_PARAMS: &[&str] = &["activation_token", "alpha_tag_id", "default_sender_id", "own_number_id", "verification_id", "long_url_id", "source_id", "transaction_id"];
+/// The kinds of an operation's path parameters, in order, two bits each: one byte per row
+/// keeps the endpoint table as small in the `.wasm` as it was before rows carried them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParamKinds(u8);
 
-pub fn kind_of(name: &str) -> ParamKind {
-    if TOKEN_PARAMS.contains(&name) {
-        ParamKind::Token
-    } else if KEY_PARAMS.contains(&name) {
-        ParamKind::Key
-    } else {
-        ParamKind::Id
+impl ParamKinds {
+    /// Every parameter a numeric id.
+    pub const ALL_IDS: ParamKinds = ParamKinds(0);
+
+    /// The kinds given, in order; any parameter after them is an [`ParamKind::Id`].
+    pub const fn of(kinds: &[ParamKind]) -> ParamKinds {
+        assert!(kinds.len() <= 4, "at most four path parameters");
+        let mut bits = 0u8;
+        let mut i = 0;
+        while i < kinds.len() {
+            bits |= (kinds[i] as u8) << (2 * i);
+            i += 1;
+        }
+        ParamKinds(bits)
+    }
+
+    /// The kind of parameter number `i`.
+    pub fn get(self, i: usize) -> ParamKind {
+        match self.0.checked_shr(2 * i as u32).unwrap_or(0) & 3 {
+            0 => ParamKind::Id,
+            1 => ParamKind::Token,
+            _ => ParamKind::IdOrToken,
+        }
+    }
+
+    /// How many parameters have a kind other than the default, counting to the last one.
+    pub fn len(self) -> usize {
+        (8 - self.0.leading_zeros() as usize).div_ceil(2)
+    }
+
+    /// Whether every parameter is a numeric id.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -45,11 +73,12 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// Tokens longer than this are not ids; refusing them keeps URLs bounded.
 const MAX_TOKEN_LEN: usize = 256;
 
-/// Checks one argument and returns its encoded path segment.
-pub fn encode_param(name: &str, arg: &PathArg) -> Result<String, Error> {
-    match (kind_of(name), arg) {
-        (ParamKind::Id, _) | (ParamKind::Key, PathArg::Number(_)) => encode_id(name, arg),
-        (ParamKind::Token | ParamKind::Key, _) => encode_token(name, arg),
+/// Checks one argument for parameter `name` of the given kind and returns its encoded
+/// path segment.
+pub fn encode_param(name: &str, kind: ParamKind, arg: &PathArg) -> Result<String, Error> {
+    match (kind, arg) {
+        (ParamKind::Id, _) | (ParamKind::IdOrToken, PathArg::Number(_)) => encode_id(name, arg),
+        (ParamKind::Token | ParamKind::IdOrToken, _) => encode_token(name, arg),
     }
 }
 
@@ -111,16 +140,20 @@ fn encode_token(name: &str, arg: &PathArg) -> Result<String, Error> {
 }
 
 /// Fills a path template (`/lists/{list_id}`) with checked, encoded arguments.
-/// `args` must hold one argument per placeholder; `what` names the operation for messages.
-pub fn fill(template: &str, args: &[PathArg], what: &str) -> Result<String, Error> {
+/// `kinds` gives each placeholder's kind; `args` must hold one argument per placeholder;
+/// `what` names the operation for messages.
+pub fn fill(template: &str, kinds: ParamKinds, args: &[PathArg], what: &str) -> Result<String, Error> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
+    let mut index = 0;
     for seg in template.split('/').skip(1) {
         out.push('/');
         match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             Some(name) => {
                 let arg = args.next().unwrap_or(&PathArg::Other("undefined"));
-                let encoded = encode_param(name, arg).map_err(|e| Error::invalid_argument(format!("{what}: {}", e.message)))?;
+                let kind = kinds.get(index);
+                index += 1;
+                let encoded = encode_param(name, kind, arg).map_err(|e| Error::invalid_argument(format!("{what}: {}", e.message)))?;
                 out.push_str(&encoded);
             }
             None => out.push_str(seg),
@@ -168,8 +201,14 @@ mod tests {
     use super::*;
     use PathArg::*;
 
+    /// The kinds the endpoint table gives these parameters.
     fn one(name: &str, arg: PathArg) -> Result<String, String> {
-        encode_param(name, &arg).map_err(|e| e.message)
+        let kind = match name {
+            "message_id" | "dedicated_number" => ParamKind::Token,
+            "own_number_id" => ParamKind::IdOrToken,
+            _ => ParamKind::Id,
+        };
+        encode_param(name, kind, &arg).map_err(|e| e.message)
     }
 
     #[test]
@@ -213,10 +252,14 @@ mod tests {
     #[test]
     fn fills_templates() {
         let t = "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}";
-        assert_eq!(fill(t, &[Number(1.0), Text("2".into()), Number(3.0)], "x"), Ok("/lists/1/contacts/2/copy/3".into()));
-        let err = fill(t, &[Number(1.0)], "contacts.copy").unwrap_err();
+        assert_eq!(fill(t, ParamKinds::ALL_IDS, &[Number(1.0), Text("2".into()), Number(3.0)], "x"), Ok("/lists/1/contacts/2/copy/3".into()));
+        let err = fill(t, ParamKinds::ALL_IDS, &[Number(1.0)], "contacts.copy").unwrap_err();
         assert_eq!(err.message, "contacts.copy: `contact_id` must be a positive integer, got undefined");
-        assert_eq!(fill("/account", &[], "x"), Ok("/account".into()));
+        assert_eq!(fill("/account", ParamKinds::ALL_IDS, &[], "x"), Ok("/account".into()));
+        let kinds = ParamKinds::of(&[ParamKind::Token, ParamKind::IdOrToken]);
+        assert_eq!((kinds.get(0), kinds.get(1), kinds.get(2), kinds.get(40)), (ParamKind::Token, ParamKind::IdOrToken, ParamKind::Id, ParamKind::Id));
+        assert_eq!((kinds.len(), ParamKinds::of(&[ParamKind::Id, ParamKind::Token]).len(), ParamKinds::ALL_IDS.len()), (2, 2, 0));
+        assert_eq!(fill("/s/{source}/{source_id}", kinds, &[Text("sms".into()), Text("ab1".into())], "x"), Ok("/s/sms/ab1".into()));
     }
 
     #[test]

@@ -4,33 +4,8 @@
 //! are retried on 429, 502, 503, 504 and network errors. Anything that sends, creates, buys,
 //! recharges or moves credit is retried on 429 only (the server said it did nothing): after a
 //! timeout, a dropped connection or a 5xx the request may have been carried out, and sending
-//! it again could send a message twice.
-
-use crate::endpoints::{Endpoint, Method};
-
-/// PUTs that are not a state change but an action (a purchase, a transfer, an email sent).
-const UNSAFE_PUTS: &[&str] = &[
-    "/recharge/purchase/{package_id}",
-    "/reseller/transfer-credit",
-    "/account-verify/send",
-    "/forgot-password",
-    "/forgot-password/verify",
-    "/forgot-username",
-    "/email/address-verify/{email_address_id}/send",
-    "/subaccounts/{subaccount_id}/regen-api-key",
-];
-
-/// POSTs that only compute or read something.
-const SAFE_POSTS: &[&str] = &["/post/letters/detect-address"];
-
-/// Whether sending this operation twice has the same effect as sending it once.
-pub fn repeat_safe(e: &Endpoint) -> bool {
-    match e.method {
-        Method::Get | Method::Delete | Method::Patch => true,
-        Method::Put => !UNSAFE_PUTS.contains(&e.path),
-        Method::Post => e.path.ends_with("/price") || SAFE_POSTS.contains(&e.path),
-    }
-}
+//! it again could send a message twice. Which operations are which is said on each row of the
+//! endpoint table (`Endpoint::repeat_safe`).
 
 /// How an attempt failed.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,52 +72,6 @@ pub fn next_delay(policy: Policy, attempt: u32, failure: AttemptFailure, repeat_
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ENDPOINTS;
-
-    fn safe(area: &str, name: &str) -> bool {
-        repeat_safe(crate::endpoints::find(area, name).unwrap_or_else(|| panic!("{area}.{name}")))
-    }
-
-    #[test]
-    fn which_operations_are_safe_to_repeat() {
-        for (area, name) in [
-            ("sms", "history"),
-            ("sms", "price"),
-            ("mms", "price"),
-            ("voice", "price"),
-            ("fax", "price"),
-            ("lists", "delete"),
-            ("lists", "update"),
-            ("sms", "cancel"),
-            ("sms", "markReceiptsRead"),
-            ("ownNumbers", "update"),
-            ("postLetters", "detectAddress"),
-            ("smsCampaigns", "price"),
-            ("connections", "get"),
-        ] {
-            assert!(safe(area, name), "{area}.{name} should be safe");
-        }
-        for (area, name) in [
-            ("sms", "send"),
-            ("mms", "send"),
-            ("voice", "send"),
-            ("fax", "send"),
-            ("smsCampaigns", "send"),
-            ("lists", "create"),
-            ("contacts", "create"),
-            ("recharge", "purchase"),
-            ("reseller", "transferCredit"),
-            ("numbers", "buy"),
-            ("account", "forgotPassword"),
-            ("subaccounts", "regenerateApiKey"),
-            ("uploads", "create"),
-            ("connections", "create"),
-        ] {
-            assert!(!safe(area, name), "{area}.{name} must not be repeated");
-        }
-        let unsafe_puts = ENDPOINTS.iter().filter(|e| e.method == Method::Put && !repeat_safe(e)).count();
-        assert_eq!(unsafe_puts, UNSAFE_PUTS.len(), "every listed PUT is in the table");
-    }
 
     #[test]
     fn what_is_retried() {

@@ -1,6 +1,6 @@
 //! Property tests: `smsParts` and the path-parameter encoder against properties that must
 //! hold for any input, not just the examples in the unit tables.
-use clicksend_core::path::{encode_param, fill, PathArg};
+use clicksend_core::path::{encode_param, fill, ParamKind, ParamKinds, PathArg};
 use clicksend_core::{sms_parts, Encoding};
 use proptest::prelude::*;
 
@@ -65,8 +65,8 @@ proptest! {
     }
 
     #[test]
-    fn path_segments_never_escape(value in any::<String>(), name in proptest::sample::select(vec!["list_id", "message_id", "alpha_tag_id", "source", "country", "contact_id"])) {
-        if let Ok(segment) = encode_param(name, &PathArg::Text(value.clone())) {
+    fn path_segments_never_escape(value in any::<String>(), kind in proptest::sample::select(vec![ParamKind::Id, ParamKind::Token, ParamKind::IdOrToken])) {
+        if let Ok(segment) = encode_param("p", kind, &PathArg::Text(value.clone())) {
             prop_assert!(!segment.is_empty());
             prop_assert!(!segment.contains(['/', '?', '#']), "{:?} -> {:?}", value, segment);
             prop_assert!(segment != ".." && segment != ".", "{:?} -> {:?}", value, segment);
@@ -75,13 +75,13 @@ proptest! {
 
     #[test]
     fn filled_paths_keep_their_shape(a in any::<String>(), b in "[a-zA-Z0-9./?#%-]{0,12}") {
-        if let Ok(path) = fill("/sms/{message_id}/cancel", &[PathArg::Text(a.clone())], "sms.cancel") {
+        if let Ok(path) = fill("/sms/{message_id}/cancel", ParamKinds::of(&[ParamKind::Token]), &[PathArg::Text(a.clone())], "sms.cancel") {
             let segments: Vec<&str> = path.split('/').collect();
             prop_assert_eq!(segments.len(), 4, "{}", path);
             prop_assert!(segments.iter().all(|s| *s != ".." && *s != "."));
             prop_assert!(!path.contains(['?', '#']));
         }
-        if let Ok(path) = fill("/lists/{list_id}", &[PathArg::Text(b.clone())], "lists.get") {
+        if let Ok(path) = fill("/lists/{list_id}", ParamKinds::ALL_IDS, &[PathArg::Text(b.clone())], "lists.get") {
             prop_assert!(path.strip_prefix("/lists/").is_some_and(|id| id.bytes().all(|c| c.is_ascii_digit())), "{:?} -> {}", b, path);
         }
     }
