@@ -2,7 +2,7 @@
 // `ours` or `B` (a fetch stub records the moment it is first called). Prints JSON.
 const t0 = performance.now();
 let t1;
-globalThis.fetch = (input) => {
+globalThis.fetch = () => {
   t1 ??= performance.now();
   return Promise.resolve(new Response('{"http_code":200,"response_code":"SUCCESS","response_msg":"","data":{}}'));
 };

@@ -34,9 +34,9 @@ export class FetchClient {
         const batch = messages.slice(start, start + 1000);
         try {
           const res = await this.sendSms({ messages: batch });
-          res.data.messages.forEach((m, k) => (results[start + k] = { ok: true, message: m }));
+          for (const [k, message] of res.data.messages.entries()) results[start + k] = { ok: true, message };
         } catch (error) {
-          batch.forEach((_, k) => (results[start + k] = { ok: false, error }));
+          for (let k = 0; k < batch.length; k++) results[start + k] = { ok: false, error };
         }
       }
     };

@@ -4,7 +4,7 @@
 //   A: the official `clicksend` npm package (5.x), Node only;
 //   B: bench/fetch-client.js, a plain hand-written fetch client (the lower bound).
 // Figures are medians over repeated runs; nothing here is a test and nothing fails on time.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -171,7 +171,10 @@ async function workerd() {
         script,
         scriptPath: `${root}bench-worker.js`, // where the script's imports are resolved from
         modulesRoot: root,
-        modulesRules: [{ type: 'ESModule', include: ['**/*.js'] }, { type: 'CompiledWasm', include: ['**/*.wasm'] }],
+        modulesRules: [
+          { type: 'ESModule', include: ['**/*.js'] },
+          { type: 'CompiledWasm', include: ['**/*.wasm'] },
+        ],
         compatibilityDate: '2025-01-01',
         bindings: { URL: url },
       });

@@ -21,11 +21,14 @@ export class ClickSend {
   #client;
 
   constructor(options) {
-    const client = (this.#client = new Client(options));
+    const client = new Client(options);
+    this.#client = client;
     table ??= endpoints();
     table.forEach(({ area, name, path, paged }, index) => {
-      const ns = (this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG));
-      const fn = (ns[name] = (...args) => client.call(index, args));
+      this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
+      const ns = this[area];
+      const fn = (...args) => client.call(index, args);
+      ns[name] = fn;
       if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args);
       if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options);
     });

@@ -15,7 +15,8 @@ export class ClickSendError extends Error {
   constructor(message, options = {}) {
     // The old positional form (code, status, message, ...) must fail loudly, not make an
     // error whose message is a code.
-    if (options === null || typeof options !== 'object') throw new TypeError('new ClickSendError(message, {code, status, data, retryAfter, retryable, ambiguous}): the second argument must be an object');
+    if (options === null || typeof options !== 'object')
+      throw new TypeError('new ClickSendError(message, {code, status, data, retryAfter, retryable, ambiguous}): the second argument must be an object');
     const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false } = options;
     super(message);
     this.name = 'ClickSendError';

@@ -2,17 +2,7 @@
 // function of `endpoints()` is in generated.d.ts, made from ClickSend's API descriptions by
 // scripts/gen-types.mjs. tests/node/types.test.mjs checks that together they declare
 // exactly the functions of the table.
-import type {
-  AccountMore,
-  CountriesMore,
-  EmailAddressesMore,
-  GeneratedAreas,
-  ListsMore,
-  MmsMore,
-  SmsMore,
-  SmsTemplatesMore,
-  VoiceMore,
-} from './generated.js';
+import type { AccountMore, CountriesMore, EmailAddressesMore, GeneratedAreas, ListsMore, MmsMore, SmsMore, SmsTemplatesMore, VoiceMore } from './generated.js';
 
 export * from './generated.js';
 
@@ -64,13 +54,7 @@ export interface Paged<Args extends unknown[], Item, Data = Page<Item>> {
   all(...args: [...Args, options?: AllOptions]): AsyncIterableIterator<Item>;
 }
 
-export type ErrorCode =
-  | 'NETWORK_ERROR'
-  | 'TIMEOUT'
-  | 'ABORTED'
-  | 'INVALID_ARGUMENT'
-  | 'INVALID_RESPONSE'
-  | (string & {});
+export type ErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | (string & {});
 
 export class ClickSendError extends Error {
   readonly name: 'ClickSendError';
@@ -495,6 +479,7 @@ export interface ConnectionsQuery {
 
 type Ok<T> = Promise<Envelope<T>>;
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: on purpose: the interface below adds the generated areas, and js/client.js makes every one
 export class ClickSend {
   constructor(options: ClickSendOptions);
 

@@ -12,7 +12,11 @@ export async function seedDemoData(baseUrl, authHeaders) {
   };
   const customers = await call('POST', '/lists', { list_name: 'Customers' });
   await call('POST', '/lists', { list_name: 'VIP' });
-  for (const [first_name, last_name, phone_number] of [['Ada', 'Lovelace', '+61411111111'], ['Alan', 'Turing', '+447700900123'], ['Grace', 'Hopper', '+15551234567']]) {
+  for (const [first_name, last_name, phone_number] of [
+    ['Ada', 'Lovelace', '+61411111111'],
+    ['Alan', 'Turing', '+447700900123'],
+    ['Grace', 'Hopper', '+15551234567'],
+  ]) {
     await call('POST', `/lists/${customers.list_id}/contacts`, { first_name, last_name, phone_number });
   }
   await call('POST', '/sms/templates', { template_name: 'Order shipped', body: 'Hi! Your order has shipped and should arrive within 2 days.' });

@@ -42,7 +42,14 @@ function upstream() {
 }
 
 const api = upstream();
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 // Only these request headers go upstream: the browser's cookies and credentials stay here.
 const FORWARDED = ['accept', 'content-type'];
 
@@ -76,7 +83,9 @@ async function proxy(req, res, path, search) {
     res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
     log(`${req.method} ${path} -> ${answer.status} (${Date.now() - started} ms)`);
   } catch (e) {
-    res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ http_code: 502, response_code: 'PROXY_ERROR', response_msg: 'The demo proxy could not reach the API.' }));
+    res
+      .writeHead(502, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ http_code: 502, response_code: 'PROXY_ERROR', response_msg: 'The demo proxy could not reach the API.' }));
     log(`${req.method} ${path} -> unreachable (${e.cause?.code ?? e.name})`);
   }
 }

@@ -57,7 +57,12 @@ const pascal = (s) => s.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, __, c) =>
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
 const doc = (text, indent) => {
-  const line = String(text ?? '').replace(/<[^>]+>/g, '').split(/\n/)[0].replace(/\*\//g, '*\\/').trim().slice(0, 160);
+  const line = String(text ?? '')
+    .replace(/<[^>]+>/g, '')
+    .split(/\n/)[0]
+    .replace(/\*\//g, '*\\/')
+    .trim()
+    .slice(0, 160);
   return line ? `${indent}/** ${line} */\n` : '';
 };
 
@@ -94,9 +99,7 @@ function tsType(spec, s, indent = '') {
 function objectType(spec, s, indent) {
   const required = new Set(s.required ?? []);
   const inner = `${indent}  `;
-  const fields = Object.entries(s.properties).map(
-    ([k, v]) => `${doc(v?.description, inner)}${inner}${key(k)}${required.has(k) ? '' : '?'}: ${tsType(spec, v, inner)};\n`,
-  );
+  const fields = Object.entries(s.properties).map(([k, v]) => `${doc(v?.description, inner)}${inner}${key(k)}${required.has(k) ? '' : '?'}: ${tsType(spec, v, inner)};\n`);
   return `{\n${fields.join('')}${indent}}`;
 }
 
@@ -109,7 +112,12 @@ function emitNamed() {
     const body = s?.properties && !s.allOf ? `interface ${local} ${objectType(spec, s, '  ')}` : `type ${local} = ${tsType(spec, s, '  ')};`;
     decls.push([full, `${doc(s?.description, '  ')}  export ${body}\n`]);
   }
-  const byNs = (ns) => decls.filter(([f]) => f.startsWith(`${ns}.`)).sort(([a], [b]) => a.localeCompare(b)).map(([, d]) => d).join('');
+  const byNs = (ns) =>
+    decls
+      .filter(([f]) => f.startsWith(`${ns}.`))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, d]) => d)
+      .join('');
   return [
     `/** Schemas of ClickSend's OpenAPI 3 description (openapi-v3.yaml). */\nexport namespace Api {\n${byNs('Api')}}\n`,
     `/** Schemas of ClickSend's Swagger 2.0 description (swagger-v2.yaml). */\nexport namespace ApiV2 {\n${byNs('ApiV2')}}\n`,

@@ -33,4 +33,4 @@ const pkg = {
   sideEffects: ['./js/node.js', './js/workerd.js', './js/web.js'],
   engines: { node: '>=18' },
 };
-process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');
+process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what is missing, then runs
+#   0. the house style: rustfmt (the workspace and the fuzz crate), clippy with warnings as
+#      errors (native and wasm32), Biome (format and lint of the JS), .editorconfig
 #   1. native tests: core logic and the sandbox (cargo test)
 #   2. no crate twice in the wasm build (cargo tree --duplicates), then the release package
 #      build, with the gzipped .wasm size budget
@@ -23,6 +25,15 @@ step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
 sandbox_pid=""
 cleanup() { [ -n "$sandbox_pid" ] && kill "$sandbox_pid" 2>/dev/null || true; }
 trap cleanup EXIT
+
+step "style: rustfmt, clippy, Biome, .editorconfig"
+cargo fmt --all --check
+cargo fmt --manifest-path fuzz/Cargo.toml --all --check
+cargo clippy -q --workspace --all-targets -- -D warnings
+cargo clippy -q -p clicksend-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+biome check --error-on-warnings
+node scripts/check-editorconfig.mjs
+echo "[test] style: ok"
 
 step "native: cargo test (core, sandbox)"
 cargo test -p clicksend-core -p clicksend-sandbox 2>&1 | tee "$logs/native.log"

@@ -14,9 +14,12 @@ $('mode').textContent = `talking to ${MODES[config.mode] ?? config.mode}`;
 function explain(e) {
   if (!(e instanceof ClickSendError)) return `Something went wrong: ${e.message ?? e}`;
   switch (e.status) {
-    case 401: return 'Check your API key: ClickSend did not accept the credentials.';
-    case 403: return 'Your account is not allowed to do that.';
-    case 404: return 'Not found: it may have been deleted already.';
+    case 401:
+      return 'Check your API key: ClickSend did not accept the credentials.';
+    case 403:
+      return 'Your account is not allowed to do that.';
+    case 404:
+      return 'Not found: it may have been deleted already.';
   }
   if (e.code === 'INVALID_ARGUMENT') return e.message;
   if (e.code === 'NETWORK_ERROR') return 'Could not reach the server. Is the demo server still running?';
@@ -132,7 +135,9 @@ async function quote() {
 async function send() {
   const res = await attempt(async () => client.sms.send(composed()));
   if (!res) return;
-  const rows = res.data.messages.map((m) => row(m.to, el('span', m.status, { className: `status ${m.status === 'SUCCESS' ? 'ok' : 'bad'}` }), m.message_parts, money(res.data._currency, m.message_price)));
+  const rows = res.data.messages.map((m) =>
+    row(m.to, el('span', m.status, { className: `status ${m.status === 'SUCCESS' ? 'ok' : 'bad'}` }), m.message_parts, money(res.data._currency, m.message_price)),
+  );
   $('sent').tBodies[0].replaceChildren(...rows);
   $('sent').hidden = false;
   $('quote-result').textContent = '';
@@ -152,7 +157,10 @@ async function showHistory(page = 0) {
   const res = target === 1 ? first : await attempt(() => client.sms.history({ page: target, limit: HISTORY_PAGE }));
   if (!res) return;
   historyPage = target;
-  const rows = res.data.data.slice().reverse().map((m) => row(el('span', when(m.date), { className: 'nowrap' }), el('span', m.to, { className: 'nowrap' }), m.body, el('span', m.status, { className: 'status' })));
+  const rows = res.data.data
+    .slice()
+    .reverse()
+    .map((m) => row(el('span', when(m.date), { className: 'nowrap' }), el('span', m.to, { className: 'nowrap' }), m.body, el('span', m.status, { className: 'status' })));
   $('history').replaceChildren(...(rows.length ? rows : [row('No messages yet.', '', '', '')]));
   $('page-info').textContent = `Page ${last - target + 1} of ${last}`;
   $('newer').disabled = target >= last;
@@ -163,7 +171,10 @@ async function showHistory(page = 0) {
 async function showReceipts() {
   const res = await attempt(() => client.sms.receipts({ limit: 5 }));
   if (!res) return;
-  const items = res.data.data.slice().reverse().map((r) => el('li', `${when(r.timestamp)}: ${r.status_text} (message …${r.message_id.slice(-6)})`));
+  const items = res.data.data
+    .slice()
+    .reverse()
+    .map((r) => el('li', `${when(r.timestamp)}: ${r.status_text} (message …${r.message_id.slice(-6)})`));
   $('receipts').replaceChildren(...(items.length ? items : [el('li', 'No receipts yet.')]));
 }
 
@@ -199,13 +210,20 @@ function contactRow(c) {
     b.addEventListener('click', busy(b, action));
     return b;
   };
-  actions.append(button('Edit', () => editContact(c)), button('Delete', () => deleteContact(c, name)));
+  actions.append(
+    button('Edit', () => editContact(c)),
+    button('Delete', () => deleteContact(c, name)),
+  );
   const others = lists.filter((l) => l.list_id !== c.list_id);
   if (others.length) {
     const target = el('select');
     target.setAttribute('aria-label', `List to copy or move ${name} to`);
     target.append(...others.map((l) => el('option', l.list_name, { value: String(l.list_id) })));
-    actions.append(target, button('Copy', () => moveContact(c, Number(target.value), 'copy')), button('Move', () => moveContact(c, Number(target.value), 'transfer')));
+    actions.append(
+      target,
+      button('Copy', () => moveContact(c, Number(target.value), 'copy')),
+      button('Move', () => moveContact(c, Number(target.value), 'transfer')),
+    );
   }
   return row(name, el('span', c.phone_number, { className: 'nowrap' }), actions);
 }

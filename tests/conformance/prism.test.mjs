@@ -151,7 +151,11 @@ test('coverage: every operation of the descriptions is one entry of the table, a
   // Every entry is an operation of the two official descriptions, or of the older docs.
   const legacy = load('legacy-docs-openapi.yaml');
   const inLegacy = (id) => Object.entries(legacy.paths).some(([p, item]) => METHODS.some((m) => item[m] && `${m.toUpperCase()} ${normalize(p)}` === id));
-  assert.deepEqual(entries.filter((id) => !ops.has(id) && !inLegacy(id)), [], 'entries in no description');
+  assert.deepEqual(
+    entries.filter((id) => !ops.has(id) && !inLegacy(id)),
+    [],
+    'entries in no description',
+  );
   console.log(`covered ${new Set(entries.filter((id) => ops.has(id))).size} of ${ops.size}`);
   assert.equal(ops.size, 209);
 });

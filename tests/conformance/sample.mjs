@@ -42,8 +42,9 @@ export function build(doc, schema, depth = 0) {
       return true;
     case 'string':
       return (
-        { email: 'user@example.com', date: '2026-01-01', 'date-time': '2026-01-01T00:00:00Z', uri: 'https://example.com/file.pdf', url: 'https://example.com/file.pdf' }[s.format] ??
-        (typeof s.example === 'string' ? s.example : 'example')
+        { email: 'user@example.com', date: '2026-01-01', 'date-time': '2026-01-01T00:00:00Z', uri: 'https://example.com/file.pdf', url: 'https://example.com/file.pdf' }[
+          s.format
+        ] ?? (typeof s.example === 'string' ? s.example : 'example')
       );
     default: {
       if (!s.properties) return {};
@@ -65,7 +66,7 @@ function pathArgs(e, op) {
     const p = specParams.find((x) => x.name === name) ?? specParams[i];
     if (p?.schema?.enum) return p.schema.enum[0];
     const example = p?.example ?? p?.schema?.example;
-    return typeof example === 'string' && example && !example.includes(',') ? example : TOKEN_SAMPLES[name] ?? 'abc';
+    return typeof example === 'string' && example && !example.includes(',') ? example : (TOKEN_SAMPLES[name] ?? 'abc');
   });
 }
 
@@ -77,13 +78,13 @@ function queryArg(spec, op, fromSchema) {
   return q;
 }
 
-function bodySchema(spec, op) {
+function bodySchema(op) {
   if (op.requestBody) return op.requestBody.content?.['application/json'];
   return { schema: (op.parameters ?? []).find((p) => p.in === 'body')?.schema };
 }
 
 function bodyArg(spec, op, fromSchema) {
-  const media = bodySchema(spec, op);
+  const media = bodySchema(op);
   // A body the description gives no content (openapi-v3.yaml's PATCH /own-numbers/{id}).
   if (!media?.schema) return undefined;
   const schema = deref(spec.doc, media?.schema);

@@ -100,8 +100,17 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
   assert.deepEqual(await page.locator('#sent tbody tr td').allInnerTexts(), ['+61422333444', 'SUCCESS', '1', '$0.0792']);
   const expected = { messages: [{ to: '+61422333444', body, source: 'clicksend-wasm-demo' }] };
   const sent = (await since()).filter((r) => r.method === 'POST');
-  assert.deepEqual(sent.map((r) => [r.path, r.json]), [['/v3/sms/price', expected], ['/v3/sms/send', expected]]);
-  assert.ok(sent.every((r) => r.headers.authorization === `Bearer ${SANDBOX_KEY}`), 'the proxy added the key');
+  assert.deepEqual(
+    sent.map((r) => [r.path, r.json]),
+    [
+      ['/v3/sms/price', expected],
+      ['/v3/sms/send', expected],
+    ],
+  );
+  assert.ok(
+    sent.every((r) => r.headers.authorization === `Bearer ${SANDBOX_KEY}`),
+    'the proxy added the key',
+  );
 
   // History shows it first (newest first), and the balance went down by its price.
   await page.waitForFunction((b) => document.querySelector('#history tr td:nth-child(3)')?.textContent === b, body);
@@ -130,7 +139,10 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
   const edited = page.locator('#contacts tr', { hasText: 'Katherine Goble' });
   await edited.waitFor();
   const puts = (await since()).filter((r) => r.method === 'PUT');
-  assert.deepEqual(puts.map((r) => [r.path, r.json]), [[`${create.path}/${id}`, { first_name: 'Katherine', last_name: 'Goble', phone_number: '+61400000777' }]]);
+  assert.deepEqual(
+    puts.map((r) => [r.path, r.json]),
+    [[`${create.path}/${id}`, { first_name: 'Katherine', last_name: 'Goble', phone_number: '+61400000777' }]],
+  );
 
   await edited.getByRole('button', { name: 'Copy Katherine Goble' }).click();
   await page.waitForFunction(() => document.getElementById('notice').textContent === 'Contact copied.');
@@ -141,7 +153,10 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
 
   await edited.getByRole('button', { name: 'Delete Katherine Goble' }).click();
   await edited.waitFor({ state: 'detached' });
-  assert.deepEqual((await since()).filter((r) => r.method === 'DELETE').map((r) => r.path), [`${create.path}/${id}`]);
+  assert.deepEqual(
+    (await since()).filter((r) => r.method === 'DELETE').map((r) => r.path),
+    [`${create.path}/${id}`],
+  );
   assert.equal(await page.locator('#contacts tr').count(), 3);
   assert.equal(await text(page, '#notice'), 'Katherine Goble deleted.');
   // The copy is in "VIP", whose count went up by one.
@@ -197,5 +212,8 @@ test('demo: errors in plain words: a wrong key, and a rate limit the page waits 
   assert.equal(await text(limited, '#balance'), '$100.00');
   assert.equal(await limited.locator('#notice').isHidden(), true);
   const accountCalls = (await sandbox.requests()).filter((r) => r.path === '/clicksend/v3/account');
-  assert.deepEqual(accountCalls.map((r) => r.response.status), [429, 429, 429, 200]);
+  assert.deepEqual(
+    accountCalls.map((r) => r.response.status),
+    [429, 429, 429, 200],
+  );
 });

@@ -25,7 +25,14 @@ after(async () => {
   server?.close();
   sandbox?.stop();
   const rows = Object.entries(totals).map(([runtime, t]) => `| ${runtime} | ${t.run} | ${t.passed} | ${t.sent} | ${t.duplicated} | ${t.unaccounted} | ${t.resent} |`);
-  console.log(['fault suite:', '| runtime | cases run | passed | messages sent | duplicated | unaccounted | resent by the runtime after a cut connection |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
+  console.log(
+    [
+      'fault suite:',
+      '| runtime | cases run | passed | messages sent | duplicated | unaccounted | resent by the runtime after a cut connection |',
+      '|---|---|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+  );
 });
 
 const runtimes = {
@@ -48,7 +55,8 @@ function sendsOf(requests) {
 }
 
 async function runCase(runtime, c) {
-  const t = (totals[runtime] ??= { run: 0, passed: 0, sent: 0, duplicated: 0, unaccounted: 0, resent: 0 });
+  totals[runtime] ??= { run: 0, passed: 0, sent: 0, duplicated: 0, unaccounted: 0, resent: 0 };
+  const t = totals[runtime];
   t.run++;
   await sandbox.reset();
   if (c.balance) await sandbox.balance(c.balance);
@@ -69,7 +77,10 @@ async function runCase(runtime, c) {
   // Messages the runtime sent again after a cut connection (see fault-cases.js): only
   // Chromium's network stack does that, and only where a case allows it.
   const cutTo = new Set(sends.filter((s) => s.status === 'cut').flatMap((s) => s.to));
-  const resent = sends.filter((s) => s.status !== 'cut').flatMap((s) => s.to).filter((to) => cutTo.has(to)).length;
+  const resent = sends
+    .filter((s) => s.status !== 'cut')
+    .flatMap((s) => s.to)
+    .filter((to) => cutTo.has(to)).length;
   t.resent += resent;
   if (resent) assert.ok(runtime === 'chromium' && c.ifResent, `${runtime} sent ${resent} messages again after a cut connection`);
   const expected = { ...c, ...(resent ? c.ifResent : {}) };
@@ -86,11 +97,13 @@ async function runCase(runtime, c) {
     // accepted it (its last request answered 200).
     const lastStatus = new Map();
     for (const s of sends) for (const to of s.to) lastStatus.set(to, s.status);
-    const unaccounted = outcome.bulkTo.filter(([to], i) => (outcome.bulk[i] === 'sent') !== (lastStatus.get(to) === 200)).length
-      + (c.bulk.total - outcome.bulk.length);
+    const unaccounted = outcome.bulkTo.filter(([to], i) => (outcome.bulk[i] === 'sent') !== (lastStatus.get(to) === 200)).length + (c.bulk.total - outcome.bulk.length);
     t.unaccounted += unaccounted;
     assert.equal(unaccounted, 0, 'every message reported as its request went');
-    assert.ok(outcome.bulkTo.every(([to, echoed]) => echoed === null || echoed === to), 'results in input order');
+    assert.ok(
+      outcome.bulkTo.every(([to, echoed]) => echoed === null || echoed === to),
+      'results in input order',
+    );
   } else {
     assert.deepEqual(statuses, expected.statuses);
     if (expected.error) {
@@ -108,6 +121,10 @@ async function runCase(runtime, c) {
 
 for (const runtime of Object.keys(runtimes)) {
   for (const c of faultCases()) {
-    test(`faults (${runtime}): ${c.title}`, () => runCase(runtime, faultCases().find((x) => x.title === c.title)));
+    test(`faults (${runtime}): ${c.title}`, () =>
+      runCase(
+        runtime,
+        faultCases().find((x) => x.title === c.title),
+      ));
   }
 }

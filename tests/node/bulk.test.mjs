@@ -51,7 +51,10 @@ test('2,500 messages: batches of 1000, 1000 and 500, results in input order, pro
     assert.equal(r.ok, true);
     assert.deepEqual([r.message.custom_string, r.message.status], [`m-${i}`, 'SUCCESS']);
   });
-  assert.deepEqual((await sendRequests()).map((r) => r.json.messages.length), [1000, 1000, 500]);
+  assert.deepEqual(
+    (await sendRequests()).map((r) => r.json.messages.length),
+    [1000, 1000, 500],
+  );
   assert.equal(progress.length, 3);
   assert.deepEqual(progress.at(-1), { sent: 2500, failed: 0, total: 2500 });
   assert.ok(most <= 2, `at most 2 in flight, saw ${most}`);
@@ -140,6 +143,10 @@ test('what is sent is what was checked: changing the messages during the send ch
 
 test('sendBulk refuses a signal that is not an AbortSignal, sending nothing', async () => {
   await fresh();
-  await assert.rejects(client().sms.sendBulk(messages(3), { signal: {} }), { name: 'ClickSendError', code: 'INVALID_ARGUMENT', message: 'sendBulk: `signal` must be an AbortSignal' });
+  await assert.rejects(client().sms.sendBulk(messages(3), { signal: {} }), {
+    name: 'ClickSendError',
+    code: 'INVALID_ARGUMENT',
+    message: 'sendBulk: `signal` must be an AbortSignal',
+  });
   assert.equal((await sandbox.requests()).length, 0);
 });

@@ -61,7 +61,10 @@ test('the constructor rejects unknown options and wrong types', () => {
     [undefined, /expected an options object, got undefined/],
   ];
   for (const [options, message] of cases) {
-    assert.throws(() => new ClickSend(options), (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT' && message.test(e.message));
+    assert.throws(
+      () => new ClickSend(options),
+      (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT' && message.test(e.message),
+    );
   }
 });
 
@@ -121,7 +124,12 @@ test('a proxy that echoes the key in its error page does not leak it', async () 
 test('the module keeps working after every kind of failure', async () => {
   await sandbox.reset();
   const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, timeoutMs: 300, maxRetries: 0 });
-  await sandbox.faults([{ path: '/account', status: 500 }, { path: '/account', body: 'nope', status: 200 }, { path: '/account', delay_ms: 1000 }, { path: '/account', drop: 'before' }]);
+  await sandbox.faults([
+    { path: '/account', status: 500 },
+    { path: '/account', body: 'nope', status: 200 },
+    { path: '/account', delay_ms: 1000 },
+    { path: '/account', drop: 'before' },
+  ]);
   for (const code of ['INTERNAL_SERVER_ERROR', 'INVALID_RESPONSE', 'TIMEOUT', 'NETWORK_ERROR']) {
     await assert.rejects(client.account.get(), { code });
   }

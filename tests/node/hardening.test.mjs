@@ -16,7 +16,28 @@ before(async () => {
 after(() => sandbox.stop());
 
 // Values that would change which resource a request reaches, or what it asks.
-const HOSTILE = ['..', '.', '../account', '..%2Faccount', 'a/b', '/', 'a?b=1', '?limit=1000', 'a#b', 'a\\b', '%2e%2e', '%2F', 'a%2Fb', 'a\r\nX-Injected: 1', '', ' ', 'a b', 'ä', '1 OR 1=1', '\u0000'];
+const HOSTILE = [
+  '..',
+  '.',
+  '../account',
+  '..%2Faccount',
+  'a/b',
+  '/',
+  'a?b=1',
+  '?limit=1000',
+  'a#b',
+  'a\\b',
+  '%2e%2e',
+  '%2F',
+  'a%2Fb',
+  'a\r\nX-Injected: 1',
+  '',
+  ' ',
+  'a b',
+  'ä',
+  '1 OR 1=1',
+  '\u0000',
+];
 
 const withParams = endpoints().filter((e) => e.path.includes('{'));
 
@@ -30,7 +51,10 @@ test(`hardening: every path parameter of ${withParams.length} endpoints refuses 
     for (let position = 0; position < count; position++) {
       for (const value of HOSTILE) {
         const hostile = args.map((a, i) => (i === position ? value : a));
-        const error = await client[e.area][e.name](...hostile).then(() => null, (x) => x);
+        const error = await client[e.area][e.name](...hostile).then(
+          () => null,
+          (x) => x,
+        );
         assert.ok(error instanceof ClickSendError, `${e.area}.${e.name} took ${JSON.stringify(value)} as parameter ${position + 1}`);
         assert.equal(error.code, 'INVALID_ARGUMENT', `${e.area}.${e.name}(${JSON.stringify(value)}): ${error.message}`);
         tried++;
@@ -38,7 +62,7 @@ test(`hardening: every path parameter of ${withParams.length} endpoints refuses 
     }
   }
   assert.deepEqual(await sandbox.requests(), [], 'nothing was sent');
-  assert.ok(tried > 200 * HOSTILE.length / 2, `${tried} calls`);
+  assert.ok(tried > (200 * HOSTILE.length) / 2, `${tried} calls`);
 });
 
 const OPTIONS = {
@@ -89,7 +113,7 @@ test('hardening: no credential in any error, its JSON, its stack, String(client)
   const logged = [];
   const methods = ['log', 'info', 'warn', 'error', 'debug'];
   const originals = methods.map((m) => console[m]);
-  methods.forEach((m) => (console[m] = (...a) => logged.push(a.map((x) => inspect(x, { depth: 6, showHidden: true })).join(' '))));
+  for (const m of methods) console[m] = (...a) => logged.push(a.map((x) => inspect(x, { depth: 6, showHidden: true })).join(' '));
   try {
     for (const [client, secrets] of clients) {
       const shown = [];
@@ -97,7 +121,10 @@ test('hardening: no credential in any error, its JSON, its stack, String(client)
       for (const [fault, call] of failures) {
         await sandbox.reset();
         if (fault) await sandbox.faults(fault);
-        const e = await call(client).then(() => assert.fail('resolved'), (x) => x);
+        const e = await call(client).then(
+          () => assert.fail('resolved'),
+          (x) => x,
+        );
         assert.ok(e instanceof ClickSendError, String(e));
         shown.push(String(e), e.stack, JSON.stringify(e), inspect(e, { depth: 6, showHidden: true }), JSON.stringify(e.data ?? null));
         for (const k of Object.getOwnPropertyNames(e)) shown.push(`${k}=${inspect(e[k], { depth: 6 })}`);
@@ -107,7 +134,7 @@ test('hardening: no credential in any error, its JSON, its stack, String(client)
       }
     }
   } finally {
-    methods.forEach((m, i) => (console[m] = originals[i]));
+    for (const [i, m] of methods.entries()) console[m] = originals[i];
   }
   assert.deepEqual(logged, [], 'the client logs nothing');
 });

@@ -10,7 +10,10 @@ test('smsParts', () => {
   assert.deepEqual(smsParts('a'.repeat(161)), { encoding: 'GSM-7', characters: 161, parts: 2, perPart: 153, remainingInPart: 145 });
   assert.deepEqual(smsParts('€'.repeat(80)), { encoding: 'GSM-7', characters: 160, parts: 1, perPart: 160, remainingInPart: 0 });
   assert.deepEqual(smsParts('Olá 😀'), { encoding: 'UCS-2', characters: 6, parts: 1, perPart: 70, remainingInPart: 64 });
-  assert.throws(() => smsParts(42), (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT');
+  assert.throws(
+    () => smsParts(42),
+    (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT',
+  );
 });
 
 test('parsePhone', () => {

@@ -21,7 +21,13 @@ test('a 429 then success: resolves once, and the message is sent once', async ()
   const res = await client().sms.send(SMS);
   assert.equal(res.data.messages[0].status, 'SUCCESS');
   const requests = await sandbox.requests();
-  assert.deepEqual(requests.map((r) => [r.path, r.response.status]), [['/v3/sms/send', 429], ['/v3/sms/send', 200]]);
+  assert.deepEqual(
+    requests.map((r) => [r.path, r.response.status]),
+    [
+      ['/v3/sms/send', 429],
+      ['/v3/sms/send', 200],
+    ],
+  );
   assert.equal(await sent(), 1);
 });
 
@@ -33,7 +39,9 @@ test('a 503 on a GET is retried, up to maxRetries', async () => {
 
   await sandbox.reset();
   await sandbox.faults({ path: '/account', status: 503, times: 5 });
-  const e = await client({ maxRetries: 1 }).account.get().catch((e) => e);
+  const e = await client({ maxRetries: 1 })
+    .account.get()
+    .catch((e) => e);
   assert.deepEqual([e.code, e.status, e.retryable], ['ERROR', 503, true]);
   assert.equal((await sandbox.requests()).length, 2);
 });
@@ -55,7 +63,9 @@ test('a send that fails ambiguously is never retried, and the error says so', as
   for (const fault of [{ status: 500 }, { status: 503 }, { drop: 'before' }, { drop: 'mid-body' }]) {
     await sandbox.reset();
     await sandbox.faults({ path: '/sms/send', ...fault });
-    const e = await client().sms.send(SMS).catch((e) => e);
+    const e = await client()
+      .sms.send(SMS)
+      .catch((e) => e);
     assert.equal(e.retryable, false, JSON.stringify(fault));
     assert.match(e.message, /not retried: the request may have been carried out \(a send may have gone out\).*custom_string/);
     assert.equal((await sandbox.requests()).length, 1, `exactly one request for ${JSON.stringify(fault)}`);
@@ -63,7 +73,9 @@ test('a send that fails ambiguously is never retried, and the error says so', as
   // A send that timed out, too.
   await sandbox.reset();
   await sandbox.faults({ path: '/sms/send', delay_ms: 1000 });
-  const e = await client({ timeoutMs: 200 }).sms.send(SMS).catch((e) => e);
+  const e = await client({ timeoutMs: 200 })
+    .sms.send(SMS)
+    .catch((e) => e);
   assert.deepEqual([e.code, e.retryable], ['TIMEOUT', false]);
   assert.match(e.message, /may have gone out/);
   assert.equal((await sandbox.requests()).length, 1);
@@ -78,7 +90,9 @@ test('Retry-After is honoured, in seconds or as an HTTP date, and capped by maxR
   for (const retry_after of ['120', new Date(Date.now() + 120_000).toUTCString()]) {
     await sandbox.reset();
     await sandbox.faults({ path: '/account', status: 429, retry_after });
-    const e = await client({ maxRetries: 0 }).account.get().catch((e) => e);
+    const e = await client({ maxRetries: 0 })
+      .account.get()
+      .catch((e) => e);
     assert.equal(e.retryable, true);
     assert.ok(e.retryAfter >= 119 && e.retryAfter <= 120, `${retry_after} -> ${e.retryAfter}`);
   }
@@ -92,7 +106,9 @@ test('an abort during backoff rejects with ABORTED and sends nothing more', asyn
   await sandbox.faults({ path: '/account', status: 429, retry_after: '5', times: 3 });
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 100);
-  const e = await client({ maxRetryDelayMs: 10_000 }).account.get({ signal: controller.signal }).catch((e) => e);
+  const e = await client({ maxRetryDelayMs: 10_000 })
+    .account.get({ signal: controller.signal })
+    .catch((e) => e);
   assert.deepEqual([e.code, e.status], ['ABORTED', 0]);
   assert.equal(timers(), timersBefore, 'the backoff timer was cleared (a pending one would keep Node running)');
   await new Promise((r) => setTimeout(r, 200));
@@ -102,7 +118,9 @@ test('an abort during backoff rejects with ABORTED and sends nothing more', asyn
 test('timeoutMs bounds the whole call, backoff included', async () => {
   await sandbox.reset();
   await sandbox.faults({ path: '/account', status: 429, retry_after: '5', times: 3 });
-  const e = await client({ maxRetryDelayMs: 10_000, timeoutMs: 300 }).account.get().catch((e) => e);
+  const e = await client({ maxRetryDelayMs: 10_000, timeoutMs: 300 })
+    .account.get()
+    .catch((e) => e);
   assert.equal(e.code, 'TIMEOUT');
   assert.equal((await sandbox.requests()).length, 1);
 });

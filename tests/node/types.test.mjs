@@ -35,7 +35,7 @@ test('the .d.ts declares every function of the endpoint table, and no other', ()
 });
 
 const shared = `${root}../shared/clicksend-api/openapi-v3.yaml`;
-test('generated.d.ts is what the generator makes from ClickSend\'s descriptions', { skip: existsSync(shared) ? false : `${shared} is not there` }, () => {
+test("generated.d.ts is what the generator makes from ClickSend's descriptions", { skip: existsSync(shared) ? false : `${shared} is not there` }, () => {
   const out = execFileSync(process.execPath, [`${root}scripts/gen-types.mjs`, '--check'], { encoding: 'utf8' });
   assert.match(out, /is up to date/);
 });

@@ -32,7 +32,12 @@ after(() => {
 /** Waits for the next `n` callbacks (bounded: the test fails rather than hangs). */
 async function next(n) {
   const deadline = Date.now() + 10_000;
-  while (received.length < n && Date.now() < deadline) await new Promise((r) => (waiting = r, setTimeout(r, 200)));
+  while (received.length < n && Date.now() < deadline) {
+    await new Promise((r) => {
+      waiting = r;
+      setTimeout(r, 200);
+    });
+  }
   assert.ok(received.length >= n, `expected ${n} callbacks, got ${received.length}`);
   return received.splice(0, n);
 }

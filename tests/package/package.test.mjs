@@ -33,11 +33,32 @@ after(async () => {
 test('package: the tarball holds the entries, types, wasm and licence, nothing else', () => {
   const listing = JSON.parse(run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--loglevel=error'], packed.dir))[0];
   const files = listing.files.map((f) => f.path).sort();
-  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'js/node.js', 'js/node.cjs', 'js/web.js', 'js/workerd.js',
-    'js/client.js', 'js/error.js', 'clicksend_wasm.js', 'clicksend_wasm_bg.wasm', 'index.d.ts', 'index.d.cts', 'generated.d.ts', 'generated.d.cts']) {
+  for (const f of [
+    'package.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE-MIT',
+    'LICENSE-APACHE',
+    'js/node.js',
+    'js/node.cjs',
+    'js/web.js',
+    'js/workerd.js',
+    'js/client.js',
+    'js/error.js',
+    'clicksend_wasm.js',
+    'clicksend_wasm_bg.wasm',
+    'index.d.ts',
+    'index.d.cts',
+    'generated.d.ts',
+    'generated.d.cts',
+  ]) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
-  assert.deepEqual(files.filter((f) => !/^(js\/)?[\w.-]+$/.test(f)), [], 'only top-level files and js/');
+  assert.deepEqual(
+    files.filter((f) => !/^(js\/)?[\w.-]+$/.test(f)),
+    [],
+    'only top-level files and js/',
+  );
 });
 
 /** The page's own server adds the key to what the page sends to /api/. */
@@ -66,7 +87,10 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
   const dir = project('vite-app');
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], dir);
   const assets = readdirSync(join(dir, 'dist/assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite emitted the .wasm: ${assets}`);
+  assert.ok(
+    assets.some((f) => f.endsWith('.wasm')),
+    `vite emitted the .wasm: ${assets}`,
+  );
   const server = await serveStatic(join(dir, 'dist'), backend());
   try {
     await loadInChromium(server.url, 'vite-app');
@@ -85,7 +109,10 @@ test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with n
   }
 });
 
-for (const [name, entry] of [['node-esm', /\/node_modules\/clicksend-wasm\/node\.js$/], ['node-cjs', /\/node_modules\/clicksend-wasm\/node\.cjs$/]]) {
+for (const [name, entry] of [
+  ['node-esm', /\/node_modules\/clicksend-wasm\/node\.js$/],
+  ['node-cjs', /\/node_modules\/clicksend-wasm\/node\.cjs$/],
+]) {
   test(`package: ${name}: Node picks its entry, sends, and rejects bad input with a ClickSendError`, async () => {
     const dir = project(name);
     const out = JSON.parse(run(process.execPath, ['main.js'], dir, { MATON_API_KEY: SANDBOX_KEY, CLICKSEND_BASE_URL: sandbox.url }));
@@ -98,7 +125,10 @@ for (const [name, entry] of [['node-esm', /\/node_modules\/clicksend-wasm\/node\
 test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare and sends', async () => {
   const dir = project('worker');
   wranglerBuild(dir);
-  assert.ok(readdirSync(join(dir, 'dist')).some((f) => f.endsWith('.wasm')), 'wrangler kept the .wasm as a module');
+  assert.ok(
+    readdirSync(join(dir, 'dist')).some((f) => f.endsWith('.wasm')),
+    'wrangler kept the .wasm as a module',
+  );
   const mf = new Miniflare({
     modules: true,
     modulesRoot: join(dir, 'dist'),

@@ -102,7 +102,7 @@ export const errorCases = [
     sent: 1,
   },
   ...[-1, 1.5, NaN, '', '../account', '12/3', {}, null].map((bad) => ({
-    title: `lists.delete(${typeof bad === "number" ? bad : JSON.stringify(bad)}) is refused`,
+    title: `lists.delete(${typeof bad === 'number' ? bad : JSON.stringify(bad)}) is refused`,
     fn: 'lists.delete',
     args: [bad],
     error: { code: 'INVALID_ARGUMENT', status: 0 },

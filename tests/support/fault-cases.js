@@ -131,14 +131,21 @@ export function faultCases(now = Date.now()) {
     },
     {
       title: 'a response that tries prototype pollution',
-      faults: { path: '/account', status: 200, body: '{"http_code":200,"response_code":"SUCCESS","response_msg":"ok","data":{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"a":{"__proto__":{"polluted":"yes"}}}}' },
+      faults: {
+        path: '/account',
+        status: 200,
+        body: '{"http_code":200,"response_code":"SUCCESS","response_msg":"ok","data":{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"a":{"__proto__":{"polluted":"yes"}}}}',
+      },
       fn: 'account.get',
       ok: 'SUCCESS',
       statuses: [200],
     },
     {
       title: 'bulk: 5,000 messages, one batch answered 500 and one dropped: each reported once, none sent twice',
-      faults: [{ path: '/sms/send', status: 500, times: 1 }, { path: '/sms/send', drop: 'before', times: 1 }],
+      faults: [
+        { path: '/sms/send', status: 500, times: 1 },
+        { path: '/sms/send', drop: 'before', times: 1 },
+      ],
       balance: 10_000,
       fn: 'sms.sendBulk',
       args: [Array.from({ length: 5000 }, (_, i) => ({ to: `+6143${String(i).padStart(7, '0')}`, body: 'bulk fault', source: 'faults' })), { concurrency: 2 }],

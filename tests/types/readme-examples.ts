@@ -7,7 +7,8 @@ const file_url = 'https://example.com/f.pdf';
 const list_id = 1;
 export async function readme() {
   await client.account.usageBySubaccount(2026, 11);
-  await client.sms.getReceipt(messageId); await client.sms.exportHistory({ filename: 'sms.csv' });
+  await client.sms.getReceipt(messageId);
+  await client.sms.exportHistory({ filename: 'sms.csv' });
   await client.smsTemplates.get(templateId);
   await client.smsCampaigns.send({ list_id, name: 'Sale', body: 'Sale today!', from: 'Shop', senders: [{ recipient_country_code: 'AU' }] });
   await client.emailToSms.createAllowedAddress({ email_address: 'ops@example.com', from: 'Shop' });
@@ -31,7 +32,15 @@ export async function readme() {
   await client.ownNumbers.update(ownNumberId, { label: 'Support' });
   await client.alphaTags.create({ alpha_tag: 'SHOP', reason: 'Brand' });
   await client.senders.compliantTypes({ 'filter[product_type]': 'SMS' });
-  await client.smsInboundRules.create({ dedicated_number: '+61411111111', rule_name: 'Replies', message_search_type: 0, message_search_term: '', action: 'EMAIL_FIXED', action_address: 'ops@example.com', enabled: 1 });
+  await client.smsInboundRules.create({
+    dedicated_number: '+61411111111',
+    rule_name: 'Replies',
+    message_search_type: 0,
+    message_search_term: '',
+    action: 'EMAIL_FIXED',
+    action_address: 'ops@example.com',
+    enabled: 1,
+  });
   await client.uploads.create(fileBlob, { convert: 'fax' });
   await client.recharge.transactions({ page: 1 });
   await client.reseller.transferCredit({ client_user_id: 12, balance: 10, currency: 'AUD' });

@@ -8,7 +8,10 @@ export async function usage(): Promise<void> {
   const balance: string = account.data.balance;
 
   const sent: Envelope<SendResult> = await client.sms.send({
-    messages: [{ to: '+61411111111', body: 'Hi', custom_string: 'ref-1', schedule: 1_900_000_000 }, { list_id: 42, body: 'To a list' }],
+    messages: [
+      { to: '+61411111111', body: 'Hi', custom_string: 'ref-1', schedule: 1_900_000_000 },
+      { list_id: 42, body: 'To a list' },
+    ],
   });
   const status: string = sent.data.messages[0].status;
   const id: string = sent.data.messages[0].message_id;

@@ -59,7 +59,9 @@ async function claim(env, job) {
     `INSERT INTO batches (campaign_id, batch, state, updated_at) VALUES (?, ?, 'sending', ?)
      ON CONFLICT (campaign_id, batch) DO UPDATE SET state = 'sending', error = NULL, updated_at = excluded.updated_at
      WHERE batches.state = 'retry'`,
-  ).bind(job.campaign, job.batch, Date.now()).run();
+  )
+    .bind(job.campaign, job.batch, Date.now())
+    .run();
   return result.meta.changes === 1;
 }
 
@@ -68,8 +70,7 @@ async function record(env, job, state, outcomes, error = null) {
   const put = env.DB.prepare('INSERT OR REPLACE INTO messages (campaign_id, batch, recipient, status, message_id) VALUES (?, ?, ?, ?, ?)');
   await env.DB.batch([
     ...outcomes.map((o) => put.bind(job.campaign, job.batch, o.to, o.status, o.message_id ?? null)),
-    env.DB.prepare('UPDATE batches SET state = ?, error = ?, updated_at = ? WHERE campaign_id = ? AND batch = ?')
-      .bind(state, error, Date.now(), job.campaign, job.batch),
+    env.DB.prepare('UPDATE batches SET state = ?, error = ?, updated_at = ? WHERE campaign_id = ? AND batch = ?').bind(state, error, Date.now(), job.campaign, job.batch),
   ]);
 }
 
@@ -98,7 +99,8 @@ async function sendBatch(env, job, message) {
     } else if (e.retryable) {
       // Definitely not sent (e.g. still rate limited after the client's own retries).
       await env.DB.prepare("UPDATE batches SET state = 'retry', error = ?, updated_at = ? WHERE campaign_id = ? AND batch = ?")
-        .bind(`${e.code}: ${e.message}`, Date.now(), job.campaign, job.batch).run();
+        .bind(`${e.code}: ${e.message}`, Date.now(), job.campaign, job.batch)
+        .run();
       message.retry({ delaySeconds: Math.min(Math.max(e.retryAfter ?? 10, 1), 300) });
     } else {
       await record(env, job, 'failed', everyone('FAILED'), `${e.code}: ${e.message}`);

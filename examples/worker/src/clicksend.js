@@ -22,7 +22,7 @@ export function asHttpError(e) {
   // The API's own verdict on the input (bad number, no credit) is the caller's to see...
   if (e.status === 400 || e.status === 402 || e.status === 404) return new HttpError(e.status, e.message);
   // ...but not how the Worker's own credentials fared.
-  if (e.status === 401 || e.status === 403) return new HttpError(502, 'ClickSend refused this service\'s credentials.');
+  if (e.status === 401 || e.status === 403) return new HttpError(502, "ClickSend refused this service's credentials.");
   const error = new HttpError(e.code === 'TIMEOUT' ? 504 : 502, e.ambiguous ? `${e.message} The message may have been sent; do not resend blindly.` : e.message);
   error.ambiguous = e.ambiguous;
   return error;

@@ -40,7 +40,11 @@ before(async () => {
   db = await mf.getD1Database('DB');
   // schema.sql, one statement at a time (D1's exec wants one per line).
   const schema = readFileSync(join(example, 'schema.sql'), 'utf8').replace(/--.*$/gm, '');
-  for (const statement of schema.split(';').map((s) => s.trim()).filter(Boolean)) await db.prepare(statement).run();
+  for (const statement of schema
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean))
+    await db.prepare(statement).run();
 });
 
 after(async () => {
@@ -71,7 +75,13 @@ async function until(what, check, ms = 120_000) {
 }
 
 const sends = async () => (await sandbox.requests()).filter((r) => r.path === '/clicksend/v3/sms/send');
-const rows = async (sql, ...args) => (await db.prepare(sql).bind(...args).all()).results;
+const rows = async (sql, ...args) =>
+  (
+    await db
+      .prepare(sql)
+      .bind(...args)
+      .all()
+  ).results;
 
 test('worker: /send refuses bad callers and bad input without sending anything', async () => {
   await sandbox.reset();
@@ -96,7 +106,7 @@ test('worker: /send refuses bad callers and bad input without sending anything',
   assert.deepEqual(await sandbox.requests(), [], 'nothing reached ClickSend');
 });
 
-test('worker: /send sends one SMS and answers the API\'s per-message result', async () => {
+test("worker: /send sends one SMS and answers the API's per-message result", async () => {
   await sandbox.reset();
   const res = await answer(await call('POST', '/send', { body: { to: '+61 411 111 111', body: 'Hello from a Worker' } }));
   assert.equal(res.status, 200);
@@ -188,10 +198,16 @@ test('worker: a batch that may have gone out is recorded as ambiguous and never 
   assert.deepEqual(statuses.filter((s) => s !== 200).sort(), [429, 429, 429, 'dropped']);
   const ambiguousTo = new Set(recipients.slice(ambiguous.batch * 1000, (ambiguous.batch + 1) * 1000));
   const seen = calls.flatMap((c) => c.json.messages.map((m) => m.to));
-  assert.ok([...ambiguousTo].every((to) => seen.filter((t) => t === to).length === 1), 'the ambiguous batch was sent once');
+  assert.ok(
+    [...ambiguousTo].every((to) => seen.filter((t) => t === to).length === 1),
+    'the ambiguous batch was sent once',
+  );
   const accepted = calls.filter((c) => c.response?.status === 200).flatMap((c) => c.json.messages.map((m) => m.to));
   assert.equal(accepted.length, new Set(accepted).size);
-  assert.deepEqual(accepted.sort(), recipients.filter((to) => !ambiguousTo.has(to)));
+  assert.deepEqual(
+    accepted.sort(),
+    recipients.filter((to) => !ambiguousTo.has(to)),
+  );
 });
 
 test('worker: a campaign with a bad number is refused whole, naming it; nothing is queued', async () => {
@@ -199,7 +215,10 @@ test('worker: a campaign with a bad number is refused whole, naming it; nothing 
   const res = await answer(await call('POST', '/campaigns', { body: { body: 'hi', recipients: ['+61411111111', 'call me', '+61422222222'] } }));
   assert.equal(res.status, 400);
   assert.equal(res.body.error, 'Some recipients are not phone numbers; nothing was queued.');
-  assert.deepEqual(res.body.details.map((d) => [d.index, d.to]), [[1, 'call me']]);
+  assert.deepEqual(
+    res.body.details.map((d) => [d.index, d.to]),
+    [[1, 'call me']],
+  );
   assert.deepEqual(await sandbox.requests(), []);
   assert.equal((await answer(await call('POST', '/campaigns', { token: 'wrong', body: { body: 'hi', recipients: ['+61411111111'] } }))).status, 401);
 });

@@ -5,9 +5,11 @@ const client = new ClickSend({ apiKey: process.env.MATON_API_KEY, baseUrl: proce
 
 const res = await client.sms.send({ messages: [{ to: '+61411111111', body: 'Hello from Node ESM', source: 'node-esm' }] });
 const failure = await client.sms.send({ messages: [] }).catch((e) => e);
-console.log(JSON.stringify({
-  entry: import.meta.resolve('clicksend-wasm'),
-  status: res.data.messages[0].status,
-  parts: smsParts('Hello').parts,
-  error: failure instanceof ClickSendError ? failure.code : String(failure),
-}));
+console.log(
+  JSON.stringify({
+    entry: import.meta.resolve('clicksend-wasm'),
+    status: res.data.messages[0].status,
+    parts: smsParts('Hello').parts,
+    error: failure instanceof ClickSendError ? failure.code : String(failure),
+  }),
+);
