@@ -3,45 +3,45 @@
 import type { CallOptions, Envelope, Paged } from './index.js';
 
 export interface AccountMore {
-  /** Create a new account */
+  /** Create a new account. `POST /account` */
   create(body: ApiV2.Account, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Send account activation token */
+  /** Send account activation token. `PUT /account-verify/send` */
   sendVerification(body: ApiV2.AccountVerify, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Verify new account */
+  /** Verify new account. `PUT /account-verify/verify/{activation_token}` */
   verify(activationToken: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** View Account Usage */
+  /** View Account Usage. `GET /account/usage/{year}/{month}/subaccount` */
   usageBySubaccount(year: number, month: number, options?: CallOptions): Promise<Envelope<Api.ViewAccountUsageData>>;
-  /** Forgot Password */
+  /** Forgot Password. `PUT /forgot-password` */
   forgotPassword(body?: Api.ForgotPasswordRequest, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** Verify forgot password */
+  /** Verify forgot password. `PUT /forgot-password/verify` */
   verifyForgotPassword(body: ApiV2.AccountForgotPasswordVerify, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Forgot Username */
+  /** Forgot Username. `PUT /forgot-username` */
   forgotUsername(body?: Api.ForgotUsernameRequest, options?: CallOptions): Promise<Envelope<Array<string>>>;
 }
 
 export interface AlphaTagsApi {
-  /** List Alpha Tags */
+  /** List Alpha Tags. `GET /alpha-tags` */
   list(query?: {
     /** The sort direction for the results. The default value is asc. */
     sort_direction?: "asc" | "desc";
     /** The number of items to return per page. This parameter controls the size of each page of results. The default value is 10. */
     page_size?: number;
   }, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Request Alpha Tag */
+  /** Request Alpha Tag. `POST /alpha-tags` */
   create(body: Api.RequestAlphaTagRequest, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Delete Alpha Tag */
+  /** Delete Alpha Tag. `DELETE /alpha-tags/{alpha_tag_id}` */
   delete(alphaTagId: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get Alpha Tag */
+  /** Get Alpha Tag. `GET /alpha-tags/{alpha_tag_id}` */
   get(alphaTagId: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface CountriesMore {
-  /** International Messaging */
+  /** International Messaging. `GET /country-list` */
   listAll(options?: CallOptions): Promise<Envelope<Array<Api.ListCountriesDataInner>>>;
 }
 
 export interface DefaultSendersApi {
-  /** Get List of Default Senders */
+  /** Get List of Default Senders. `GET /senders/default-senders` */
   list(query?: {
     /** Page (offset) to be used for pagination */
     offset?: string;
@@ -52,120 +52,120 @@ export interface DefaultSendersApi {
     /** Direction of sorting */
     sort_direction?: "asc" | "desc";
   }, options?: CallOptions): Promise<Envelope<Api.GetDefaultSendersListData>>;
-  /** Create Default Sender */
+  /** Create Default Sender. `POST /senders/default-senders` */
   create(body: Api.CreateDefaultSenderRequest, options?: CallOptions): Promise<Envelope<Api.DefaultSender>>;
-  /** Delete Default Sender */
+  /** Delete Default Sender. `DELETE /senders/default-senders/{default_sender_id}` */
   delete(defaultSenderId: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get Default Sender Details */
+  /** Get Default Sender Details. `GET /senders/default-senders/{default_sender_id}` */
   get(defaultSenderId: number | string, options?: CallOptions): Promise<Envelope<Api.DefaultSender>>;
-  /** Update Default Sender */
+  /** Update Default Sender. `PATCH /senders/default-senders/{default_sender_id}` */
   update(defaultSenderId: number | string, body: Api.UpdateDefaultSenderRequest, options?: CallOptions): Promise<Envelope<Api.DefaultSender>>;
 }
 
 export interface DeliveryIssuesApi {
-  /** Get All Delivery Issues */
+  /** Get All Delivery Issues. `GET /delivery-issues` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.GetAllDeliveryIssuesData>;
-  /** Create Delivery Issues */
+  /** Create Delivery Issues. `POST /delivery-issues` */
   create(body: Api.CreateDeliveryIssueRequest, options?: CallOptions): Promise<Envelope<Api.CreateDeliveryIssueData>>;
 }
 
 export interface EmailApi {
-  /** View Email History */
+  /** View Email History. `GET /email/history` */
   history: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.CalculateEmailPriceData>;
-  /** Export Email History */
+  /** Export Email History. `GET /email/history/export` */
   exportHistory(query?: { [name: string]: string | number | boolean | undefined }, options?: CallOptions): Promise<Envelope<Api.ExportSmsHistoryData>>;
-  /** Calculate Email Price */
+  /** Calculate Email Price. `POST /email/price` */
   price(body: Api.CalculateEmailPriceRequest, options?: CallOptions): Promise<Envelope<Api.CalculateEmailPriceData>>;
-  /** Send Email */
+  /** Send Email. `POST /email/send` */
   send(body: Api.SendEmailRequest, options?: CallOptions): Promise<Envelope<Api.TransactionalEmail>>;
 }
 
 export interface EmailAddressesMore {
-  /** Send Email Verification Token */
+  /** Send Email Verification Token. `PUT /email/address-verify/{email_address_id}/send` */
   sendVerification(emailAddressId: number, body?: Api.SendEmailVerificationTokenRequest, options?: CallOptions): Promise<Envelope<Record<string, unknown> | null>>;
-  /** Verify Allowed Email Address */
+  /** Verify Allowed Email Address. `PUT /email/address-verify/{email_address_id}/verify/{activation_token}` */
   verify(emailAddressId: number, activationToken: number | string, body?: Api.VerifyAllowedEmailAddressRequest, options?: CallOptions): Promise<Envelope<Api.EmailAddress>>;
-  /** View Allowed Email Address */
+  /** View Allowed Email Address. `GET /email/addresses/{email_address_id}` */
   get(emailAddressId: number, options?: CallOptions): Promise<Envelope<Api.EmailAddress>>;
 }
 
 export interface EmailCampaignsApi {
-  /** View All Email Campaigns */
+  /** View All Email Campaigns. `GET /email-campaigns` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewAllEmailCampaignsData>;
-  /** Calculate Email Campaign Price */
+  /** Calculate Email Campaign Price. `POST /email-campaigns/price` */
   price(body: Api.CalculateEmailCampaignPriceRequest, options?: CallOptions): Promise<Envelope<Api.CalculateEmailCampaignPriceData>>;
-  /** Send Email Campaign */
+  /** Send Email Campaign. `POST /email-campaigns/send` */
   send(body: Api.SendEmailCampaignRequest, options?: CallOptions): Promise<Envelope<Api.SendEmailCampaignData>>;
-  /** View Email Campaign */
+  /** View Email Campaign. `GET /email-campaigns/{email_campaign_id}` */
   get(emailCampaignId: number, options?: CallOptions): Promise<Envelope<Api.EmailCampaign>>;
-  /** Update Email Campaign */
+  /** Update Email Campaign. `PUT /email-campaigns/{email_campaign_id}` */
   update(emailCampaignId: number, body: Api.UpdateEmailCampaignRequest, options?: CallOptions): Promise<Envelope<Api.EmailCampaign>>;
-  /** Cancel Email Campaign */
+  /** Cancel Email Campaign. `PUT /email-campaigns/{email_campaign_id}/cancel` */
   cancel(emailCampaignId: number, body?: Api.CancelEmailCampaignRequest, options?: CallOptions): Promise<Envelope<Api.EmailCampaign>>;
-  /** View Email Campaign History */
+  /** View Email Campaign History. `GET /email-campaigns/{email_campaign_id}/history` */
   history: Paged<[emailCampaignId: number, query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewEmailCampaignHistoryData>;
-  /** Export Email Campaign History */
+  /** Export Email Campaign History. `GET /email-campaigns/{email_campaign_id}/history/export` */
   exportHistory(emailCampaignId: number, query?: { [name: string]: string | number | boolean | undefined }, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface EmailMasterTemplatesApi {
-  /** View Master Email Templates */
+  /** View Master Email Templates. `GET /email/master-templates` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Array<Api.MasterEmailTemplate>>;
-  /** View Template Categories */
+  /** View Template Categories. `GET /email/master-templates-categories` */
   listCategories: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Array<Api.ViewTemplateCategoriesDataInner>>;
-  /** View Template Category */
+  /** View Template Category. `GET /email/master-templates-categories/{category_id}` */
   getCategory(categoryId: number, options?: CallOptions): Promise<Envelope<Api.ViewTemplateCategoryData>>;
-  /** View Templates in Category */
+  /** View Templates in Category. `GET /email/master-templates-categories/{category_id}/master-templates` */
   listInCategory: Paged<[categoryId: number, query?: { [name: string]: string | number | boolean | undefined }], unknown, Array<Api.MasterEmailTemplate>>;
-  /** View Master Email Template */
+  /** View Master Email Template. `GET /email/master-templates/{template_id}` */
   get(templateId: number, options?: CallOptions): Promise<Envelope<Api.MasterEmailTemplate>>;
 }
 
 export interface EmailReceiptRulesApi {
-  /** View Email Delivery Receipt Rules */
+  /** View Email Delivery Receipt Rules. `GET /automations/email/receipts` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewEmailDeliveryReceiptRulesData>;
-  /** Create Email Delivery Receipt Rule */
+  /** Create Email Delivery Receipt Rule. `POST /automations/email/receipts` */
   create(body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.EmailDeliveryReceiptRule>>;
-  /** Delete Email Delivery Receipt Rule */
+  /** Delete Email Delivery Receipt Rule. `DELETE /automations/email/receipts/{receipt_rule_id}` */
   delete(receiptRuleId: number, options?: CallOptions): Promise<Envelope<boolean>>;
-  /** View Email Delivery Receipt Rule */
+  /** View Email Delivery Receipt Rule. `GET /automations/email/receipts/{receipt_rule_id}` */
   get(receiptRuleId: number, options?: CallOptions): Promise<Envelope<Api.EmailDeliveryReceiptRule>>;
-  /** Update Email Delivery Receipt Rule */
+  /** Update Email Delivery Receipt Rule. `PUT /automations/email/receipts/{receipt_rule_id}` */
   update(receiptRuleId: number, body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.EmailDeliveryReceiptRule>>;
 }
 
 export interface EmailTemplatesApi {
-  /** View Email Templates */
+  /** View Email Templates. `GET /email/templates` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], Api.ViewEmailTemplatesDataDataInner, Api.ViewEmailTemplatesData>;
-  /** Create Email Template */
+  /** Create Email Template. `POST /email/templates` */
   create(body: Api.CreateEmailTemplateRequest, options?: CallOptions): Promise<Envelope<Api.UserEmailTemplate>>;
-  /** Delete Email Template */
+  /** Delete Email Template. `DELETE /email/templates/{template_id}` */
   delete(templateId: number, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** View Email Template */
+  /** View Email Template. `GET /email/templates/{template_id}` */
   get(templateId: number, options?: CallOptions): Promise<Envelope<Api.UserEmailTemplate>>;
-  /** Update Email Template */
+  /** Update Email Template. `PUT /email/templates/{template_id}` */
   update(templateId: number, body: Api.UpdateEmailTemplateRequest, options?: CallOptions): Promise<Envelope<Api.UserEmailTemplate>>;
 }
 
 export interface EmailToSmsApi {
-  /** View Allowed Emails */
+  /** View Allowed Emails. `GET /sms/email-sms` */
   listAllowedAddresses: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewAllowedEmailsData>;
-  /** Add Allowed Email */
+  /** Add Allowed Email. `POST /sms/email-sms` */
   createAllowedAddress(body: Api.AddAllowedEmailRequest, options?: CallOptions): Promise<Envelope<Api.AddAllowedEmailData>>;
-  /** View Stripped String Rules */
+  /** View Stripped String Rules. `GET /sms/email-sms-stripped-strings` */
   listStrippedStrings: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewStrippedStringRulesData>;
-  /** Create Stripped String Rule */
+  /** Create Stripped String Rule. `POST /sms/email-sms-stripped-strings` */
   createStrippedString(body: Api.CreateStrippedStringRuleRequest, options?: CallOptions): Promise<Envelope<Api.ViewStrippedStringRulesDataAllOfDataInner>>;
-  /** Delete Stripped String Rule */
+  /** Delete Stripped String Rule. `DELETE /sms/email-sms-stripped-strings/{rule_id}` */
   deleteStrippedString(ruleId: number, options?: CallOptions): Promise<Envelope<boolean>>;
-  /** View Stripped String Rule */
+  /** View Stripped String Rule. `GET /sms/email-sms-stripped-strings/{rule_id}` */
   getStrippedString(ruleId: number, options?: CallOptions): Promise<Envelope<Api.ViewStrippedStringRuleData>>;
-  /** Update Stripped String Rule */
+  /** Update Stripped String Rule. `PUT /sms/email-sms-stripped-strings/{rule_id}` */
   updateStrippedString(ruleId: number, body: Api.CreateStrippedStringRuleRequest, options?: CallOptions): Promise<Envelope<Api.ViewStrippedStringRuleData>>;
 }
 
 export interface FaxApi {
-  /** Get a list of Fax History. */
+  /** Get a list of Fax History. `GET /fax/history` */
   history: Paged<[query?: {
     /** Customize result by setting from date (timestsamp) Example: 1457572619. */
     date_from?: number;
@@ -180,27 +180,27 @@ export interface FaxApi {
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** Calculate Total Price for Fax Messages sent */
+  /** Calculate Total Price for Fax Messages sent. `POST /fax/price` */
   price(body: ApiV2.FaxMessageCollection, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get all delivery receipts */
+  /** Get all delivery receipts. `GET /fax/receipts` */
   receipts: Paged<[query?: {
     /** Page number */
     page?: number;
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** Add a delivery receipt */
+  /** Add a delivery receipt. `POST /fax/receipts` */
   createTestReceipt(body: ApiV2.Url, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Mark delivery receipts as read */
+  /** Mark delivery receipts as read. `PUT /fax/receipts-read` */
   markReceiptsRead(body?: ApiV2.DateBefore, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get a single fax receipt based on message id. */
+  /** Get a single fax receipt based on message id. `GET /fax/receipts/{message_id}` */
   getReceipt(messageId: string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Send a fax using supplied supported file-types. */
+  /** Send a fax using supplied supported file-types. `POST /fax/send` */
   send(body: ApiV2.FaxMessageCollection, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface FaxInboundRulesApi {
-  /** Get all inbound fax automations */
+  /** Get all inbound fax automations. `GET /automations/fax/inbound` */
   list: Paged<[query?: {
     /** Your keyword or query. */
     q?: string;
@@ -209,18 +209,18 @@ export interface FaxInboundRulesApi {
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** Create new inbound fax automation */
+  /** Create new inbound fax automation. `POST /automations/fax/inbound` */
   create(body: ApiV2.InboundFaxRule, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Delete inbound fax automation */
+  /** Delete inbound fax automation. `DELETE /automations/fax/inbound/{inbound_rule_id}` */
   delete(inboundRuleId: number, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get specific inbound fax automation */
+  /** Get specific inbound fax automation. `GET /automations/fax/inbound/{inbound_rule_id}` */
   get(inboundRuleId: number, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Update inbound fax automation */
+  /** Update inbound fax automation. `PUT /automations/fax/inbound/{inbound_rule_id}` */
   update(inboundRuleId: number, body: ApiV2.InboundFaxRule, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface FaxReceiptRulesApi {
-  /** Get all fax delivery receipt automations */
+  /** Get all fax delivery receipt automations. `GET /automations/fax/receipts` */
   list: Paged<[query?: {
     /** Your keyword or query. */
     q?: string;
@@ -229,38 +229,38 @@ export interface FaxReceiptRulesApi {
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** Create fax delivery receipt automations */
+  /** Create fax delivery receipt automations. `POST /automations/fax/receipts` */
   create(body: ApiV2.DeliveryReceiptRule, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Delete fax delivery receipt automation */
+  /** Delete fax delivery receipt automation. `DELETE /automations/fax/receipts/{receipt_rule_id}` */
   delete(receiptRuleId: number, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get specific fax delivery receipt automation */
+  /** Get specific fax delivery receipt automation. `GET /automations/fax/receipts/{receipt_rule_id}` */
   get(receiptRuleId: number, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Update fax delivery receipt automation */
+  /** Update fax delivery receipt automation. `PUT /automations/fax/receipts/{receipt_rule_id}` */
   update(receiptRuleId: number, body: ApiV2.DeliveryReceiptRule, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface GlobalSendingApi {
-  /** Get Countries for Global Sending */
+  /** Get Countries for Global Sending. `GET /user-countries` */
   list(options?: CallOptions): Promise<Envelope<Array<Api.GlobalSending>>>;
-  /** Select Countries for Global Sending */
+  /** Select Countries for Global Sending. `POST /user-countries` */
   select(body: Api.SelectCountriesForGlobalSendingRequest, options?: CallOptions): Promise<Envelope<Array<Api.GlobalSending>>>;
-  /** Agree to rules and regulation */
+  /** Agree to rules and regulation. `POST /user-countries/agree` */
   agree(options?: CallOptions): Promise<Envelope<Array<Api.GlobalSending>>>;
 }
 
 export interface ListsMore {
-  /** Import Contacts */
+  /** Import Contacts. `POST /lists/{list_id}/import` */
   import(listId: number, body: Api.ImportContactsRequest, options?: CallOptions): Promise<Envelope<Api.ImportContactsData>>;
-  /** Remove Opted Out Contacts */
+  /** Remove Opted Out Contacts. `PUT /lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}` */
   removeOptedOut(listId: number, optOutListId: number, body?: Record<string, unknown>, options?: CallOptions): Promise<Envelope<Api.RemoveOptedOutContactsData>>;
-  /** View Contact Lists */
+  /** View Contact Lists. `GET /search/contacts-lists` */
   search: Paged<[query?: {
     q?: string;
   }], unknown, unknown>;
 }
 
 export interface MmsMore {
-  /** Export MMS History */
+  /** Export MMS History. `GET /mms/history/export` */
   exportHistory(query?: {
     filename?: string;
     q?: string;
@@ -269,27 +269,27 @@ export interface MmsMore {
     date_to?: string;
     limit?: number;
   }, options?: CallOptions): Promise<Envelope<Api.ExportSmsHistoryData>>;
-  /** Mark delivery receipts as read */
+  /** Mark delivery receipts as read. `PUT /mms/receipts-read` */
   markReceiptsRead(body?: ApiV2.DateBefore, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface MmsCampaignsApi {
-  /** View All MMS Campaigns */
+  /** View All MMS Campaigns. `GET /mms-campaigns` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, unknown>;
-  /** Calculate MMS Campaign Price */
+  /** Calculate MMS Campaign Price. `POST /mms-campaigns/price` */
   price(body: Record<string, unknown>, options?: CallOptions): Promise<Envelope<Api.CalculateMmsCampaignPriceData>>;
-  /** Send MMS Campaign */
+  /** Send MMS Campaign. `POST /mms-campaigns/send` */
   send(body: Api.SendMmsCampaignRequest, options?: CallOptions): Promise<Envelope<Api.MmsCampaign>>;
-  /** View MMS Campaign */
+  /** View MMS Campaign. `GET /mms-campaigns/{mms_campaign_id}` */
   get(mmsCampaignId: number, options?: CallOptions): Promise<Envelope<Api.MmsCampaign>>;
-  /** Update MMS Campaign */
+  /** Update MMS Campaign. `PUT /mms-campaigns/{mms_campaign_id}` */
   update(mmsCampaignId: number, body: Api.CalculateSmsCampaignPriceRequest, options?: CallOptions): Promise<Envelope<Api.MmsCampaign>>;
-  /** Cancel MMS Campaign */
+  /** Cancel MMS Campaign. `PUT /mms-campaigns/{mms_campaign_id}/cancel` */
   cancel(mmsCampaignId: number, body?: Api.CalculateSmsCampaignPriceRequest, options?: CallOptions): Promise<Envelope<Api.MmsCampaign>>;
 }
 
 export interface NumbersApi {
-  /** View Your Numbers */
+  /** View Your Numbers. `GET /numbers` */
   list: Paged<[query?: {
     /** Page number */
     page?: number;
@@ -303,119 +303,119 @@ export interface NumbersApi {
     /** When set to true, excludes all numbers that are associated with 10DLC campaigns */
     exclude_10dlc_campaign?: boolean;
   }], unknown, Api.ViewYourNumbersData>;
-  /** Purchase Dedicated Number */
+  /** Purchase Dedicated Number. `POST /numbers/buy/{dedicated_number}` */
   buy(dedicatedNumber: string, body: Api.BuyNumberRequest, query?: {
     type?: string;
   }, options?: CallOptions): Promise<Envelope<Api.PurchaseDedicatedNumberData>>;
-  /** Register Numbers */
+  /** Register Numbers. `POST /numbers/registrations/number-types/{number_type}/country/{country_code}` */
   register(numberType: string, countryCode: string, body: Api.RegisterNumbersRequest, options?: CallOptions): Promise<Envelope<Record<string, unknown> | null>>;
-  /** View Available Numbers */
+  /** View Available Numbers. `GET /numbers/search/{country}` */
   search: Paged<[country: string, query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewAvailableNumbersData>;
 }
 
 export interface OwnNumbersApi {
-  /** List Own Numbers */
+  /** List Own Numbers. `GET /own-numbers` */
   list(options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Request Own Number Verification OTP */
+  /** Request Own Number Verification OTP. `POST /own-numbers/verifications` */
   requestVerification(body: Api.RequestOwnNumberVerificationOtpRequest, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Verify Own Number OTP */
+  /** Verify Own Number OTP. `POST /own-numbers/verifications/{verification_id}/verify` */
   verify(verificationId: number | string, body: Api.VerifyOwnNumberOtpRequest, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Delete Own Number */
+  /** Delete Own Number. `DELETE /own-numbers/{own_number_id}` */
   delete(ownNumberId: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get Own Number Detail */
+  /** Get Own Number Detail. `GET /own-numbers/{own_number_id}` */
   get(ownNumberId: number | string, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Update Own Number */
+  /** Update Own Number. `PATCH /own-numbers/{own_number_id}` */
   update(ownNumberId: number | string, body?: Record<string, unknown>, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface PostcardsApi {
-  /** Retrieve the history of postcards sent or scheduled */
+  /** Retrieve the history of postcards sent or scheduled. `GET /post/postcards/history` */
   history: Paged<[query?: {
     /** Page number */
     page?: number;
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** Export postcard history to a CSV file */
+  /** Export postcard history to a CSV file. `GET /post/postcards/history/export` */
   exportHistory(query?: {
     /** Filename to export to */
     filename: string;
   }, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Calculate price for sending one or more postcards */
+  /** Calculate price for sending one or more postcards. `POST /post/postcards/price` */
   price(body: ApiV2.PostPostcard, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Send one or more postcards */
+  /** Send one or more postcards. `POST /post/postcards/send` */
   send(body: ApiV2.PostPostcard, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface PostLettersApi {
-  /** Detects address in uploaded file. */
+  /** Detects address in uploaded file. `POST /post/letters/detect-address` */
   detectAddress(body: ApiV2.UploadFile, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Get all post letter history */
+  /** Get all post letter history. `GET /post/letters/history` */
   history: Paged<[query?: {
     /** Page number */
     page?: number;
     /** Number of records per page */
     limit?: number;
   }], unknown, unknown>;
-  /** export post letter history */
+  /** export post letter history. `GET /post/letters/history/export` */
   exportHistory(query?: {
     /** Filename to export to */
     filename: string;
   }, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Calculate post letter price */
+  /** Calculate post letter price. `POST /post/letters/price` */
   price(body: ApiV2.PostLetter, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Send post letter */
+  /** Send post letter. `POST /post/letters/send` */
   send(body: ApiV2.PostLetter, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface RechargeApi {
-  /** Current Payment Info */
+  /** Current Payment Info. `GET /recharge/credit-card` */
   getCreditCard(options?: CallOptions): Promise<Envelope<Api.CurrentPaymentInfoData>>;
-  /** Update Payment Info */
+  /** Update Payment Info. `PUT /recharge/credit-card` */
   updateCreditCard(body: Api.UpdatePaymentInfoRequest, options?: CallOptions): Promise<Envelope<Api.UpdatePaymentInfoData>>;
-  /** View Recharge Packages */
+  /** View Recharge Packages. `GET /recharge/packages` */
   packages(query?: { [name: string]: string | number | boolean | undefined }, options?: CallOptions): Promise<Envelope<Api.ViewRechargePackagesData>>;
-  /** Purchase Recharge Package */
+  /** Purchase Recharge Package. `PUT /recharge/purchase/{package_id}` */
   purchase(packageId: number, options?: CallOptions): Promise<Envelope<Api.PurchaseRechargePackageData>>;
-  /** View All Transactions */
+  /** View All Transactions. `GET /recharge/transactions` */
   transactions: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewAllTransactionsData>;
-  /** View Specific Transaction */
+  /** View Specific Transaction. `GET /recharge/transactions/{transaction_id}` */
   getTransaction(transactionId: number | string, options?: CallOptions): Promise<Envelope<Api.ViewAllTransactionsDataAllOfDataInner>>;
 }
 
 export interface ReferralApi {
-  /** View Referral Accounts */
+  /** View Referral Accounts. `GET /referral/accounts` */
   accounts: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewReferralAccountsData>;
 }
 
 export interface ResellerApi {
-  /** View Client Accounts */
+  /** View Client Accounts. `GET /reseller/accounts` */
   listAccounts: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewClientAccountsData>;
-  /** Create Reseller Account */
+  /** Create Reseller Account. `POST /reseller/accounts` */
   createAccount(body: Api.CreateResellerAccountRequest, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
-  /** View Specific Client Account */
+  /** View Specific Client Account. `GET /reseller/accounts/{client_user_id}` */
   getAccount(clientUserId: number, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
-  /** Update Client Account */
+  /** Update Client Account. `PUT /reseller/accounts/{client_user_id}` */
   updateAccount(clientUserId: number, body: Api.UpdatePaymentInfoRequest, options?: CallOptions): Promise<Envelope<Api.CreateResellerAccountData>>;
-  /** Transfer Credit */
+  /** Transfer Credit. `PUT /reseller/transfer-credit` */
   transferCredit(body: ApiV2.ResellerAccountTransferCredit, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface ReturnAddressesApi {
-  /** View Your Return Addresses */
+  /** View Your Return Addresses. `GET /post/return-addresses` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewYourReturnAddressesData>;
-  /** Create Return Address */
+  /** Create Return Address. `POST /post/return-addresses` */
   create(body: Api.CreateReturnAddressRequest, options?: CallOptions): Promise<Envelope<Api.PostReturnAddress>>;
-  /** Delete Return Address */
+  /** Delete Return Address. `DELETE /post/return-addresses/{return_address_id}` */
   delete(returnAddressId: number, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** View Specific Return Address */
+  /** View Specific Return Address. `GET /post/return-addresses/{return_address_id}` */
   get(returnAddressId: number, options?: CallOptions): Promise<Envelope<Api.PostReturnAddress>>;
-  /** Update Return Address */
+  /** Update Return Address. `PUT /post/return-addresses/{return_address_id}` */
   update(returnAddressId: number, body: Api.UpdateReturnAddressRequest, options?: CallOptions): Promise<Envelope<Api.PostReturnAddress>>;
 }
 
 export interface SendersApi {
-  /** List Compliant Sender Types */
+  /** List Compliant Sender Types. `GET /senders/compliant-sender-types` */
   compliantTypes(query?: {
     /** Type of the product */
     "filter[product_type]": "SMS";
@@ -425,14 +425,14 @@ export interface SendersApi {
 }
 
 export interface ShortUrlsApi {
-  /** Get Statistics */
+  /** Get Statistics. `GET /short-url/statistics/{source}/{source_id}` */
   statistics(source: string, sourceId: number | string, options?: CallOptions): Promise<Envelope<Array<Api.GetStatisticsDataInner>>>;
-  /** Get Tracking */
+  /** Get Tracking. `GET /short-url/tracking/{long_url_id}` */
   tracking(longUrlId: number | string, options?: CallOptions): Promise<Envelope<Array<Api.GetTrackingDataInner>>>;
 }
 
 export interface SmsMore {
-  /** Export SMS History */
+  /** Export SMS History. `GET /sms/history/export` */
   exportHistory(query?: {
     /** The filename of the result. It should be in the .csv format. */
     filename?: string;
@@ -449,24 +449,24 @@ export interface SmsMore {
     /** End date to filter results. It should be in Unix format. */
     date_to?: number;
   }, options?: CallOptions): Promise<Envelope<Api.ExportSmsHistoryData>>;
-  /** Create Test Inbound SMS */
+  /** Create Test Inbound SMS. `POST /sms/inbound` */
   createTestInbound(body: Api.CreateTestInboundSmsRequest, options?: CallOptions): Promise<Envelope<Api.InboundSmsTest>>;
-  /** Mark Inbound SMS as Read */
+  /** Mark Inbound SMS as Read. `PUT /sms/inbound-read` */
   markInboundRead(body?: Api.MarkSmsReceiptAsReadRequest, options?: CallOptions): Promise<Envelope<Record<string, unknown> | null>>;
-  /** Mark Specific Inbound SMS Message As Read */
+  /** Mark Specific Inbound SMS Message As Read. `PUT /sms/inbound-read/{message_id}` */
   markInboundMessageRead(messageId: string, options?: CallOptions): Promise<Envelope<number>>;
-  /** View a specific inbound SMS message */
+  /** View a specific inbound SMS message. `GET /sms/inbound/{original_message_id}` */
   getInbound(originalMessageId: string, options?: CallOptions): Promise<Envelope<Api.InboundSms>>;
-  /** Create Test SMS Receipt */
+  /** Create Test SMS Receipt. `POST /sms/receipts` */
   createTestReceipt(body: Api.CreateTestSmsReceiptRequest, options?: CallOptions): Promise<Envelope<Api.CreateTestSmsReceiptData>>;
-  /** Mark SMS Receipt As Read */
+  /** Mark SMS Receipt As Read. `PUT /sms/receipts-read` */
   markReceiptsRead(body?: Api.MarkSmsReceiptAsReadRequest, options?: CallOptions): Promise<Envelope<Record<string, unknown> | null>>;
-  /** View Specific SMS Receipt */
+  /** View Specific SMS Receipt. `GET /sms/receipts/{message_id}` */
   getReceipt(messageId: string, options?: CallOptions): Promise<Envelope<Api.SmsReceipt>>;
 }
 
 export interface SmsCampaignsApi {
-  /** View SMS Campaigns */
+  /** View SMS Campaigns. `GET /sms-campaigns` */
   list: Paged<[query?: {
     /** The page number to retrieve. Use this parameter to navigate through the [pagination]/#pagination) results. The default value is 1. */
     page?: number;
@@ -481,80 +481,80 @@ export interface SmsCampaignsApi {
     /** End date to filter results. It should be in Unix format. */
     date_to?: number;
   }], unknown, Api.ViewSmsCampaignsData>;
-  /** Calculate SMS Campaign Price */
+  /** Calculate SMS Campaign Price. `POST /sms-campaigns/price` */
   price(body: Api.CalculateSmsCampaignPriceRequest, options?: CallOptions): Promise<Envelope<Api.CalculateSmsCampaignPriceData>>;
-  /** Send SMS Campaign */
+  /** Send SMS Campaign. `POST /sms-campaigns/send` */
   send(body: Api.SendSmsCampaignRequest, options?: CallOptions): Promise<Envelope<Api.SmsCampaign>>;
-  /** View Specific SMS Campaign */
+  /** View Specific SMS Campaign. `GET /sms-campaigns/{sms_campaign_id}` */
   get(smsCampaignId: number, options?: CallOptions): Promise<Envelope<Api.SmsCampaign>>;
-  /** Update SMS Campaign */
+  /** Update SMS Campaign. `PUT /sms-campaigns/{sms_campaign_id}` */
   update(smsCampaignId: number, body: Api.CalculateSmsCampaignPriceRequest, options?: CallOptions): Promise<Envelope<Api.SmsCampaign>>;
-  /** Cancel SMS Campaign */
+  /** Cancel SMS Campaign. `PUT /sms-campaigns/{sms_campaign_id}/cancel` */
   cancel(smsCampaignId: number, options?: CallOptions): Promise<Envelope<Api.SmsCampaign>>;
 }
 
 export interface SmsInboundRulesApi {
-  /** View SMS Inbound Automations */
+  /** View SMS Inbound Automations. `GET /automations/sms/inbound` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewSmsInboundAutomationsData>;
-  /** Create SMS Inbound Automation */
+  /** Create SMS Inbound Automation. `POST /automations/sms/inbound` */
   create(body: Api.CreateSmsInboundAutomationRequest, options?: CallOptions): Promise<Envelope<Api.SmsInboundRule>>;
-  /** Delete SMS Inbound Automation */
+  /** Delete SMS Inbound Automation. `DELETE /automations/sms/inbound/{inbound_rule_id}` */
   delete(inboundRuleId: number, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** View SMS Inbound Automation */
+  /** View SMS Inbound Automation. `GET /automations/sms/inbound/{inbound_rule_id}` */
   get(inboundRuleId: number, options?: CallOptions): Promise<Envelope<Api.SmsInboundRule>>;
-  /** Update SMS Inbound Automation */
+  /** Update SMS Inbound Automation. `PUT /automations/sms/inbound/{inbound_rule_id}` */
   update(inboundRuleId: number, body: Api.UpdateSmsInboundAutomationRequest, options?: CallOptions): Promise<Envelope<Api.SmsInboundRule>>;
 }
 
 export interface SmsReceiptRulesApi {
-  /** View SMS Delivery Receipt Rules */
+  /** View SMS Delivery Receipt Rules. `GET /automations/sms/receipts` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewSmsDeliveryReceiptRulesData>;
-  /** Create SMS Delivery Receipt Rule */
+  /** Create SMS Delivery Receipt Rule. `POST /automations/sms/receipts` */
   create(body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.SmsDeliveryReceiptRule>>;
-  /** Delete SMS Delivery Receipt Rule */
+  /** Delete SMS Delivery Receipt Rule. `DELETE /automations/sms/receipts/{receipt_rule_id}` */
   delete(receiptRuleId: number, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** View SMS Delivery Receipt Rule */
+  /** View SMS Delivery Receipt Rule. `GET /automations/sms/receipts/{receipt_rule_id}` */
   get(receiptRuleId: number, options?: CallOptions): Promise<Envelope<Api.SmsDeliveryReceiptRule>>;
-  /** Update SMS Delivery Receipt Rule */
+  /** Update SMS Delivery Receipt Rule. `PUT /automations/sms/receipts/{receipt_rule_id}` */
   update(receiptRuleId: number, body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.SmsDeliveryReceiptRule>>;
 }
 
 export interface SmsTemplatesMore {
-  /** View a Specific SMS Template */
+  /** View a Specific SMS Template. `GET /sms/templates/{template_id}` */
   get(templateId: number, options?: CallOptions): Promise<Envelope<Api.ViewASpecificSmsTemplateData>>;
 }
 
 export interface StatisticsApi {
-  /** View SMS Statistics */
+  /** View SMS Statistics. `GET /statistics/sms` */
   sms(options?: CallOptions): Promise<Envelope<Api.ViewSmsStatisticsData>>;
-  /** View Voice Statistics */
+  /** View Voice Statistics. `GET /statistics/voice` */
   voice(options?: CallOptions): Promise<Envelope<Api.ViewVoiceStatisticsData>>;
 }
 
 export interface SubaccountsApi {
-  /** View Subaccounts */
+  /** View Subaccounts. `GET /subaccounts` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewSubaccountsData>;
-  /** Create Subaccount */
+  /** Create Subaccount. `POST /subaccounts` */
   create(body: Api.CreateSubaccountRequest, options?: CallOptions): Promise<Envelope<Api.Subaccount>>;
-  /** Delete Subaccount */
+  /** Delete Subaccount. `DELETE /subaccounts/{subaccount_id}` */
   delete(subaccountId: number, options?: CallOptions): Promise<Envelope<boolean>>;
-  /** View Specific Subaccount */
+  /** View Specific Subaccount. `GET /subaccounts/{subaccount_id}` */
   get(subaccountId: number, options?: CallOptions): Promise<Envelope<Api.Subaccount>>;
-  /** Update Subaccount */
+  /** Update Subaccount. `PUT /subaccounts/{subaccount_id}` */
   update(subaccountId: number, body: Api.UpdateSubaccountRequest, options?: CallOptions): Promise<Envelope<Api.Subaccount>>;
-  /** Generate New API Key */
+  /** Generate New API Key. `PUT /subaccounts/{subaccount_id}/regen-api-key` */
   regenerateApiKey(subaccountId: number, body?: Api.GenerateNewApiKeyRequest, options?: CallOptions): Promise<Envelope<Api.GenerateNewApiKeyData>>;
 }
 
 export interface TimezonesApi {
-  /** Timezones */
+  /** Timezones. `GET /timezones` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Array<string>>;
 }
 
 export interface VoiceMore {
-  /** Cancel All Voice Messages */
+  /** Cancel All Voice Messages. `PUT /voice/cancel-all` */
   cancelAll(body?: Record<string, unknown>, options?: CallOptions): Promise<Envelope<Api.CancelAllSmsData>>;
-  /** Export Voice History */
+  /** Export Voice History. `GET /voice/history/export` */
   exportHistory(query?: {
     filename?: string;
     q?: string;
@@ -563,24 +563,24 @@ export interface VoiceMore {
     date_to?: string;
     limit?: number;
   }, options?: CallOptions): Promise<Envelope<Api.ExportSmsHistoryData>>;
-  /** View Voice Receipts */
+  /** View Voice Receipts. `GET /voice/receipts` */
   receipts: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewVoiceReceiptsData>;
-  /** Add a delivery receipt */
+  /** Add a delivery receipt. `POST /voice/receipts` */
   createTestReceipt(body: ApiV2.Url, options?: CallOptions): Promise<Envelope<unknown>>;
-  /** Mark delivery receipts as read */
+  /** Mark delivery receipts as read. `PUT /voice/receipts-read` */
   markReceiptsRead(body?: ApiV2.DateBefore, options?: CallOptions): Promise<Envelope<unknown>>;
 }
 
 export interface VoiceReceiptRulesApi {
-  /** View Voice Delivery Receipt Rules */
+  /** View Voice Delivery Receipt Rules. `GET /automations/voice/receipts` */
   list: Paged<[query?: { [name: string]: string | number | boolean | undefined }], unknown, Api.ViewVoiceDeliveryReceiptRulesData>;
-  /** Create Voice Delivery Receipt Rule */
+  /** Create Voice Delivery Receipt Rule. `POST /automations/voice/receipts` */
   create(body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.VoiceDeliveryReceiptRule>>;
-  /** Delete Voice Delivery Receipt Rule */
+  /** Delete Voice Delivery Receipt Rule. `DELETE /automations/voice/receipts/{receipt_rule_id}` */
   delete(receiptRuleId: number, options?: CallOptions): Promise<Envelope<Array<string>>>;
-  /** View Voice Delivery Receipt Rule */
+  /** View Voice Delivery Receipt Rule. `GET /automations/voice/receipts/{receipt_rule_id}` */
   get(receiptRuleId: number, options?: CallOptions): Promise<Envelope<Api.VoiceDeliveryReceiptRule>>;
-  /** Update Voice Delivery Receipt Rule */
+  /** Update Voice Delivery Receipt Rule. `PUT /automations/voice/receipts/{receipt_rule_id}` */
   update(receiptRuleId: number, body: Api.CreateSmsDeliveryReceiptRuleRequest, options?: CallOptions): Promise<Envelope<Api.VoiceDeliveryReceiptRule>>;
 }
 

@@ -34,6 +34,7 @@ export interface ClickSendOptions {
 
 /** The last argument of every function. */
 export interface CallOptions {
+  /** Aborts the call (its retries and waits too); it then rejects with ABORTED. */
   signal?: AbortSignal;
 }
 
@@ -50,13 +51,44 @@ export interface AllOptions extends CallOptions {
  * over the items of every page, in order, each page fetched only when it is reached.
  */
 export interface Paged<Args extends unknown[], Item, Data = Page<Item>> {
+  /** One page. */
   (...args: [...Args, options?: CallOptions]): Promise<Envelope<Data>>;
+  /** The items of every page, in order, each page fetched when it is reached; stop early with `break`, `maxItems` or `maxPages`. */
   all(...args: [...Args, options?: AllOptions]): AsyncIterableIterator<Item>;
 }
 
-export type ErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | (string & {});
+/**
+ * A ClickSendError's `code`: ClickSend's own `response_code` (NOT_FOUND, ...) or one of the
+ * client's: NETWORK_ERROR (no response), TIMEOUT (`timeoutMs` ran out), ABORTED (the caller's
+ * signal), INVALID_ARGUMENT (nothing was sent), INVALID_RESPONSE (not ClickSend's answer),
+ * UNKNOWN_ERROR (an error made with no code).
+ */
+export type ErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | 'UNKNOWN_ERROR' | (string & {});
 
+/** The fields of `new ClickSendError(message, options)`; every one optional. */
+export interface ClickSendErrorOptions {
+  /** Default `UNKNOWN_ERROR`. */
+  code?: ErrorCode;
+  /** HTTP status; default 0 (no response). */
+  status?: number;
+  /** The response body's `data`; default undefined. */
+  data?: unknown;
+  /** Seconds to wait before trying again; default undefined. */
+  retryAfter?: number;
+  /** Whether calling again is safe and may succeed; default false. */
+  retryable?: boolean;
+  /** Whether the operation may have been carried out although the call failed; default false. */
+  ambiguous?: boolean;
+}
+
+/** Every error the client throws or rejects with, whichever runtime and whichever part made it. */
 export class ClickSendError extends Error {
+  /**
+   * An error of your own, e.g. for tests and mocks: `new ClickSendError('boom', {code: 'NOT_FOUND', status: 404})`.
+   * Throws a TypeError if the second argument is not an object.
+   */
+  constructor(message: string, options?: ClickSendErrorOptions);
+  /** Always `ClickSendError`. */
   readonly name: 'ClickSendError';
   /** ClickSend's `response_code` (`NOT_FOUND`, ...), or one of the client's own codes. */
   readonly code: ErrorCode;
@@ -74,6 +106,7 @@ export class ClickSendError extends Error {
   readonly retryable: boolean;
   /** Whether the operation may have been carried out although the call failed (a send that timed out). */
   readonly ambiguous: boolean;
+  /** Every field, `message` included (JSON.stringify would drop it from an Error). */
   toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined; retryable: boolean; ambiguous: boolean };
 }
 
@@ -365,6 +398,7 @@ export interface BulkOptions {
   concurrency?: number;
   /** Called after each batch of (at most) 1000 messages. */
   onProgress?: (progress: { sent: number; failed: number; total: number }) => void;
+  /** Stops sending further batches; the messages not sent get an ABORTED error in their results. */
   signal?: AbortSignal;
 }
 
@@ -481,81 +515,115 @@ type Ok<T> = Promise<Envelope<T>>;
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: on purpose: the interface below adds the generated areas, and js/client.js makes every one
 export class ClickSend {
+  /** A client: `{apiKey}` for the Maton gateway, `{username, apiKey}` for ClickSend directly, or `{baseUrl}` for a proxy; throws a ClickSendError (INVALID_ARGUMENT) for a bad option. */
   constructor(options: ClickSendOptions);
 
   readonly account: AccountMore & {
+    /** Your account: balance, currency, settings. `GET /account` */
     get(options?: CallOptions): Ok<Account>;
   };
 
   readonly sms: SmsMore & {
+    /** Sends SMS messages: 1 to 1000 per call, each to a number or a list. `POST /sms/send` */
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** Any number of messages (no `list_id`), in calls of 1000; see BulkResult. */
     sendBulk(messages: SmsMessage[], options?: BulkOptions): Promise<BulkResult[]>;
-    /** What a send would cost; nothing is sent. */
+    /** What a send would cost; nothing is sent. `POST /sms/price` */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
+    /** Messages sent, a page at a time; `.all()` walks every page. `GET /sms/history` */
     history: Paged<[query?: HistoryQuery], SentMessage>;
+    /** Messages received, a page at a time. `GET /sms/inbound` */
     inbound: Paged<[query?: PageQuery], InboundSms>;
+    /** Delivery receipts, a page at a time. `GET /sms/receipts` */
     receipts: Paged<[query?: PageQuery], Receipt>;
-    /** Cancels a scheduled message. */
+    /** Cancels a scheduled message. `PUT /sms/{message_id}/cancel` */
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
-    /** Cancels every scheduled message. */
+    /** Cancels every scheduled message. `PUT /sms/cancel-all` */
     cancelAll(options?: CallOptions): Ok<unknown>;
   };
 
   readonly smsTemplates: SmsTemplatesMore & {
+    /** SMS templates, a page at a time. `GET /sms/templates` */
     list: Paged<[query?: PageQuery], SmsTemplate>;
+    /** Creates an SMS template. `POST /sms/templates` */
     create(body: SmsTemplateInput, options?: CallOptions): Ok<SmsTemplate>;
+    /** Changes an SMS template. `PUT /sms/templates/{template_id}` */
     update(templateId: number, body: Partial<SmsTemplateInput>, options?: CallOptions): Ok<SmsTemplate>;
+    /** Deletes an SMS template. `DELETE /sms/templates/{template_id}` */
     delete(templateId: number, options?: CallOptions): Ok<unknown>;
   };
 
   readonly mms: MmsMore & {
+    /** Sends MMS messages: 1 to 1000 per call. `POST /mms/send` */
     send(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
     /** Any number of messages, each with its `media_file`, in calls of 1000. */
     sendBulk(messages: Array<MmsMessage & { media_file: string }>, options?: BulkOptions): Promise<Array<BulkResult<SentMms>>>;
+    /** What an MMS send would cost; nothing is sent. `POST /mms/price` */
     price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
+    /** MMS messages sent, a page at a time. `GET /mms/history` */
     history: Paged<[query?: HistoryQuery], SentMms>;
+    /** MMS delivery receipts, a page at a time. `GET /mms/receipts` */
     receipts: Paged<[query?: PageQuery], Receipt>;
   };
 
   readonly voice: VoiceMore & {
+    /** Sends voice (text-to-speech) calls: 1 to 1000 per call. `POST /voice/send` */
     send(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    /** Any number of voice messages (no `list_id`), in calls of 1000; see BulkResult. */
     sendBulk(messages: VoiceMessage[], options?: BulkOptions): Promise<Array<BulkResult<SentVoice>>>;
+    /** What a voice send would cost; nothing is sent. `POST /voice/price` */
     price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    /** Voice calls made, a page at a time. `GET /voice/history` */
     history: Paged<[query?: VoiceHistoryQuery], SentVoice>;
+    /** The languages and voices text-to-speech speaks. `GET /voice/lang` */
     languages(options?: CallOptions): Ok<VoiceLanguage[]>;
+    /** Cancels a scheduled voice call. `PUT /voice/{message_id}/cancel` */
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
   };
 
   readonly lists: ListsMore & {
+    /** Contact lists, a page at a time. `GET /lists` */
     list: Paged<[query?: PageQuery], ContactList>;
+    /** One contact list. `GET /lists/{list_id}` */
     get(listId: number, options?: CallOptions): Ok<ContactList>;
+    /** Creates a contact list. `POST /lists` */
     create(body: ContactListInput, options?: CallOptions): Ok<ContactList>;
+    /** Renames a contact list. `PUT /lists/{list_id}` */
     update(listId: number, body: ContactListInput, options?: CallOptions): Ok<ContactList>;
+    /** Deletes a contact list. `DELETE /lists/{list_id}` */
     delete(listId: number, options?: CallOptions): Ok<unknown>;
-    /** Resolves with how many contacts were deleted. */
+    /** Resolves with how many contacts were deleted. `PUT /lists/{list_id}/remove-duplicates` */
     removeDuplicates(listId: number, body?: RemoveDuplicatesRequest, options?: CallOptions): Ok<{ deleted: number }>;
   };
 
   readonly contacts: {
+    /** The contacts of a list, a page at a time. `GET /lists/{list_id}/contacts` */
     list: Paged<[listId: number, query?: ContactsQuery], Contact>;
+    /** One contact. `GET /lists/{list_id}/contacts/{contact_id}` */
     get(listId: number, contactId: number, options?: CallOptions): Ok<Contact>;
+    /** Adds a contact to a list. `POST /lists/{list_id}/contacts` */
     create(listId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
+    /** Changes a contact. `PUT /lists/{list_id}/contacts/{contact_id}` */
     update(listId: number, contactId: number, body: ContactInput, options?: CallOptions): Ok<Contact>;
+    /** Deletes a contact. `DELETE /lists/{list_id}/contacts/{contact_id}` */
     delete(listId: number, contactId: number, options?: CallOptions): Ok<unknown>;
-    /** A copy, with a new contact id, in the other list. */
+    /** A copy, with a new contact id, in the other list. `PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}` */
     copy(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
-    /** Moves the contact to the other list. */
+    /** Moves the contact to the other list. `PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}` */
     transfer(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
   };
 
   readonly emailAddresses: EmailAddressesMore & {
+    /** Your verified email addresses, a page at a time. `GET /email/addresses` */
     list: Paged<[query?: PageQuery], EmailAddress>;
+    /** Adds an email address (ClickSend then verifies it). `POST /email/addresses` */
     create(body: { email_address: string }, options?: CallOptions): Ok<EmailAddress>;
+    /** Deletes an email address. `DELETE /email/addresses/{email_address_id}` */
     delete(emailAddressId: number, options?: CallOptions): Ok<unknown>;
   };
 
   readonly countries: CountriesMore & {
+    /** The countries ClickSend knows (needs no credentials). `GET /countries` */
     list(options?: CallOptions): Ok<Country[]>;
   };
 
@@ -564,6 +632,7 @@ export class ClickSend {
      * Uploads a file for conversion; it expires after 10 minutes. The file is the bytes
      * (a Blob, an ArrayBuffer or a typed array, which the client sends base64-encoded) or
      * `{content}` already in base64.
+     * `POST /uploads`
      */
     create(
       file: Blob | ArrayBuffer | ArrayBufferView | { content: string },
@@ -574,9 +643,13 @@ export class ClickSend {
 
   /** Maton's connection management (`controlUrl`, default https://ctrl.maton.ai), with the Maton API key. */
   readonly connections: {
+    /** Your Maton connections (Maton's control plane). `GET /connections` */
     list(query?: ConnectionsQuery, options?: CallOptions): Promise<{ connections: Connection[] }>;
+    /** Creates a Maton connection; authorize it at its `url`. `POST /connections` */
     create(body: { app: string }, options?: CallOptions): Promise<{ connection: Connection }>;
+    /** One Maton connection. `GET /connections/{connection_id}` */
     get(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
+    /** Deletes a Maton connection. `DELETE /connections/{connection_id}` */
     delete(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
   };
 

@@ -56,13 +56,16 @@ function handWritten() {
 const pascal = (s) => s.replace(/(^|[^a-zA-Z0-9]+)([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase());
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const key = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
-const doc = (text, indent) => {
-  const line = String(text ?? '')
+/** The first line of a description, without HTML, short enough for a hover. */
+const docText = (text) =>
+  String(text ?? '')
     .replace(/<[^>]+>/g, '')
     .split(/\n/)[0]
     .replace(/\*\//g, '*\\/')
     .trim()
     .slice(0, 160);
+const doc = (text, indent) => {
+  const line = docText(text);
   return line ? `${indent}/** ${line} */\n` : '';
 };
 
@@ -175,7 +178,8 @@ const PARAM_TYPES = { id: 'number', token: 'string', idOrToken: 'number | string
 function signature(e, spec, op) {
   const types = kinds.of(e);
   const args = [...e.path.matchAll(/\{(\w+)\}/g)].map(([, p], i) => `${camel(p)}: ${PARAM_TYPES[types[i]]}`);
-  const summary = op.summary ?? op.description;
+  // Editors show this line on hover: the description's summary, then the method and path.
+  const summary = `${docText(op.summary ?? op.description).replace(/\.$/, '')}. \`${e.method} ${e.path}\``;
   if (e.paged) {
     args.push(`query?: ${queryType(spec, op)}`);
     return `${doc(summary, '  ')}  ${e.name}: Paged<[${args.join(', ')}], ${itemType(spec, op)}, ${resultType(spec, op)}>;\n`;

@@ -34,6 +34,45 @@ test('the .d.ts declares every function of the endpoint table, and no other', ()
   }
 });
 
+test('every public function, option and operation has a doc comment; an operation names its method and path', () => {
+  const file = `${root}pkg/index.d.ts`;
+  const program = ts.createProgram([file], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source));
+  const docOf = (symbol) => ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+  const missing = [];
+  const need = (what, symbol, must) => {
+    const text = docOf(symbol);
+    if (!text || (must && !text.includes(must))) missing.push(`${what}${must ? ` (must name ${must})` : ''}: ${JSON.stringify(text)}`);
+  };
+  const byName = (name) => exports.find((s) => s.name === name);
+  // The operations: every function of every area, with `METHOD /path`.
+  const table = new Map(endpoints().map((e) => [`${e.area}.${e.name}`, `\`${e.method} ${e.path}\``]));
+  const clickSend = byName('ClickSend');
+  for (const area of checker.getDeclaredTypeOfSymbol(clickSend).getProperties()) {
+    if (area.name === 'request') {
+      need('request', area);
+      continue;
+    }
+    for (const fn of checker.getTypeOfSymbolAtLocation(area, source).getProperties()) need(`${area.name}.${fn.name}`, fn, table.get(`${area.name}.${fn.name}`));
+  }
+  // The constructors, the functions and the options objects.
+  for (const cls of ['ClickSend', 'ClickSendError']) {
+    for (const signature of checker.getTypeOfSymbolAtLocation(byName(cls), source).getConstructSignatures()) {
+      if (!ts.displayPartsToString(signature.getDocumentationComment(checker)).trim()) missing.push(`new ${cls}()`);
+    }
+  }
+  for (const fn of ['endpoints', 'smsParts', 'parsePhone', 'parseWebhook']) need(fn, byName(fn));
+  for (const type of ['ClickSendOptions', 'CallOptions', 'AllOptions', 'BulkOptions', 'ClickSendErrorOptions']) {
+    for (const option of checker.getDeclaredTypeOfSymbol(byName(type)).getProperties()) need(`${type}.${option.name}`, option);
+  }
+  for (const member of checker.getDeclaredTypeOfSymbol(byName('ClickSendError')).getProperties()) {
+    if (member.name !== 'stack' && member.name !== 'message' && member.name !== 'cause') need(`ClickSendError.${member.name}`, member);
+  }
+  assert.deepEqual(missing, []);
+});
+
 const shared = `${root}../shared/clicksend-api/openapi-v3.yaml`;
 test("generated.d.ts is what the generator makes from ClickSend's descriptions", { skip: existsSync(shared) ? false : `${shared} is not there` }, () => {
   const out = execFileSync(process.execPath, [`${root}scripts/gen-types.mjs`, '--check'], { encoding: 'utf8' });
