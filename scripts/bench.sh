@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks (issue 7): builds the package and the sandbox, installs the alternatives
+# The benchmarks: builds the package and the sandbox, installs the alternatives
 # (the official clicksend 5.x, esbuild, playwright-core) into target/bench/deps, runs
 # bench/run.mjs, which prints a table and writes bench/RESULTS.md. BENCH_QUICK=1: fewer runs.
 source "$(dirname "$0")/prelude.sh" bench

@@ -1,13 +1,15 @@
 // Generates js/generated.d.ts: the TypeScript declarations of every function of the
 // endpoint table that js/index.d.ts does not declare by hand, from ClickSend's official API
-// descriptions (../shared/clicksend-api: openapi-v3.yaml, which has response schemas, and
+// descriptions (openapi-v3.yaml, which has response schemas, and
 // swagger-v2.yaml, which does not, so results there are `Envelope<unknown>`).
 //
 //   node scripts/gen-types.mjs            writes js/generated.d.ts (after scripts/build.sh)
 //   node scripts/gen-types.mjs --check    exits 1 if js/generated.d.ts is not what it would write
 //
 // The output is committed (the descriptions are reference data outside this repository);
-// tests/node/types.test.mjs runs --check whenever ../shared is there, so it cannot drift.
+// tests/node/types.test.mjs runs --check whenever the descriptions are there, so it cannot
+// drift. They are read from CLICKSEND_API_DIR, or clicksend-api/ in a shared/ folder beside
+// the checkout.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';

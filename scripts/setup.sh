@@ -30,7 +30,7 @@ if command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q " $WAS
   say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
 else
   # Without --locked on purpose: the CLI's lock file wants a webpki-roots release
-  # that the registry here does not serve (see ../shared/TOOLCHAIN.md).
+  # that the crates.io mirror this project is built against does not serve.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi

@@ -8,7 +8,7 @@
 #   3. the browser suite: wasm-bindgen-test in headless Chromium against the sandbox
 #   4. the Node suite (hardening included), the workerd (Miniflare) suite, the conformance
 #      suite (Prism validating every request against ClickSend's API descriptions in
-#      ../shared) and the fault suite (Node and Chromium against the sandbox's faults)
+#      shared/clicksend-api beside the checkout) and the fault suite (Node and Chromium against the sandbox's faults)
 #   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
 #      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
 #      strict TypeScript project

@@ -1,12 +1,12 @@
 // Every request the client builds, for each of ClickSend's 209 operations, is checked
-// against ClickSend's official API description: Prism mocks
-// ../shared/clicksend-api/openapi-v3.yaml (and swagger-v2.yaml for operations only there)
+// against ClickSend's official API description: Prism mocks its openapi-v3.yaml (and
+// swagger-v2.yaml for operations only there), read from shared/clicksend-api beside the checkout,
 // and validates each request's method, path, query and body, answering 422 with the failing
 // field for one that does not match. The core operations are called with their cases
 // (tests/cases/endpoints.json); every other one with an example argument taken from the
 // description (or, where the description's own example does not pass its validation, built
 // from the schema: see sample.mjs). Also: a coverage test, that the table and the
-// descriptions name the same operations. Without ../shared the tests are skipped, saying so.
+// descriptions name the same operations. Without the descriptions the tests are skipped, saying so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

@@ -157,7 +157,7 @@ use Input::{Body, BodyAndQuery, PagedQuery, Query};
 use Method::{Delete, Get, Patch, Post, Put};
 use ParamKind::{Id, IdOrToken, Token};
 
-/// Every operation: first the core set (the ★ operations of ENDPOINTS.md, the ones the
+/// Every operation: first the core set (the messaging, contact and account operations, the ones the
 /// Maton gateway documents) and Maton's connection management, then the rest of the API.
 pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "get", Get, "/account", Input::None),
