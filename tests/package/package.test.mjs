@@ -110,8 +110,8 @@ test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with n
 });
 
 for (const [name, entry] of [
-  ['node-esm', /\/node_modules\/clicksend-wasm\/node\.js$/],
-  ['node-cjs', /\/node_modules\/clicksend-wasm\/node\.cjs$/],
+  ['node-esm', /\/node_modules\/clicksend-wasm\/js\/node\.js$/],
+  ['node-cjs', /\/node_modules\/clicksend-wasm\/js\/node\.cjs$/],
 ]) {
   test(`package: ${name}: Node picks its entry, sends, and rejects bad input with a ClickSendError`, async () => {
     const dir = project(name);
