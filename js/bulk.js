@@ -1,5 +1,5 @@
 // `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
-import { ClickSendError, invalid } from './error.js';
+import { ClickSendError, invalid, readArgument } from './error.js';
 
 /** The areas whose `send` takes `{messages}` and so also has `sendBulk`. */
 export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
@@ -16,27 +16,7 @@ const BATCH = 1000;
  * is sent.
  */
 export async function sendBulk(client, index, messages, options = {}) {
-  const { concurrency = 2, onProgress, signal, ...rest } = options ?? {};
-  if (Object.keys(rest).length) throw invalid(`sendBulk: unknown option \`${Object.keys(rest)[0]}\` (known: concurrency, onProgress, signal)`);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
-  if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
-  const total = messages.length;
-  const batches = [];
-  for (let start = 0; start < total; start += BATCH) batches.push(start);
-  // Every batch is checked and encoded before the first is sent; what goes out is exactly
-  // what was checked.
-  const prepared = batches.map((start) => {
-    const batch = messages.slice(start, start + BATCH);
-    const listSend = batch.findIndex((m) => m?.list_id != null);
-    if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
-    try {
-      return client.prepareCall(index, [{ messages: batch }]);
-    } catch (error) {
-      throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
-    }
-  });
+  const { concurrency, onProgress, signal, total, batches, prepared } = readArgument('sendBulk', () => prepare(client, index, messages, options));
   const results = new Array(total);
   let next = 0;
   let sent = 0;
@@ -62,6 +42,33 @@ export async function sendBulk(client, index, messages, options = {}) {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
   return results;
+}
+
+/**
+ * Reads the options, then checks and encodes every batch before the first is sent, so what
+ * goes out is exactly what was checked. Throws INVALID_ARGUMENT for any problem.
+ */
+function prepare(client, index, messages, options) {
+  const { concurrency = 2, onProgress, signal, ...rest } = options ?? {};
+  if (Object.keys(rest).length) throw invalid(`sendBulk: unknown option \`${Object.keys(rest)[0]}\` (known: concurrency, onProgress, signal)`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
+  if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
+  const total = messages.length;
+  const batches = [];
+  for (let start = 0; start < total; start += BATCH) batches.push(start);
+  const prepared = batches.map((start) => {
+    const batch = messages.slice(start, start + BATCH);
+    const listSend = batch.findIndex((m) => m?.list_id != null);
+    if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
+    try {
+      return client.prepareCall(index, [{ messages: batch }]);
+    } catch (error) {
+      throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
+    }
+  });
+  return { concurrency, onProgress, signal, total, batches, prepared };
 }
 
 function missing(i) {

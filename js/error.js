@@ -50,6 +50,24 @@ export function invalid(message) {
 }
 
 /**
+ * `read()`'s result; an exception from reading a caller's value (a getter or a Proxy trap
+ * that throws) becomes an INVALID_ARGUMENT error, so the caller only ever sees ClickSendError.
+ */
+export function readArgument(what, read) {
+  try {
+    return read();
+  } catch (error) {
+    throw unreadable(what, error);
+  }
+}
+
+/** The error for `error`, thrown while reading an argument of `what`. */
+export function unreadable(what, error) {
+  if (error instanceof ClickSendError) return error;
+  return invalid(`${what}: an argument cannot be read (${error?.name ?? 'an error'} from a getter, a Proxy or the input itself)`);
+}
+
+/**
  * The wasm side's way in (src/error.rs): positional, so that no options object has to be
  * built field by field across the boundary. Not exported by the package.
  */

@@ -1,7 +1,7 @@
 // `parseWebhook(...)`: what ClickSend sends to a callback URL, as key/value pairs for the
 // checks in wasm (clicksend_core::webhook).
 import { parseWebhookPairs } from '../clicksend_wasm.js';
-import { invalid } from './error.js';
+import { invalid, unreadable } from './error.js';
 
 /**
  * Parses what ClickSend sends to a callback URL: delivery receipts (SMS, MMS, voice, fax) and
@@ -10,12 +10,24 @@ import { invalid } from './error.js';
  * `URLSearchParams`. Resolves with `{type, message_id, ...}`; rejects with INVALID_ARGUMENT.
  */
 export async function parseWebhook(input) {
-  if (input instanceof URLSearchParams) return parseWebhookPairs([...input]);
-  if (typeof Request !== 'undefined' && input instanceof Request) {
-    if (input.method === 'GET' || input.method === 'HEAD') return parseWebhookPairs([...new URL(input.url).searchParams]);
-    return parseWebhookPairs(bodyPairs(input.headers.get('content-type'), await input.text()));
+  let pairs;
+  try {
+    pairs = await readPairs(input);
+  } catch (error) {
+    // A body already read, a getter that throws, a value that cannot become a string.
+    throw unreadable('parseWebhook', error);
   }
-  if (input && typeof input === 'object' && 'body' in input) return parseWebhookPairs(bodyPairs(input.contentType, input.body));
+  return parseWebhookPairs(pairs);
+}
+
+/** The input's fields as key/value pairs. */
+async function readPairs(input) {
+  if (input instanceof URLSearchParams) return [...input];
+  if (typeof Request !== 'undefined' && input instanceof Request) {
+    if (input.method === 'GET' || input.method === 'HEAD') return [...new URL(input.url).searchParams];
+    return bodyPairs(input.headers.get('content-type'), await input.text());
+  }
+  if (input && typeof input === 'object' && 'body' in input) return bodyPairs(input.contentType, input.body);
   throw invalid('parseWebhook: give a Request, {contentType, body} or URLSearchParams');
 }
 

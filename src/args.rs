@@ -2,7 +2,7 @@
 //! object or the JSON body, and the call options (`{signal}`). Any problem is an
 //! `INVALID_ARGUMENT` error and nothing is sent.
 
-use crate::js::{get, invalid, is_plain_object, reject_unknown_keys, type_name};
+use crate::js::{aborted, bytes, get, invalid, is_array, is_plain_object, items, keys, number, read, reject_unknown_keys, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
@@ -114,9 +114,8 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
         return Err(invalid(what, format!("the query must be an object, got {}", type_name(v))));
     }
     let mut pairs = Vec::new();
-    for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let value = get(v, &key);
+    for key in keys(what, v)? {
+        let value = read(what, v, &JsValue::from_str(&key))?;
         let text = if value.is_undefined() || value.is_null() {
             continue;
         } else if let Some(s) = value.as_string() {
@@ -138,31 +137,50 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
         return Err(invalid(what, format!("the body must be an object, got {}", type_name(v))));
     }
     if let BodyRule::Messages(kind) = rule {
-        let list = get(v, "messages");
+        let list = read(what, v, &"messages".into())?;
         let keys = MessageKeys::new();
-        let fields: Option<Vec<MessageFields>> = Array::is_array(&list).then(|| Array::from(&list).iter().map(|m| message_fields(&keys, &m)).collect());
+        let fields: Option<Vec<MessageFields>> = match is_array(&list) {
+            true => Some(items(what, &list)?.iter().map(|m| message_fields(&keys, m)).collect()),
+            false => None,
+        };
         let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
         messages::check(kind, what, fields.as_deref(), shared_media_file)?;
     }
     stringify(what, v)
 }
 
+/// The largest file the client uploads: 20 MB. ClickSend documents no limit for `/uploads`,
+/// and its documented file limits are far smaller (250 kB for an MMS); checking the size first
+/// means a huge Blob or buffer is refused before a byte of it is read or copied.
+pub const MAX_UPLOAD_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+fn check_upload_size(what: &str, size: f64) -> Result<(), Error> {
+    if size > MAX_UPLOAD_BYTES {
+        return Err(invalid(what, "the file is larger than 20 MB, the most the client uploads"));
+    }
+    Ok(())
+}
+
 /// A file to upload: `{content: base64}` as the API takes it, or its bytes.
 fn read_upload(what: &str, v: &JsValue) -> Result<RequestBody, Error> {
     if let Some(blob) = v.dyn_ref::<Blob>() {
+        check_upload_size(what, number(what, v, "size")?)?;
         return Ok(RequestBody::Blob(blob.clone()));
     }
-    if let Some(buffer) = v.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(RequestBody::Json(upload_json(&js_sys::Uint8Array::new(buffer).to_vec()).into()));
+    if v.dyn_ref::<js_sys::ArrayBuffer>().is_some() {
+        let length = number(what, v, "byteLength")?;
+        check_upload_size(what, length)?;
+        return Ok(RequestBody::Json(upload_json(&bytes(what, v, 0.0, length)?).into()));
     }
     if ArrayBuffer::is_view(v) {
         // Any typed array or DataView: its bytes, read through the view's own window.
-        let (buffer, offset, length) = (get(v, "buffer"), get(v, "byteOffset"), get(v, "byteLength"));
-        let (offset, length) = (offset.as_f64().unwrap_or(0.0) as u32, length.as_f64().unwrap_or(0.0) as u32);
-        let bytes = js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, offset, length);
-        return Ok(RequestBody::Json(upload_json(&bytes.to_vec()).into()));
+        let (offset, length) = (number(what, v, "byteOffset")?, number(what, v, "byteLength")?);
+        check_upload_size(what, length)?;
+        let buffer = read(what, v, &"buffer".into())?;
+        return Ok(RequestBody::Json(upload_json(&bytes(what, &buffer, offset, length)?).into()));
     }
-    if is_plain_object(v) && get(v, "content").as_string().is_some_and(|c| !c.is_empty()) {
+    if is_plain_object(v) && read(what, v, &"content".into())?.as_string().is_some_and(|c| !c.is_empty()) {
+        check_upload_size(what, read(what, v, &"content".into())?.as_string().map_or(0, |c| c.len()) as f64 * 3.0 / 4.0)?;
         return Ok(RequestBody::Json(stringify(what, v)?));
     }
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
@@ -233,5 +251,7 @@ pub fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error
     if v.is_undefined() {
         return Ok(None);
     }
-    v.clone().dyn_into::<AbortSignal>().map(Some).map_err(|v| invalid(what, format!("`signal` must be an AbortSignal, got {}", type_name(&v))))
+    let signal = v.clone().dyn_into::<AbortSignal>().map_err(|v| invalid(what, format!("`signal` must be an AbortSignal, got {}", type_name(&v))))?;
+    aborted(what, &signal)?; // refuses an object that only claims to be one
+    Ok(Some(signal))
 }

@@ -1,6 +1,7 @@
 //! Turning core errors into the JS `ClickSendError` (js/error.js), in one place.
 
-use clicksend_core::Error;
+use clicksend_core::error::is_plain_code;
+use clicksend_core::{envelope, Code, Error};
 use wasm_bindgen::prelude::*;
 
 // `raw_module`: the import names `./js/error.js` exactly, a path that means the same file from
@@ -36,14 +37,26 @@ impl From<Error> for Rejection {
 }
 
 impl Rejection {
-    /// The JS error. `redact` scrubs credentials from the message, which may quote
-    /// text that came from a server or the runtime.
+    /// The JS error. Every string in it goes through `redact`, which scrubs credentials: the
+    /// code, the message and the data may all come from a server or the runtime. A code that
+    /// is not a plain identifier (`[A-Z0-9_]{1,64}`) becomes `UNKNOWN_ERROR`, and the message
+    /// quotes it, redacted.
     pub fn into_js(self, redact: impl Fn(&str) -> String) -> JsValue {
         let e = &self.error;
+        let mut message = redact(&e.message);
+        let mut code = redact(e.code.as_str());
+        if !is_plain_code(&code) {
+            message = format!("{message} (response_code: {})", envelope::snippet(&code));
+            code = Code::Unknown.as_str().to_string();
+        }
         let data = redact_data(self.data, &redact);
-        from_wasm(e.code.as_str(), e.status, &redact(&e.message), &data, self.retry_after, self.retryable, self.ambiguous).into()
+        from_wasm(&code, e.status, &message, &data, self.retry_after, self.retryable, self.ambiguous).into()
     }
 }
+
+/// The most of an error's `data` the client checks for secrets and passes on, as JSON text:
+/// larger data (only a 2xx answer that is not an envelope can have it) is left out.
+const MAX_DATA_CHARS: u32 = 64 * 1024;
 
 /// The body's `data` with credentials scrubbed too: a server or proxy may echo them there.
 /// Only when one is found is the value rebuilt (from its redacted JSON text).
@@ -51,7 +64,8 @@ fn redact_data(data: JsValue, redact: &impl Fn(&str) -> String) -> JsValue {
     if data.is_undefined() || data.is_null() {
         return data;
     }
-    let Some(text) = js_sys::JSON::stringify(&data).ok().and_then(|t| t.as_string()) else { return data };
+    let Some(json) = js_sys::JSON::stringify(&data).ok().filter(|t| t.length() <= MAX_DATA_CHARS) else { return JsValue::UNDEFINED };
+    let Some(text) = json.as_string() else { return JsValue::UNDEFINED };
     let clean = redact(&text);
     if clean == text {
         return data;

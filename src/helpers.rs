@@ -43,7 +43,9 @@ pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, J
 }
 
 /// `parseWebhookPairs([[key, value], ...])` → `{type, ...fields}`: the classification and
-/// checks of `clicksend_core::webhook`, timestamps as numbers, every other field as sent.
+/// checks of `clicksend_core::webhook`, timestamps as numbers, every other field as sent. The
+/// classification is set last and a payload field named `type` is kept as `payload_type`, so
+/// no field can override it.
 /// `parseWebhook` (js/client.js) turns a Request, a body or URLSearchParams into the pairs.
 #[wasm_bindgen(js_name = parseWebhookPairs)]
 pub fn parse_webhook_pairs(pairs: js_sys::Array) -> Result<JsValue, JsValue> {
@@ -57,10 +59,10 @@ pub fn parse_webhook_pairs(pairs: js_sys::Array) -> Result<JsValue, JsValue> {
     }
     let kind = webhook::classify(&fields).map_err(thrown)?;
     let out = Object::new();
-    let _ = Reflect::set(&out, &"type".into(), &kind.as_str().into());
     for (k, v) in &fields {
         let value: JsValue = if webhook::TIMESTAMP_FIELDS.contains(&k.as_str()) { v.parse::<u64>().map_or(JsValue::NULL, |n| (n as f64).into()) } else { v.into() };
-        let _ = Reflect::set(&out, &k.into(), &value);
+        let _ = Reflect::set(&out, &webhook::result_key(k).into(), &value);
     }
+    let _ = Reflect::set(&out, &webhook::TYPE_FIELD.into(), &kind.as_str().into());
     Ok(out.into())
 }

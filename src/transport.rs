@@ -10,7 +10,7 @@ use clicksend_core::{retry, retry_after, Code, Error, Host};
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, RequestInit};
 
 #[wasm_bindgen]
 extern "C" {
@@ -27,6 +27,15 @@ extern "C" {
     // that follows a signal but is never sent stays alive (undici's finalizer holds it).
     #[wasm_bindgen(js_name = fetch)]
     fn fetch(url: &str, init: &RequestInit) -> Promise;
+}
+
+// js/body.js (the same path from the crate root and from pkg/, as for js/error.js): the
+// response's status, `Retry-After` and body text, read within limits, as a promise that
+// rejects if anything about the response throws.
+#[wasm_bindgen(raw_module = "./js/body.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = readResponse, catch)]
+    fn read_response(response: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// Why our controller aborted the request, if it did.
@@ -142,8 +151,11 @@ impl Session {
 
 /// A `Blob`'s bytes as the upload body ClickSend takes.
 async fn read_blob(blob: &web_sys::Blob) -> Result<String, Error> {
-    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| Error::invalid_argument(format!("uploads: the Blob could not be read: {}", js_error_text(&e))))?;
-    Ok(upload_json(&js_sys::Uint8Array::new(&buffer).to_vec()))
+    let unreadable = |e: JsValue| Error::invalid_argument(format!("uploads: the Blob could not be read: {}", js_error_text(&e)));
+    let promise = Promise::resolve(&crate::js::call("uploads: the Blob", blob, "arrayBuffer")?);
+    let buffer = JsFuture::from(promise).await.map_err(unreadable)?;
+    let length = crate::js::number("uploads", &buffer, "byteLength")?;
+    Ok(upload_json(&crate::js::bytes("uploads", &buffer, 0.0, length)?))
 }
 
 /// A readable text for a thrown JS value: `TypeError: fetch failed (connect ECONNREFUSED ...)`.
@@ -164,8 +176,10 @@ fn js_error_text(e: &JsValue) -> String {
 /// whole call, backoff included.
 pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection> {
     let config = &session.config;
-    if out.signal.as_ref().is_some_and(AbortSignal::aborted) {
-        return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
+    if let Some(signal) = &out.signal {
+        if crate::js::aborted("signal", signal)? {
+            return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
+        }
     }
     let deadline = Deadline::start(config.timeout_ms, out.signal.clone())?;
     let body = match &out.body {
@@ -210,31 +224,57 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
     let config = &session.config;
     let stopped_or_network = || if deadline.stop() == Stop::None { retry::AttemptFailure::Network } else { retry::AttemptFailure::Stopped };
     let init = session.init(out, body, &deadline.controller.signal());
-    let response: Response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
-        Ok(r) => r.unchecked_into(),
+    let response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
+        Ok(r) => r,
         Err(e) => {
             let error = deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e)));
             return Err((error.into(), stopped_or_network()));
         }
     };
-    let status = response.status();
-    let text = match response.text() {
-        Ok(p) => JsFuture::from(p).await,
+    let read = match read_response(&response) {
+        Ok(promise) => JsFuture::from(promise).await,
         Err(e) => Err(e),
     };
-    // The body stays a JS string: copied into wasm memory only for an error's message.
-    let text = match text {
-        Ok(t) => t,
+    // The body stays a JS string: copied into wasm memory only for an error's message, and
+    // then at most js/body.js's limit for an error body.
+    let answer = match read {
+        Ok(answer) => Answer::new(&answer),
         Err(e) => {
-            let what = || format!("the connection failed while reading the HTTP {status} response: {}", js_error_text(&e));
+            let what = || format!("the connection failed while reading the response: {}", js_error_text(&e));
             return Err((deadline.failure(config.timeout_ms, what).into(), stopped_or_network()));
         }
     };
-    classify(&response, status, &text, out.host == Host::ClickSend).map_err(|f| {
+    classify(&answer, out.host == Host::ClickSend, config).map_err(|f| {
         // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says.
-        let kind = if f.error.code == Code::InvalidResponse && !matches!(status, 502..=504) { retry::AttemptFailure::Final } else { retry::AttemptFailure::Status(status) };
+        let kind =
+            if f.error.code == Code::InvalidResponse && !matches!(answer.status, 502..=504) { retry::AttemptFailure::Final } else { retry::AttemptFailure::Status(answer.status) };
         (f, kind)
     })
+}
+
+/// How much of a body that is not the expected answer is copied into wasm memory to be quoted.
+const QUOTED_CHARS: u32 = 4096;
+
+/// What js/body.js read of a response.
+struct Answer {
+    status: u16,
+    /// The body, a JS string.
+    text: JsValue,
+    /// False when the body was longer than its limit and only its start was read.
+    complete: bool,
+    retry_after: Option<String>,
+}
+
+impl Answer {
+    fn new(read: &JsValue) -> Answer {
+        let field = |key: &str| Reflect::get(read, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        Answer {
+            status: field("status").as_f64().unwrap_or(0.0) as u16,
+            text: field("text"),
+            complete: field("complete").as_bool().unwrap_or(false),
+            retry_after: field("retryAfter").as_string(),
+        }
+    }
 }
 
 /// Waits `ms` milliseconds; `false` if the deadline ran out or the caller aborted first.
@@ -256,9 +296,15 @@ async fn sleep(ms: f64, deadline: &Deadline) -> bool {
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
-fn classify(response: &Response, status: u16, text: &JsValue, expect_envelope: bool) -> Result<JsValue, Rejection> {
-    let parsed = json_parse(text).ok();
-    let object = parsed.as_ref().filter(|v| v.is_object() && !js_sys::Array::is_array(v));
+fn classify(answer: &Answer, expect_envelope: bool, config: &Config) -> Result<JsValue, Rejection> {
+    let status = answer.status;
+    if !answer.complete && (200..300).contains(&status) {
+        let error = Error::new(Code::InvalidResponse, status, format!("HTTP {status}: the body is larger than 16 MB, which the client does not read"));
+        return Err(error.into());
+    }
+    // A body cut at its limit is not parsed: its end is missing.
+    let parsed = if answer.complete { json_parse(&answer.text).ok() } else { None };
+    let object = parsed.as_ref().filter(|v| v.is_object() && !crate::js::is_array(v));
     let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
     let (code, msg) = (field("response_code").and_then(|v| v.as_string()), field("response_msg").and_then(|v| v.as_string()));
     let body = match (&parsed, object) {
@@ -269,12 +315,18 @@ fn classify(response: &Response, status: u16, text: &JsValue, expect_envelope: b
     if envelope::succeeded(status, body, expect_envelope) {
         return Ok(parsed.unwrap_or(JsValue::NULL));
     }
-    match envelope::classify(status, body, &text.as_string().unwrap_or_default(), expect_envelope) {
+    // Only the start of the body enters wasm memory (an error quotes 200 characters of it),
+    // redacted before it is quoted: a cut may not leave half a key standing.
+    let whole = js_sys::JsString::from(answer.text.clone());
+    let cut = !answer.complete || whole.length() > QUOTED_CHARS;
+    let raw = String::from(whole.slice(0, QUOTED_CHARS));
+    let text = if cut { config.redact_truncated(&raw) } else { config.redact(&raw) };
+    match envelope::classify(status, body, &text, expect_envelope) {
         Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
         Err(error) => Err(Rejection {
             error,
             data: field("data").unwrap_or(JsValue::UNDEFINED),
-            retry_after: response.headers().get("retry-after").ok().flatten().and_then(|v| retry_after::parse(&v, js_sys::Date::now())),
+            retry_after: answer.retry_after.as_deref().and_then(|v| retry_after::parse(v, js_sys::Date::now())),
             retryable: false,
             ambiguous: false,
         }),

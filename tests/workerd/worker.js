@@ -1,12 +1,18 @@
 // A Worker that makes one client call per request, so the workerd suite can run the
 // shared cases (tests/support/cases.mjs) inside workerd. It imports the built package's
 // workerd entry, which imports the .wasm as a compiled module.
-import { ClickSend, ClickSendError } from '../../pkg/js/workerd.js';
+import * as pkg from '../../pkg/js/workerd.js';
 import { callByName } from '../support/call.js';
+import { codeRedaction, poisoning, rawPaths, uploadLimit, webhookFields } from '../support/security-cases.js';
+
+const { ClickSend, ClickSendError } = pkg;
+const SECURITY_CHECKS = { codeRedaction, poisoning, rawPaths, uploadLimit, webhookFields };
 
 export default {
   async fetch(request, env) {
-    const { client = {}, fn, args, abortAfterMs } = await request.json();
+    const { client = {}, fn, args, abortAfterMs, security } = await request.json();
+    // One of the shared security checks (tests/support/security-cases.js), run in workerd.
+    if (security) return Response.json(await SECURITY_CHECKS[security](pkg, ...args));
     try {
       const c = new ClickSend({ apiKey: env.API_KEY, baseUrl: env.SANDBOX_URL, controlUrl: env.SANDBOX_URL, ...client });
       return Response.json({ ok: await callByName(c, fn, args, abortAfterMs) });

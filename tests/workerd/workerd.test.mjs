@@ -57,3 +57,56 @@ const withCase = new Set(endpointCases.map((c) => c.fn));
 for (const e of endpoints().filter((e) => !withCase.has(`${e.area}.${e.name}`))) {
   test(`workerd: ${e.area}.${e.name}: exact request, resolves with the echo`, () => runEchoCase(sandbox, invoke, e));
 }
+
+// The security review's client findings, in workerd (tests/security runs them in Node and Chromium).
+const SECURE_KEY = 'Key9Secret77Zq3Wp5Lm2Xc8Vb';
+let secure;
+async function secureSandbox() {
+  secure ??= await startSandbox(['--api-key', SECURE_KEY]);
+  return secure;
+}
+after(() => secure?.stop());
+
+async function check(name, ...args) {
+  const res = await mf.dispatchFetch('http://worker/', { method: 'POST', body: JSON.stringify({ security: name, args }) });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+test('workerd: security 1: a response_code that echoes a secret becomes UNKNOWN_ERROR, redacted everywhere', async () => {
+  const s = await secureSandbox();
+  await s.reset();
+  await s.faults({ path: '/account', status: 400, times: 2, body: `{"http_code":400,"response_code":"BAD_${SECURE_KEY}","response_msg":"bad"}` });
+  const clients = [
+    { apiKey: SECURE_KEY, connection: 'conn_Secret55Yh' },
+    { username: 'sandbox', apiKey: SECURE_KEY },
+  ];
+  const same = { code: 'UNKNOWN_ERROR', status: 400, quoted: true, leaks: [] };
+  assert.deepEqual(await check('codeRedaction', s.url, clients), [same, same]);
+});
+
+test('workerd: security 2: raw paths that would leave /v3 are refused, and nothing is sent', async () => {
+  const s = await secureSandbox();
+  await s.reset();
+  const codes = await check('rawPaths', s.url, SECURE_KEY);
+  assert.ok(Object.keys(codes).length >= 10);
+  assert.deepEqual(new Set(Object.values(codes)), new Set(['INVALID_ARGUMENT']));
+  assert.deepEqual(await s.requests(), []);
+});
+
+test('workerd: security 5 and 6: values that throw when read are refused, and the module keeps working', async () => {
+  const s = await secureSandbox();
+  await s.reset();
+  const out = await check('poisoning', s.url, SECURE_KEY, 1_000);
+  for (const [kind, seen] of Object.entries(out.refused)) assert.deepEqual(seen, { 'ClickSendError INVALID_ARGUMENT': 1_000 }, kind);
+  assert.deepEqual([out.after, out.phone, out.parts], ['SUCCESS', '+61411111111', 1]);
+});
+
+test('workerd: security 6 and 7: uploads over 20 MB refused; webhook fields cannot override the type', async () => {
+  const s = await secureSandbox();
+  await s.reset();
+  const [blob, bytes] = await check('uploadLimit', s.url, SECURE_KEY);
+  assert.deepEqual([blob, bytes], ['INVALID_ARGUMENT', 'INVALID_ARGUMENT']);
+  const fields = await check('webhookFields');
+  assert.deepEqual([fields.type, fields.payload_type, fields.string], ['sms_receipt', 'inbound_sms', '[object Object]']);
+});

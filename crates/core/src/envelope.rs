@@ -55,13 +55,17 @@ pub fn succeeded(status: u16, body: ResponseBody<'_>, envelope: bool) -> bool {
     (200..300).contains(&status) && matches!(body, ResponseBody::Object { response_code, .. } if response_code.is_some() || !envelope)
 }
 
-/// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut.
+/// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut. The
+/// text is redacted before it gets here; a cut never falls inside a `[redacted]` mark (the
+/// mark is then left out whole), so no piece of a mark can be mistaken for text.
 pub fn snippet(text: &str) -> String {
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.char_indices().nth(SNIPPET_CHARS) {
-        Some((cut, _)) => format!("{}…", &folded[..cut]),
-        None => folded,
+    let Some((mut cut, _)) = folded.char_indices().nth(SNIPPET_CHARS) else { return folded };
+    let mark = crate::options::REDACTED;
+    if let Some(start) = folded[..cut].rfind('[').filter(|&i| mark.starts_with(&folded[i..cut]) && folded[i..].starts_with(mark) && i + mark.len() > cut) {
+        cut = start;
     }
+    format!("{}…", &folded[..cut])
 }
 
 /// The reason phrase of the statuses ClickSend and proxies answer with.

@@ -10,6 +10,8 @@ pub enum Code {
     Timeout,
     Aborted,
     InvalidResponse,
+    /// An error code that was not a plain identifier (see [`is_plain_code`]).
+    Unknown,
     Api(String),
 }
 
@@ -21,9 +23,16 @@ impl Code {
             Code::Timeout => "TIMEOUT",
             Code::Aborted => "ABORTED",
             Code::InvalidResponse => "INVALID_RESPONSE",
+            Code::Unknown => "UNKNOWN_ERROR",
             Code::Api(code) => code,
         }
     }
+}
+
+/// Whether an error code is a plain identifier (`[A-Z0-9_]{1,64}`), as ClickSend's are. Any
+/// other `response_code` (one that echoes a key, say) is replaced by `UNKNOWN_ERROR`.
+pub fn is_plain_code(code: &str) -> bool {
+    (1..=64).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -151,9 +151,42 @@ pub fn options(data: &[u8]) {
     }
 }
 
+/// A raw path `client.request` accepts stays under `/v3` whatever a URL parser does to it:
+/// with `%2e` read as `.` and dot segments removed (as fetch's WHATWG parser does), the path
+/// keeps `/v3` first and every segment it had; and it holds no separator, escaped or not.
+pub fn raw_path(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if crate::path::check_raw(text).is_err() {
+        return;
+    }
+    let url_path = format!("/v3{text}");
+    let mut kept: Vec<&str> = Vec::new();
+    for seg in url_path.split('/').skip(1) {
+        match seg.to_ascii_lowercase().replace("%2e", ".").as_str() {
+            "" | "." => {}
+            ".." => {
+                kept.pop();
+            }
+            _ => kept.push(seg),
+        }
+    }
+    assert_eq!(kept.first(), Some(&"v3"), "{text:?} leaves /v3");
+    assert_eq!(kept.len(), url_path.split('/').count() - 1, "{text:?} loses a segment");
+    let lower = text.to_ascii_lowercase();
+    assert!(!lower.contains(['\\', '?', '#']) && !lower.contains("%2f") && !lower.contains("%5c"), "{text:?} holds a separator");
+}
+
 /// A fuzz target: its name and the invariant it checks on one input.
 pub type Target = (&'static str, fn(&[u8]));
 
 /// Every target, by name: what the fuzz targets and the seed replay test run.
-pub const TARGETS: &[Target] =
-    &[("envelope", envelope), ("retry_after", retry_after), ("webhook", webhook), ("phone", phone), ("sms_parts", sms_parts), ("path_param", path_param), ("options", options)];
+pub const TARGETS: &[Target] = &[
+    ("envelope", envelope),
+    ("retry_after", retry_after),
+    ("webhook", webhook),
+    ("phone", phone),
+    ("sms_parts", sms_parts),
+    ("path_param", path_param),
+    ("options", options),
+    ("raw_path", raw_path),
+];

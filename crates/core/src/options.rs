@@ -65,12 +65,21 @@ fn invalid(msg: impl Into<String>) -> Error {
 
 /// A header value: visible ASCII only, so no CR/LF can split a header and no
 /// non-ASCII byte reaches `fetch` (which would throw a less helpful error).
+/// What [`Config::redact`] puts where a secret was.
+pub const REDACTED: &str = "[redacted]";
+
+/// A key or connection id: visible ASCII without `"` or `\`. No real key holds those two, and
+/// refusing them means a secret reads the same inside JSON text as outside it, so redacting
+/// an error's `data` (as JSON text) cannot miss one.
 fn check_token(name: &str, value: &str) -> Result<(), Error> {
     if value.is_empty() {
         return Err(invalid(format!("`{name}` is empty")));
     }
     if !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
         return Err(invalid(format!("`{name}` may hold only visible ASCII characters (no spaces, line breaks or accents)")));
+    }
+    if value.contains(['"', '\\']) {
+        return Err(invalid(format!("`{name}` may not hold `\"` or `\\` (no ClickSend or Maton credential does)")));
     }
     Ok(())
 }
@@ -152,6 +161,18 @@ impl Config {
         Ok(())
     }
 
+    /// [`Config::redact`] for text that was cut short (the first part of a long body): a
+    /// secret cut in two at the end leaves its first part there, which is redacted too.
+    pub fn redact_truncated(&self, text: &str) -> String {
+        let mut out = self.redact(text);
+        let tail = self.secrets.iter().filter_map(|s| (1..s.len()).rev().find(|&n| out.ends_with(&s[..n]))).max();
+        if let Some(n) = tail {
+            out.truncate(out.len() - n);
+            out.push_str(REDACTED);
+        }
+        out
+    }
+
     /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
     /// One pass over the text, the longest secret first at each place: replacing one secret
     /// after another could cut into an earlier `[redacted]` (a short secret such as `r`)
@@ -166,7 +187,7 @@ impl Config {
         while let Some(c) = rest.chars().next() {
             match secrets.iter().filter(|s| rest.starts_with(**s)).max_by_key(|s| s.len()) {
                 Some(secret) => {
-                    out.push_str("[redacted]");
+                    out.push_str(REDACTED);
                     rest = &rest[secret.len()..];
                 }
                 None => {

@@ -163,7 +163,10 @@ pub fn fill(template: &str, kinds: ParamKinds, args: &[PathArg], what: &str) -> 
 }
 
 /// Checks a caller-written path for `client.request`: relative to `/v3`, made only of
-/// unreserved characters and `%XX` escapes, with no empty, `.` or `..` segment.
+/// unreserved characters and `%XX` escapes, with no segment that is, or decodes to, empty,
+/// `.` or `..` (fetch's URL parser reads `%2e` as `.`), and no escape that decodes to `/`, `\`,
+/// `?`, `#`, `%` or a control character. Every segment then stays one segment after any
+/// normalisation, so the request cannot leave `/v3` (or Maton's `/clicksend/v3`).
 pub fn check_raw(path: &str) -> Result<(), Error> {
     let bad = |why: &str| Err(Error::invalid_argument(format!("path {why}")));
     let Some(rest) = path.strip_prefix('/') else {
@@ -173,27 +176,41 @@ pub fn check_raw(path: &str) -> Result<(), Error> {
         return bad("is relative to /v3: leave the /v3 prefix out");
     }
     for seg in rest.split('/') {
-        if seg.is_empty() || seg == "." || seg == ".." {
-            return bad("has an empty, '.' or '..' segment");
-        }
-        let bytes = seg.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b == b'%' {
-                if !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
-                    return bad("has a '%' that is not a %XX escape");
-                }
-                i += 3;
-                continue;
-            }
-            if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')) {
-                return bad("may hold only letters, digits, '-', '_', '.', '~', '/' and %XX escapes (pass the query as `query`)");
-            }
-            i += 1;
+        let Some(decoded) = decode_segment(seg) else {
+            return bad("may hold only letters, digits, '-', '_', '.', '~', '/' and %XX escapes of other characters (pass the query as `query`)");
+        };
+        if decoded.is_empty() || decoded == b"." || decoded == b".." {
+            return bad("has an empty, '.' or '..' segment (escaped or not)");
         }
     }
     Ok(())
+}
+
+/// A raw path segment's bytes after percent-decoding, or `None` if it holds a character
+/// other than an unreserved one or a `%XX` escape, or an escape of `/`, `\`, `?`, `#`, `%`
+/// or a control character (each of which could split, end or re-escape the segment).
+fn decode_segment(seg: &str) -> Option<Vec<u8>> {
+    let bytes = seg.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let hex = |at: usize| bytes.get(at).and_then(|&h| (h as char).to_digit(16));
+            let byte = (hex(i + 1)? * 16 + hex(i + 2)?) as u8;
+            if byte < 0x20 || byte == 0x7f || b"/\\?#%".contains(&byte) {
+                return None;
+            }
+            out.push(byte);
+            i += 3;
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b);
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -264,11 +281,32 @@ mod tests {
 
     #[test]
     fn raw_paths() {
-        for ok in ["/account", "/sms/history", "/lists/12/contacts", "/sms/ABC-12%2Fx/cancel"] {
+        for ok in ["/account", "/sms/history", "/lists/12/contacts", "/sms/ABC-12%20x/cancel"] {
             assert_eq!(check_raw(ok), Ok(()), "{ok}");
         }
         for bad in ["account", "/", "/sms//x", "/sms/../account", "/./a", "/a?b=1", "/a#b", "/a b", "/v3/account", "/a%2", "/a%zz", "/a\\b"] {
             assert!(check_raw(bad).is_err(), "{bad}");
         }
+        // Dot segments in any spelling fetch normalises, and escaped separators.
+        for bad in [
+            "/%2e%2e/%2e%2e/admin",
+            "/sms/%2e%2e/%2e%2e/%2e%2e/other-app/v1/x",
+            "/.%2e/x",
+            "/%2E./x",
+            "/%2e/x",
+            "/sms/%2E%2E",
+            "/a%2fb",
+            "/a%2F..",
+            "/a%5cb",
+            "/a%5C..%5C..",
+            "/a%3fb",
+            "/a%23b",
+            "/a%252e%252e",
+            "/a%00b",
+            "/a%0a",
+        ] {
+            assert!(check_raw(bad).is_err(), "{bad}");
+        }
+        assert_eq!(check_raw("/sms/a%2Eb"), Ok(()), "a dot inside a segment is harmless");
     }
 }

@@ -25,6 +25,37 @@ impl Kind {
     }
 }
 
+/// Names a field may not have: JS's own property names of every object. A field `toString`
+/// would make `String(result)` throw; `__proto__` and `constructor` could reach a prototype.
+pub const RESERVED_FIELDS: &[&str] = &[
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+];
+/// The result's own key for the classification; a payload field of that name is kept as
+/// [`RENAMED_TYPE_FIELD`], so it can never override the classification.
+pub const TYPE_FIELD: &str = "type";
+pub const RENAMED_TYPE_FIELD: &str = "payload_type";
+
+/// The name a payload field has in the result.
+pub fn result_key(field: &str) -> &str {
+    if field == TYPE_FIELD {
+        RENAMED_TYPE_FIELD
+    } else {
+        field
+    }
+}
+
 /// Fields whose values are Unix timestamps: returned as numbers.
 pub const TIMESTAMP_FIELDS: &[&str] = &["timestamp", "timestamp_send"];
 /// A callback larger than this is not ClickSend's.
@@ -54,7 +85,7 @@ pub fn classify(pairs: &[(String, String)]) -> Result<Kind, Error> {
     }
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     for (i, (k, v)) in pairs.iter().enumerate() {
-        if k.is_empty() || matches!(k.as_str(), "__proto__" | "constructor" | "prototype") {
+        if k.is_empty() || RESERVED_FIELDS.contains(&k.as_str()) || (k == RENAMED_TYPE_FIELD && get(TYPE_FIELD).is_some()) {
             return Err(invalid(format!("field name {} is not allowed", quoted(k))));
         }
         if v.len() > MAX_VALUE_LEN {

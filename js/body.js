@@ -1,0 +1,44 @@
+// Reading a fetch Response for the wasm side (src/transport.rs), within limits, so that no
+// answer can exhaust memory: a success body of at most MAX_BODY_BYTES (JSON.parse needs it
+// whole), and an error body only to its first MAX_ERROR_BODY_BYTES (enough for ClickSend's
+// error envelope; a longer body, such as a proxy's page, is only quoted). It runs in JS, where
+// reading a stream is natural and the text never has to enter wasm memory. Any throw (an
+// object that is not a Response, a stream that breaks) rejects the returned promise.
+
+/** The largest success body the client reads: 16 MB. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** How much of an error body the client reads: 64 KB. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** `{status, text, complete, retryAfter}`; `complete` is false when the body was longer than its limit. */
+export async function readResponse(response) {
+  const status = response.status;
+  if (!Number.isInteger(status) || status < 100 || status > 599) throw new TypeError('fetch resolved with something that is not a Response');
+  const retryAfter = response.headers.get('retry-after');
+  const limit = status >= 200 && status < 300 ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES;
+  const { text, complete } = await readText(response, limit);
+  return { status, text, complete, retryAfter };
+}
+
+async function readText(response, limit) {
+  const declared = response.headers.get('content-length');
+  // The common case: a length within the limit (fetch holds the body to it).
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return { text: await response.text(), complete: true };
+  if (!response.body) return { text: await response.text(), complete: true };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), complete: true };
+    const room = limit - size;
+    size += value.byteLength;
+    if (size > limit) {
+      text += decoder.decode(value.subarray(0, room));
+      reader.cancel().catch(() => {});
+      return { text, complete: false };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
