@@ -9,7 +9,9 @@
 //   --sandbox <url>                          the local sandbox (seeded with demo data)
 // DEMO_UPSTREAM_URL replaces the real API's address (the tests point it at a sandbox).
 // The proxy listens on 127.0.0.1 only and refuses cross-site requests: anything that can
-// reach it could spend the account's credit.
+// reach it could spend the account's credit. No request can stop the server: a malformed
+// path gets 400, a body over MAX_BODY_BYTES 413 (counted while it streams in), an upstream
+// that fails 502, and a client that disconnects is only logged.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -50,6 +52,9 @@ const TYPES = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
 };
+/** The largest request body the proxy passes on: 10 MB (1000 messages of ClickSend's longest). */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 // Only these request headers go upstream: the browser's cookies and credentials stay here.
 const FORWARDED = ['accept', 'content-type'];
 
@@ -63,12 +68,39 @@ function sameOrigin(req, port) {
   return !site || site === 'same-origin' || site === 'none';
 }
 
+/** Answers with a ClickSend-shaped error envelope, unless an answer has already begun. */
+function fail(res, status, code, msg) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ http_code: status, response_code: code, response_msg: msg }));
+}
+
+/** The request body, or null (after answering 413) when it is over MAX_BODY_BYTES. */
+async function readBody(req, res) {
+  const declared = Number(req.headers['content-length']);
+  const tooLarge = () => {
+    // Answer, then close the connection: the rest of the body is never read.
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+    fail(res, 413, 'PAYLOAD_TOO_LARGE', `The demo proxy takes bodies of at most ${MAX_BODY_BYTES} bytes.`);
+    return null;
+  };
+  if (declared > MAX_BODY_BYTES) return tooLarge();
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return tooLarge();
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
 async function proxy(req, res, path, search) {
   if (!path.startsWith('/api/v3/')) return res.writeHead(404).end();
   const headers = { ...api.headers };
   for (const name of FORWARDED) if (req.headers[name]) headers[name] = req.headers[name];
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
+  const chunks = await readBody(req, res);
+  if (!chunks) return log(`${req.method} ${path} -> 413`);
   const started = Date.now();
   try {
     const answer = await fetch(`${api.url}${path.slice('/api'.length)}${search}`, {
@@ -77,15 +109,15 @@ async function proxy(req, res, path, search) {
       body: chunks.length ? Buffer.concat(chunks) : undefined,
       redirect: 'manual',
     });
+    // The whole answer first: if the upstream drops mid-body, nothing has been sent yet.
+    const body = Buffer.from(await answer.arrayBuffer());
     const out = { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' };
     const retryAfter = answer.headers.get('retry-after');
     if (retryAfter) out['retry-after'] = retryAfter;
-    res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+    res.writeHead(answer.status, out).end(body);
     log(`${req.method} ${path} -> ${answer.status} (${Date.now() - started} ms)`);
   } catch (e) {
-    res
-      .writeHead(502, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ http_code: 502, response_code: 'PROXY_ERROR', response_msg: 'The demo proxy could not reach the API.' }));
+    fail(res, 502, 'PROXY_ERROR', 'The demo proxy could not reach the API.');
     log(`${req.method} ${path} -> unreachable (${e.cause?.code ?? e.name})`);
   }
 }
@@ -109,15 +141,32 @@ async function serveFile(res, path) {
   }
 }
 
-const server = createServer(async (req, res) => {
+async function handle(req, res) {
   const { pathname, search } = new URL(req.url, 'http://x');
   if (!sameOrigin(req, server.address().port)) return res.writeHead(403, { 'content-type': 'text/plain' }).end('cross-site requests are refused');
   if (pathname === '/config.json') {
     return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ mode: api.mode }));
   }
   if (pathname.startsWith('/api/')) return proxy(req, res, pathname, search);
-  return serveFile(res, decodeURIComponent(pathname));
+  let path;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed path');
+  }
+  return serveFile(res, path);
+}
+
+const server = createServer((req, res) => {
+  // A client that goes away mid-request, or a socket error, ends that request only.
+  req.on('error', (e) => log(`${req.method} request error: ${e.code ?? e.message}`));
+  res.on('error', (e) => log(`${req.method} response error: ${e.code ?? e.message}`));
+  handle(req, res).catch((e) => {
+    log(`${req.method} failed: ${e.code ?? e.name}`);
+    fail(res, 400, 'BAD_REQUEST', 'The demo server could not handle this request.');
+  });
 });
+server.on('clientError', (_e, socket) => socket.destroy());
 
 if (api.mode === 'sandbox') await seedDemoData(api.url, api.headers);
 server.listen(Number(args.port), '127.0.0.1', () => {
