@@ -38,3 +38,5 @@ CREATE TABLE IF NOT EXISTS events (
   received_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_by_message ON events (message_id);
+-- A replayed callback is stored once: one row per kind, message id and status.
+CREATE UNIQUE INDEX IF NOT EXISTS events_once ON events (kind, message_id, COALESCE(status, ''));

@@ -8,7 +8,7 @@
 import { ClickSendError, parsePhone } from 'clicksend-wasm';
 import { clickSend } from './clicksend.js';
 import { HttpError, json, readJson, requireBearer } from './http.js';
-import { contentFrom } from './send.js';
+import { contentFrom, MAX_NUMBER_CHARS } from './send.js';
 
 export const BATCH_SIZE = 1000; // ClickSend's limit of messages per send call
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -23,6 +23,12 @@ function recipientsFrom(list) {
   const numbers = new Set();
   const invalid = [];
   list.forEach((to, index) => {
+    // Only a short string or number is a phone number; anything else (a nested array, an
+    // object) is named as it is, never turned into text.
+    if (!((typeof to === 'string' && to.length <= MAX_NUMBER_CHARS) || Number.isSafeInteger(to))) {
+      if (invalid.length < 20) invalid.push({ index, to: typeof to, error: `not a phone number (a string of at most ${MAX_NUMBER_CHARS} characters)` });
+      return;
+    }
     try {
       numbers.add(parsePhone(String(to)));
     } catch (e) {

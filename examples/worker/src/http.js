@@ -36,7 +36,11 @@ export async function readText(request, limit) {
     bytes.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'The body is not UTF-8 text.');
+  }
 }
 
 /** The body as a JSON object, or a 400 that says what is wrong. */

@@ -17,8 +17,9 @@ export async function webhook(request, env) {
   }
   const kind = event.type === 'inbound_sms' ? 'inbound' : 'receipt';
   const status = kind === 'receipt' ? (event.status ?? event.status_code ?? null) : null;
-  await env.DB.prepare('INSERT INTO events (kind, message_id, status, payload, received_at) VALUES (?, ?, ?, ?, ?)')
+  // ClickSend resends a callback it thinks was missed: one row per message id and status.
+  const result = await env.DB.prepare('INSERT INTO events (kind, message_id, status, payload, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
     .bind(kind, event.message_id, status, JSON.stringify(event), Date.now())
     .run();
-  return json(200, { stored: kind });
+  return json(200, result.meta.changes ? { stored: kind } : { stored: kind, duplicate: true });
 }

@@ -222,3 +222,47 @@ test('worker: a campaign with a bad number is refused whole, naming it; nothing 
   assert.deepEqual(await sandbox.requests(), []);
   assert.equal((await answer(await call('POST', '/campaigns', { token: 'wrong', body: { body: 'hi', recipients: ['+61411111111'] } }))).status, 401);
 });
+
+// ---- the security review's findings 10 and 11 ------------------------------------------------
+
+test('worker: a campaign whose fields are longer than ClickSend takes is refused, nothing queued', async () => {
+  await sandbox.reset();
+  const campaignsBefore = (await rows('SELECT COUNT(*) AS n FROM campaigns'))[0].n;
+  // 112 KB of sender would have become ~100 MB of send bodies (1000 messages a batch).
+  const longFrom = await answer(await call('POST', '/campaigns', { body: { body: 'hi', from: 'S'.repeat(112 * 1024), recipients: ['+61411111111'] } }));
+  assert.equal(longFrom.status, 400);
+  assert.match(longFrom.body.error, /`from` is over 16 characters/);
+  const longNumber = await answer(await call('POST', '/campaigns', { body: { body: 'hi', recipients: ['+61411111111', '4'.repeat(100)] } }));
+  assert.equal(longNumber.status, 400);
+  assert.deepEqual(longNumber.body.details, [{ index: 1, to: 'string', error: 'not a phone number (a string of at most 32 characters)' }]);
+  const longTo = await answer(await call('POST', '/send', { body: { to: '4'.repeat(100), body: 'hi' } }));
+  assert.equal(longTo.status, 400);
+  assert.equal((await rows('SELECT COUNT(*) AS n FROM campaigns'))[0].n, campaignsBefore);
+  assert.deepEqual(await sends(), []);
+});
+
+test('worker: a recipient nested 900,000 arrays deep, or a webhook body that is not UTF-8, gets 400', async () => {
+  const deep = `{"body":"hi","recipients":[${'['.repeat(900_000)}${']'.repeat(900_000)}]}`;
+  const nested = await answer(await call('POST', '/campaigns', { raw: deep }));
+  assert.equal(nested.status, 400);
+  const invalidUtf8 = await fetch(`${worker}webhooks/clicksend?token=${WEBHOOK_TOKEN}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new Uint8Array([0x6d, 0x3d, 0xff, 0xfe, 0xc0, 0xae]),
+  }).then(answer);
+  assert.deepEqual(invalidUtf8, { status: 400, body: { error: 'The body is not UTF-8 text.' } });
+});
+
+test('worker: a receipt ClickSend sends five times is stored once', async () => {
+  const post = () =>
+    fetch(`${worker}webhooks/clicksend?token=${WEBHOOK_TOKEN}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'message_id=REPLAYED-1&status_code=201&status=Delivered&timestamp=1700000000',
+    }).then(answer);
+  const answers = [];
+  for (let i = 0; i < 5; i++) answers.push(await post());
+  assert.deepEqual(answers[0], { status: 200, body: { stored: 'receipt' } });
+  for (const a of answers.slice(1)) assert.deepEqual(a, { status: 200, body: { stored: 'receipt', duplicate: true } });
+  assert.equal((await rows("SELECT COUNT(*) AS n FROM events WHERE message_id = 'REPLAYED-1'"))[0].n, 1);
+});
