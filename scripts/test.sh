@@ -58,10 +58,12 @@ echo "[test] gzipped .wasm: $gz bytes, within the budget of $WASM_GZIP_BUDGET"
 
 step "browser: wasm-bindgen-test in headless Chromium"
 cargo build -q -p clicksend-sandbox
-start_sandbox ./target/debug/clicksend-sandbox 0 "$logs/sandbox.out"
+# The test page reaches the sandbox's control surface with this token; no other page can.
+control_token=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
+start_sandbox ./target/debug/clicksend-sandbox 0 "$logs/sandbox.out" --control-token "$control_token"
 sandbox_pid=$SANDBOX_PID
 echo "[test] sandbox at $SANDBOX_URL"
-SANDBOX_URL="$SANDBOX_URL" CHROMEDRIVER=/usr/bin/chromedriver \
+SANDBOX_URL="$SANDBOX_URL" SANDBOX_CONTROL_TOKEN="$control_token" CHROMEDRIVER=/usr/bin/chromedriver \
   wasm-pack test --headless --chrome 2>&1 | tee "$logs/browser.log"
 cleanup; sandbox_pid=""
 

@@ -18,16 +18,42 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 
-/// The credentials the sandbox accepts: Basic `username:api_key`, or Bearer `api_key`.
+/// The credentials the sandbox accepts: Basic `username:api_key`, or Bearer `api_key`; and
+/// the token a browser page must show to use the control surface (`/_sandbox/...`).
 #[derive(Clone, Debug)]
 pub struct Auth {
     pub username: String,
     pub api_key: String,
+    /// With it, a request carrying `X-Sandbox-Control: <token>` may use the control surface
+    /// from any origin (a test page). Without it, no browser page can: a request with an
+    /// `Origin` header is refused, and no answer carries CORS headers.
+    pub control_token: Option<String>,
 }
 
 impl Default for Auth {
     fn default() -> Self {
-        Auth { username: "sandbox".into(), api_key: "sandbox-key".into() }
+        Auth { username: "sandbox".into(), api_key: "sandbox-key".into(), control_token: None }
+    }
+}
+
+/// What the recorded requests show for an `Authorization` header: never the credential (any
+/// process, or a page, that reads them would have it), only whether it was the sandbox's own.
+pub const RECORDED_BEARER: &str = "Bearer [the sandbox's key]";
+pub const RECORDED_BASIC: &str = "Basic [the sandbox's username:key]";
+
+impl Auth {
+    fn recorded_authorization(&self, value: &str) -> &'static str {
+        if value == format!("Bearer {}", self.api_key) {
+            RECORDED_BEARER
+        } else if value == format!("Basic {}", base64::encode(format!("{}:{}", self.username, self.api_key).as_bytes())) {
+            RECORDED_BASIC
+        } else if value.starts_with("Bearer ") {
+            "Bearer [another key, redacted]"
+        } else if value.starts_with("Basic ") {
+            "Basic [other credentials, redacted]"
+        } else {
+            "[redacted]"
+        }
     }
 }
 
@@ -70,17 +96,17 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 
 async fn handle(shared: Arc<Shared>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
+    let path = parts.uri.path().to_string();
+    if let Some(rest) = path.strip_prefix("/_sandbox/") {
+        return control_request(&shared, &parts, rest, body).await;
+    }
     if parts.method == Method::OPTIONS {
         return preflight(&parts.headers);
     }
-    let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
         return respond(error(413, "Request body too large."));
     };
-    if let Some(rest) = path.strip_prefix("/_sandbox/") {
-        return respond(control::handle(&shared, parts.method.as_str(), rest, &bytes));
-    }
     // `/connections...` is Maton's control plane; everything else must be under /v3.
     let (rel, api) = match path.strip_prefix("/clicksend/v3").or_else(|| path.strip_prefix("/v3")) {
         Some(rel) => (rel.to_string(), Api::ClickSend),
@@ -95,7 +121,7 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             "method": parts.method.as_str(),
             "path": path,
             "query": raw_query,
-            "headers": header_map(&parts.headers),
+            "headers": header_map(&parts.headers, &shared.auth),
             "body": body_text,
             "json": json_body,
         }));
@@ -189,9 +215,60 @@ fn authorized(auth: &Auth, headers: &HeaderMap, basic_ok: bool) -> bool {
     decoded == format!("{}:{}", auth.username, auth.api_key).into_bytes()
 }
 
-fn header_map(headers: &HeaderMap) -> Value {
-    let map: serde_json::Map<String, Value> = headers.iter().map(|(k, v)| (k.as_str().to_string(), Value::String(String::from_utf8_lossy(v.as_bytes()).into_owned()))).collect();
+/// The headers as recorded, the `Authorization` credential replaced by what it was.
+fn header_map(headers: &HeaderMap, auth: &Auth) -> Value {
+    let map: serde_json::Map<String, Value> = headers
+        .iter()
+        .map(|(k, v)| {
+            let text = String::from_utf8_lossy(v.as_bytes());
+            let value = if k == header::AUTHORIZATION { auth.recorded_authorization(&text).to_string() } else { text.into_owned() };
+            (k.as_str().to_string(), Value::String(value))
+        })
+        .collect();
     Value::Object(map)
+}
+
+/// The header a test page sends with the control token.
+const CONTROL_HEADER: &str = "x-sandbox-control";
+
+/// A request for the control surface. It reads every request the sandbox received, so no web
+/// page may use it unless it shows the control token: a request with an `Origin` (a page's)
+/// and no valid token is refused, and only a request with the token is answered with CORS.
+async fn control_request(shared: &Shared, parts: &axum::http::request::Parts, rest: &str, body: Body) -> Response {
+    let token = shared.auth.control_token.as_deref();
+    if parts.method == Method::OPTIONS {
+        let asks_for_token =
+            parts.headers.get(header::ACCESS_CONTROL_REQUEST_HEADERS).and_then(|v| v.to_str().ok()).is_some_and(|h| h.to_ascii_lowercase().contains(CONTROL_HEADER));
+        return if token.is_some() && asks_for_token {
+            preflight(&parts.headers)
+        } else {
+            without_cors(respond(error(403, "The sandbox's control surface is not for web pages.")))
+        };
+    }
+    let shown = parts.headers.get(CONTROL_HEADER).map(HeaderValue::as_bytes);
+    let cors = match (shown, token) {
+        (Some(shown), Some(token)) if shown == token.as_bytes() => true,
+        (Some(_), _) => return without_cors(respond(error(403, "Wrong sandbox control token."))),
+        (None, _) if parts.headers.contains_key(header::ORIGIN) => return without_cors(respond(error(403, "The sandbox's control surface is not for web pages."))),
+        (None, _) => false,
+    };
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        return respond(error(413, "Request body too large."));
+    };
+    let response = respond(control::handle(shared, parts.method.as_str(), rest, &bytes));
+    if cors {
+        response
+    } else {
+        without_cors(response)
+    }
+}
+
+/// A response with the CORS headers taken off again.
+fn without_cors(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.remove(header::ACCESS_CONTROL_ALLOW_ORIGIN);
+    h.remove(header::ACCESS_CONTROL_EXPOSE_HEADERS);
+    r
 }
 
 /// `a=1&b=x%20y` into a map (the last value of a repeated key wins).

@@ -13,4 +13,4 @@ mod http;
 mod maton;
 mod state;
 
-pub use http::{app, Auth, Sandbox};
+pub use http::{app, Auth, Sandbox, RECORDED_BASIC, RECORDED_BEARER};

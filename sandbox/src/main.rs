@@ -3,9 +3,11 @@
 use clicksend_sandbox::{Auth, Sandbox};
 use tokio::net::TcpListener;
 
-const USAGE: &str = "usage: clicksend-sandbox [--host 127.0.0.1] [--port 8787] [--username NAME] [--api-key KEY]
+const USAGE: &str = "usage: clicksend-sandbox [--host 127.0.0.1] [--port 8787] [--username NAME] [--api-key KEY] [--control-token TOKEN]
   --port 0 picks a free port. Credentials also from SANDBOX_USERNAME / SANDBOX_API_KEY
-  (defaults: sandbox / sandbox-key). Basic username:api_key and Bearer api_key are accepted.";
+  (defaults: sandbox / sandbox-key). Basic username:api_key and Bearer api_key are accepted.
+  --control-token (or SANDBOX_CONTROL_TOKEN) lets a web page that sends it in X-Sandbox-Control
+  use /_sandbox/...; without it, no web page can.";
 
 #[tokio::main]
 async fn main() {
@@ -18,6 +20,7 @@ async fn main() {
     if let Ok(k) = std::env::var("SANDBOX_API_KEY") {
         auth.api_key = k;
     }
+    let mut control_token = std::env::var("SANDBOX_CONTROL_TOKEN").unwrap_or_default();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let slot = match flag.as_str() {
@@ -25,6 +28,7 @@ async fn main() {
             "--port" => &mut port,
             "--username" => &mut auth.username,
             "--api-key" => &mut auth.api_key,
+            "--control-token" => &mut control_token,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return;
@@ -42,6 +46,7 @@ async fn main() {
             }
         }
     }
+    auth.control_token = (!control_token.is_empty()).then_some(control_token);
     let listener = match TcpListener::bind(format!("{host}:{port}")).await {
         Ok(l) => l,
         Err(e) => {

@@ -53,7 +53,7 @@ async fn credentials_are_checked_like_clicksend() {
 }
 
 fn app_with(username: &str, api_key: &str) -> Router {
-    app(Auth { username: username.into(), api_key: api_key.into() })
+    app(Auth { username: username.into(), api_key: api_key.into(), control_token: None })
 }
 
 #[tokio::test]
@@ -184,7 +184,7 @@ async fn records_requests_and_plays_faults() {
     assert_eq!(recorded.as_array().unwrap().len(), 4);
     let last = &recorded[3];
     assert_eq!((last["method"].clone(), last["path"].clone(), last["query"].clone()), (json!("POST"), json!("/v3/sms/send"), json!("")));
-    assert_eq!(last["headers"]["authorization"], BEARER);
+    assert_eq!(last["headers"]["authorization"], clicksend_sandbox::RECORDED_BEARER);
     assert_eq!(last["json"], sms("+61411111111", "hi"));
     assert_eq!(last["response"]["status"], 200);
     assert_eq!(recorded[2]["query"], "limit=20");
@@ -345,4 +345,51 @@ async fn the_balance_can_be_set_for_large_tests() {
     assert_eq!(call(&app, "POST", "/_sandbox/balance", None, Some(json!({"balance": 5000}))).await.status, 200);
     assert_eq!(api(&app, "GET", "/account", None).await.body["data"]["balance"], "5000.000000");
     assert_eq!(call(&app, "POST", "/_sandbox/balance", None, Some(json!({"balance": -1}))).await.status, 400);
+}
+
+/// A request with the given headers; the answer's status, headers and body.
+async fn with_headers(app: &Router, method: &str, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = app.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    Reply { status, headers, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
+}
+
+/// The security review's finding 12: the recorded requests held the credentials, and any web
+/// page could read them (CORS `*` on the control surface).
+#[tokio::test]
+async fn control_surface_keeps_credentials_from_web_pages() {
+    let key = "Key9Secret77Zq3Wp5Lm2Xc8Vb";
+    let app = app(Auth { username: "me".into(), api_key: key.into(), control_token: Some("ctl-7f3a".into()) });
+    let basic = format!("Basic {}", clicksend_core::base64::encode(format!("me:{key}").as_bytes()));
+    for auth in [format!("Bearer {key}"), basic.clone(), "Bearer not-the-key".into()] {
+        with_headers(&app, "GET", "/v3/account", &[("authorization", &auth)]).await;
+    }
+    // A page (it sends Origin) without the token: refused, with no CORS header to read it by.
+    let page = with_headers(&app, "GET", "/_sandbox/requests", &[("origin", "http://evil.example")]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.headers.get("access-control-allow-origin").is_none());
+    let reset = with_headers(&app, "POST", "/_sandbox/reset", &[("origin", "http://evil.example")]).await;
+    assert_eq!(reset.status, StatusCode::FORBIDDEN, "nor can it reset or arm faults");
+    let preflight = with_headers(&app, "OPTIONS", "/_sandbox/requests", &[("origin", "http://evil.example"), ("access-control-request-method", "GET")]).await;
+    assert_eq!(preflight.status, StatusCode::FORBIDDEN);
+    let wrong = with_headers(&app, "GET", "/_sandbox/requests", &[("origin", "http://test.page"), ("x-sandbox-control", "guess")]).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    // A test page with the token: answered, readable cross-origin.
+    let ok = with_headers(&app, "GET", "/_sandbox/requests", &[("origin", "http://test.page"), ("x-sandbox-control", "ctl-7f3a")]).await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert_eq!(ok.headers["access-control-allow-origin"], "*");
+    // A process (no Origin): answered, without CORS.
+    let local = with_headers(&app, "GET", "/_sandbox/requests", &[]).await;
+    assert_eq!(local.status, StatusCode::OK);
+    assert!(local.headers.get("access-control-allow-origin").is_none());
+    // The credentials themselves are recorded nowhere.
+    let recorded: Vec<Value> = local.body["data"].as_array().unwrap().iter().map(|r| r["headers"]["authorization"].clone()).collect();
+    assert_eq!(recorded, [json!(clicksend_sandbox::RECORDED_BEARER), json!(clicksend_sandbox::RECORDED_BASIC), json!("Bearer [another key, redacted]")]);
+    let text = local.body.to_string();
+    assert!(!text.contains(key) && !text.contains(&basic[6..]), "{text}");
 }

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -108,7 +108,7 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
     ],
   );
   assert.ok(
-    sent.every((r) => r.headers.authorization === `Bearer ${SANDBOX_KEY}`),
+    sent.every((r) => r.headers.authorization === SANDBOX_BEARER),
     'the proxy added the key',
   );
 
@@ -179,7 +179,7 @@ test('demo: with MATON_API_KEY the proxy adds the key and the connection; neithe
   await page.waitForSelector('#sent:not([hidden]) tbody tr');
   const send = (await sandbox.requests()).find((r) => r.method === 'POST');
   assert.equal(send.path, '/clicksend/v3/sms/send');
-  assert.equal(send.headers.authorization, `Bearer ${key}`);
+  assert.equal(send.headers.authorization, SANDBOX_BEARER, 'the proxy sent the key the sandbox was started with');
   assert.equal(send.headers['maton-connection'], connection);
   assert.equal(send.headers.cookie, undefined);
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
-import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { startSandbox, SANDBOX_BASIC, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { callByName } from '../support/call.js';
 import { runScenario } from '../support/scenario.mjs';
 import { runEchoCase } from '../support/echo.mjs';
@@ -74,7 +74,7 @@ test('Basic auth and the Maton-Connection header', async () => {
   const account = await client.account.get();
   const [req] = await sandbox.requests();
   assert.equal(req.path, '/clicksend/v3/account');
-  assert.equal(req.headers.authorization, `Basic ${Buffer.from(`sandbox:${SANDBOX_KEY}`).toString('base64')}`);
+  assert.equal(req.headers.authorization, SANDBOX_BASIC);
   assert.equal(req.headers['maton-connection'], 'conn-1');
   assert.deepEqual(account, req.response.body);
 });

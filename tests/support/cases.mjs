@@ -4,7 +4,7 @@
 // calls inside a Worker (Miniflare). `invoke` does the call where the client lives.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { SANDBOX_KEY } from './sandbox.mjs';
+import { SANDBOX_BEARER, SANDBOX_KEY } from './sandbox.mjs';
 
 const SMS = { messages: [{ to: '+61411111111', body: 'Hello from the tests', source: 'sdk', custom_string: 'ref-42' }] };
 
@@ -158,7 +158,7 @@ export async function runEndpointCase(sandbox, invoke, table, c, client = {}) {
   const req = all.at(-1);
   const expected = { ...c.request, path: fill(c.request.path, results) };
   assert.deepEqual({ method: req.method, path: req.path, query: req.query }, expected);
-  assert.equal(req.headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(req.headers.authorization, SANDBOX_BEARER);
   assert.equal(req.headers.accept, 'application/json');
   assert.equal(req.headers['maton-connection'], client.connection, 'Maton-Connection exactly when set');
   // The body sent is exactly the input argument, which follows the path parameters.

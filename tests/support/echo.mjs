@@ -3,7 +3,7 @@
 // and the call must resolve with exactly what the sandbox sent: for the operations it does
 // not model with state, an envelope echoing the request.
 import assert from 'node:assert/strict';
-import { SANDBOX_KEY } from './sandbox.mjs';
+import { SANDBOX_BEARER } from './sandbox.mjs';
 
 // A digit string is valid for every kind of path parameter (numeric id, string id, either).
 const PARAM = '7';
@@ -43,7 +43,7 @@ export async function runEchoCase(sandbox, invoke, e) {
   assert.equal(all.length, 1, 'exactly one request');
   const [req] = all;
   assert.deepEqual({ method: req.method, path: req.path, query: req.query }, request);
-  assert.equal(req.headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(req.headers.authorization, SANDBOX_BEARER);
   assert.deepEqual(req.json, body);
   assert.equal(req.headers['content-type'], body ? 'application/json' : undefined);
   assert.deepEqual(result.ok, req.response.body);

@@ -8,6 +8,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = process.env.SANDBOX_BIN ?? `${root}target/debug/clicksend-sandbox`;
 
 export const SANDBOX_KEY = 'sandbox-key';
+/** What the sandbox records for an Authorization header that carried its own credentials
+ *  (it never records the credentials themselves). */
+export const SANDBOX_BEARER = "Bearer [the sandbox's key]";
+export const SANDBOX_BASIC = "Basic [the sandbox's username:key]";
 
 /** `args`: more command-line flags, e.g. `['--api-key', 'k']`. */
 export async function startSandbox(args = []) {

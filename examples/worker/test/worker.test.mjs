@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
-import { startSandbox, SANDBOX_KEY } from '../../../tests/support/sandbox.mjs';
+import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../../../tests/support/sandbox.mjs';
 import { packedWorkspace, wranglerBuild } from '../../../tests/support/tarball.mjs';
 
 const example = fileURLToPath(new URL('..', import.meta.url));
@@ -111,7 +111,7 @@ test("worker: /send sends one SMS and answers the API's per-message result", asy
   const res = await answer(await call('POST', '/send', { body: { to: '+61 411 111 111', body: 'Hello from a Worker' } }));
   assert.equal(res.status, 200);
   const [sent] = await sends();
-  assert.equal(sent.headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(sent.headers.authorization, SANDBOX_BEARER);
   assert.deepEqual(sent.json, { messages: [{ to: '+61411111111', body: 'Hello from a Worker', source: 'clicksend-worker-example' }] });
   assert.deepEqual(res.body, sent.response.body.data.messages[0]);
   assert.equal(res.body.status, 'SUCCESS');
