@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { startSandbox, SANDBOX_BEARER } from '../support/sandbox.mjs';
 import { launchChromium, newPage } from '../support/browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
