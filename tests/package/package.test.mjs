@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
 import { packedWorkspace, root, run, wranglerBuild } from '../support/tarball.mjs';
 
@@ -79,7 +79,7 @@ async function loadInChromium(url, source) {
   assert.match(text, /^SUCCESS [0-9A-F-]{36}$/i, text);
   const sends = await sendsFrom(source);
   assert.equal(sends.length, 1);
-  assert.equal(sends[0].headers.authorization, `Bearer ${SANDBOX_KEY}`);
+  assert.equal(sends[0].headers.authorization, SANDBOX_BEARER);
   assert.equal(text.split(' ')[1], sends[0].response.body.data.messages[0].message_id);
 }
 
