@@ -12,12 +12,16 @@ const pkg = {
   repository: { type: 'git', url: field('repository') },
   keywords: ['clicksend', 'sms', 'mms', 'voice', 'wasm', 'webassembly', 'cloudflare-workers', 'maton'],
   type: 'module',
-  // workerd first (it imports the .wasm as a module), then Node, then browsers/bundlers.
+  // The runtimes with their own way of loading the .wasm first (each also matches `node` or
+  // `import`), then Node, then browsers and bundlers. `types` comes first for TypeScript.
   exports: {
     '.': {
       // TypeScript reads `types` first: CommonJS callers get the .d.cts twins.
       types: { require: './index.d.cts', default: './index.d.ts' },
       workerd: './js/workerd.js',
+      'edge-light': './js/edge.js',
+      deno: './js/deno.js',
+      bun: { import: './js/bun.js', require: './js/node.cjs' },
       node: { import: './js/node.js', require: './js/node.cjs' },
       browser: './js/web.js',
       import: './js/web.js',
@@ -30,7 +34,7 @@ const pkg = {
   module: './js/web.js',
   files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
   // Importing an entry instantiates the wasm module; nothing else has side effects.
-  sideEffects: ['./js/node.js', './js/workerd.js', './js/web.js'],
+  sideEffects: ['./js/node.js', './js/node.cjs', './js/workerd.js', './js/web.js', './js/edge.js', './js/deno.js', './js/bun.js'],
   engines: { node: '>=18' },
 };
 process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);

@@ -54,3 +54,12 @@ else
   npm ci --no-audit --no-fund
 fi
 say "wasm-opt: $(wasm-opt --version)"
+
+# The runtimes the package tests use (Node 18, 22 and 24, Deno, Bun, Next.js), in their own
+# folder: a `node` binary among the workspace's tools would shadow the machine's.
+if [ -d tests/runtimes/node_modules ] && [ tests/runtimes/node_modules/.package-lock.json -nt tests/runtimes/package-lock.json ]; then
+  say "runtimes (Node 18/22/24, Deno, Bun, Next.js): present"
+else
+  say "installing the runtimes for the package tests (npm ci in tests/runtimes)"
+  npm ci --prefix tests/runtimes --no-audit --no-fund
+fi

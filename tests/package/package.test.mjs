@@ -109,19 +109,6 @@ test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with n
   }
 });
 
-for (const [name, entry] of [
-  ['node-esm', /\/node_modules\/clicksend-wasm\/js\/node\.js$/],
-  ['node-cjs', /\/node_modules\/clicksend-wasm\/js\/node\.cjs$/],
-]) {
-  test(`package: ${name}: Node picks its entry, sends, and rejects bad input with a ClickSendError`, async () => {
-    const dir = project(name);
-    const out = JSON.parse(run(process.execPath, ['main.js'], dir, { MATON_API_KEY: SANDBOX_KEY, CLICKSEND_BASE_URL: sandbox.url }));
-    assert.match(out.entry, entry);
-    assert.deepEqual({ ...out, entry: undefined }, { entry: undefined, status: 'SUCCESS', parts: 1, error: 'INVALID_ARGUMENT' });
-    assert.equal((await sendsFrom(name)).length, 1);
-  });
-}
-
 test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare and sends', async () => {
   const dir = project('worker');
   wranglerBuild(dir);

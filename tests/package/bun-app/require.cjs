@@ -1,0 +1,16 @@
+const { ClickSend, ClickSendError, smsParts } = require('clicksend-wasm');
+
+const client = new ClickSend({ apiKey: process.env.MATON_API_KEY, baseUrl: process.env.CLICKSEND_BASE_URL });
+
+(async () => {
+  const res = await client.sms.send({ messages: [{ to: '+61411111111', body: 'Hello from Bun', source: 'bun-require' }] });
+  const missing = await client.lists.get(987654).catch((e) => e); // a 404
+  console.log(
+    JSON.stringify({
+      entry: require.resolve('clicksend-wasm'),
+      status: res.data.messages[0].status,
+      parts: smsParts('Hello').parts,
+      notFound: missing instanceof ClickSendError ? `${missing.status} ${missing.code}` : String(missing),
+    }),
+  );
+})();
