@@ -35,13 +35,22 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  say "chromium + chromedriver: present"
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ]; then
+  say "chromium + chromedriver, firefox-esr: present"
 else
-  say "installing chromium and chromium-driver from apt"
+  say "installing chromium, chromium-driver and firefox-esr from apt"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver firefox-esr
+fi
+
+# geckodriver drives Firefox for wasm-bindgen-test; crates.io has it (the npm package of that
+# name downloads it from elsewhere, which fails here).
+if command -v geckodriver >/dev/null; then
+  say "geckodriver: present"
+else
+  say "installing geckodriver from crates.io (about 2 minutes)"
+  cargo install geckodriver --locked
 fi
 
 # npm tools: binaryen (a wasm-opt that works; Debian's does not), miniflare (workerd),

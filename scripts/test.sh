@@ -5,7 +5,7 @@
 #   1. native tests: core logic and the sandbox (cargo test)
 #   2. no crate twice in the wasm build (cargo tree --duplicates), then the release package
 #      build, with the gzipped .wasm size budget
-#   3. the browser suite: wasm-bindgen-test in headless Chromium against the sandbox
+#   3. the browser suite: wasm-bindgen-test in headless Chromium and Firefox ESR against the sandbox
 #   4. the Node suite (hardening included), the workerd (Miniflare) suite, the conformance
 #      suite (Prism validating every request against ClickSend's API descriptions in
 #      shared/clicksend-api beside the checkout) and the fault suite (Node and Chromium against the sandbox's faults)
@@ -56,7 +56,7 @@ if [ "$gz" -gt "$WASM_GZIP_BUDGET" ]; then
 fi
 echo "[test] gzipped .wasm: $gz bytes, within the budget of $WASM_GZIP_BUDGET"
 
-step "browser: wasm-bindgen-test in headless Chromium"
+step "browser: wasm-bindgen-test in headless Chromium and Firefox"
 cargo build -q -p clicksend-sandbox
 # The test page reaches the sandbox's control surface with this token; no other page can.
 control_token=$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
@@ -65,6 +65,8 @@ sandbox_pid=$SANDBOX_PID
 echo "[test] sandbox at $SANDBOX_URL"
 SANDBOX_URL="$SANDBOX_URL" SANDBOX_CONTROL_TOKEN="$control_token" CHROMEDRIVER=/usr/bin/chromedriver \
   wasm-pack test --headless --chrome 2>&1 | tee "$logs/browser.log"
+SANDBOX_URL="$SANDBOX_URL" SANDBOX_CONTROL_TOKEN="$control_token" GECKODRIVER="$(command -v geckodriver)" \
+  wasm-pack test --headless --firefox 2>&1 | tee "$logs/firefox.log"
 cleanup; sandbox_pid=""
 
 step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
@@ -77,13 +79,14 @@ tsc -p tests/types
 echo "[test] types: ok"
 
 step "summary"
-rust_passed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
-rust_failed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" | awk '{s += $6} END {print s + 0}')
+rust_passed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" "$logs/firefox.log" | awk '{s += $4} END {print s + 0}')
+rust_failed=$(grep -h '^test result' "$logs/native.log" "$logs/browser.log" "$logs/firefox.log" | awk '{s += $6} END {print s + 0}')
 node_passed=$(awk '/^# pass/ {print $3}' "$logs/node.log")
 node_failed=$(awk '/^# fail/ {print $3}' "$logs/node.log")
 node_skipped=$(awk '/^# skipped/ {print $3}' "$logs/node.log")
 browser_passed=$(grep -h '^test result' "$logs/browser.log" | awk '{s += $4} END {print s + 0}')
-echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium), $rust_failed failed"
+firefox_passed=$(grep -h '^test result' "$logs/firefox.log" | awk '{s += $4} END {print s + 0}')
+echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium, $firefox_passed in Firefox), $rust_failed failed"
 echo "node, workerd, conformance, faults, package, demo, worker example (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
 grep -hE "conformance: [0-9]+ |covered [0-9]+ of" "$logs/node.log" | sed "s/^# //" || true
 sed -n '/^# fault suite:/,/^# | chromium/p' "$logs/node.log" | sed "s/^# //"
