@@ -34,11 +34,12 @@ async function sizeFigures() {
   const esbuild = deps('esbuild');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const wasm = sizes([readFileSync(`${root}pkg/clicksend_wasm_bg.wasm`)]);
-  // The files the browser entry loads (node.js is a bundle of the same, node.cjs its copy).
+  // The files the browser entry loads (the other runtimes' entries are not among them; node.js
+  // is a bundle of the same, node.cjs its copy).
   const jsFiles = [
     `${root}pkg/clicksend_wasm.js`,
     ...readdirSync(`${root}pkg/js`)
-      .filter((f) => f.endsWith('.js') && !['node.js', 'workerd.js'].includes(f))
+      .filter((f) => f.endsWith('.js') && !['node.js', 'workerd.js', 'edge.js', 'deno.js', 'bun.js'].includes(f))
       .map((f) => `${root}pkg/js/${f}`),
   ];
   const glue = sizes(jsFiles.map((f) => readFileSync(f)));
