@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import * as pkg from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
-import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { openRepoPage } from '../support/browser.mjs';
 import { root } from '../support/tarball.mjs';
 import { constructed, errorOrigins } from '../support/error-origins.js';
 
 let sandbox;
-let browser;
-let server;
+let chromium; // {page, close}
 let refused;
 
 /** A loopback URL where nothing listens: a port that was free a moment ago. */
@@ -30,20 +29,9 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await chromium?.close();
   sandbox?.stop();
 });
-
-/** A Chromium page with the browser entry and the shared checks loaded. */
-async function chromiumPage() {
-  server = await serveStatic(root);
-  browser = await launchChromium();
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/tests/errors/page.html`);
-  await page.waitForFunction(() => window.ready === true);
-  return page;
-}
 
 const ERROR = (code, status = 0) => ({ instance: true, error: true, name: 'ClickSendError', code, status });
 
@@ -101,7 +89,8 @@ test('errors: the public constructor, in Node', () => {
 });
 
 test('errors: every origin gives the exported ClickSendError, in Chromium; and the constructor', async () => {
-  const page = await chromiumPage();
+  chromium = await openRepoPage(root, '/tests/errors/page.html');
+  const { page } = chromium;
   assert.deepEqual(await page.evaluate((args) => window.errorOrigins(...args), [sandbox.url, SANDBOX_KEY, refused]), EXPECTED);
   assert.deepEqual(await page.evaluate(() => window.constructed()), CONSTRUCTED);
   // Chromium logs each failed fetch itself ("Failed to load resource"); nothing else may show.

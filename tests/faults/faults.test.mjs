@@ -6,14 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClickSend } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
-import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { openRepoPage } from '../support/browser.mjs';
 import { root } from '../support/tarball.mjs';
 import { faultCases, runFault } from '../support/fault-cases.js';
 
 let sandbox;
-let browser;
-let server;
-let page;
+let chromium; // {page, close}
 const totals = {};
 
 before(async () => {
@@ -21,8 +19,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await chromium?.close();
   sandbox?.stop();
   const rows = Object.entries(totals).map(([runtime, t]) => `| ${runtime} | ${t.run} | ${t.passed} | ${t.sent} | ${t.duplicated} | ${t.unaccounted} | ${t.resent} |`);
   console.log(
@@ -38,14 +35,8 @@ after(async () => {
 const runtimes = {
   node: (c, base) => runFault(ClickSend, c, base),
   chromium: async (c, base) => {
-    if (!page) {
-      server = await serveStatic(root);
-      browser = await launchChromium();
-      page = await newPage(browser);
-      await page.goto(`${server.url}/tests/faults/page.html`);
-      await page.waitForFunction(() => window.ready === true);
-    }
-    return page.evaluate(([c, base]) => window.runFault(c, base), [{ ...c, faults: undefined }, base]);
+    chromium ??= await openRepoPage(root, '/tests/faults/page.html');
+    return chromium.page.evaluate(([c, base]) => window.runFault(c, base), [{ ...c, faults: undefined }, base]);
   },
 };
 

@@ -9,37 +9,28 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import * as pkg from 'clicksend-wasm';
 import { startSandbox } from '../support/sandbox.mjs';
-import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { openRepoPage } from '../support/browser.mjs';
 import { root } from '../support/tarball.mjs';
 import { codeRedaction, ESCAPING_PATHS, poisoning, rawPaths, uploadLimit, webhookFields } from '../support/security-cases.js';
 
 const { ClickSend, ClickSendError } = pkg;
 const KEY = 'Key9Secret77Zq3Wp5Lm2Xc8Vb';
 let sandbox;
-let browser;
-let server;
-let page;
+let chromium; // {page, close}
 
 before(async () => {
   sandbox = await startSandbox(['--api-key', KEY]);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await chromium?.close();
   sandbox?.stop();
 });
 
 /** Runs a shared check in a Chromium page loading the browser entry. */
 async function inChromium(name, ...args) {
-  if (!page) {
-    server = await serveStatic(root);
-    browser = await launchChromium();
-    page = await newPage(browser);
-    await page.goto(`${server.url}/tests/security/page.html`);
-    await page.waitForFunction(() => window.ready === true);
-  }
-  return page.evaluate(([name, args]) => window.run(name, ...args), [name, args]);
+  chromium ??= await openRepoPage(root, '/tests/security/page.html');
+  return chromium.page.evaluate(([name, args]) => window.run(name, ...args), [name, args]);
 }
 
 /** The error a call rejects with. */

@@ -31,6 +31,26 @@ const TYPES = {
 };
 
 /**
+ * A page of this repository (`path`, e.g. `/tests/errors/page.html`) served from `root` and
+ * opened in a new headless Chromium, once it has set `window.ready`. Resolves with
+ * `{page, close}`; `close()` ends the browser and the server.
+ */
+export async function openRepoPage(root, path) {
+  const server = await serveStatic(root);
+  const browser = await launchChromium();
+  const page = await newPage(browser);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForFunction(() => window.ready === true);
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/**
  * Serves `dir` on 127.0.0.1 (a free port); resolves with `{ url, close }`. With `api`
  * (`{ url, headers }`), requests under /api/ are passed on to `api.url` with `api.headers`
  * added: the backend that keeps the API key out of the page.
