@@ -1,5 +1,6 @@
 // `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
 import { ClickSendError, invalid, readArgument } from './error.js';
+import { CALL_OPTIONS, callOptions } from './pagination.js';
 
 /** The areas whose `send` takes `{messages}` and so also has `sendBulk`. */
 export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
@@ -15,8 +16,8 @@ const BATCH = 1000;
  * only what is safe), so no message is sent twice. Every batch is checked before the first
  * is sent.
  */
-export async function sendBulk(client, index, messages, options = {}) {
-  const { concurrency, onProgress, signal, total, batches, prepared } = readArgument('sendBulk', () => prepare(client, index, messages, options));
+export async function sendBulk(client, index, messages, options = {}, record = () => undefined) {
+  const { concurrency, onProgress, total, batches, prepared } = readArgument('sendBulk', () => prepare(client, index, messages, options));
   const results = new Array(total);
   let next = 0;
   let sent = 0;
@@ -27,7 +28,7 @@ export async function sendBulk(client, index, messages, options = {}) {
       const start = batches[i];
       const count = Math.min(BATCH, total - start);
       try {
-        const answer = await client.sendPrepared(prepared[i], signal);
+        const answer = await client.sendPrepared(prepared[i], record());
         const out = answer?.data?.messages ?? [];
         for (let k = 0; k < count; k++) {
           results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k) };
@@ -49,12 +50,15 @@ export async function sendBulk(client, index, messages, options = {}) {
  * goes out is exactly what was checked. Throws INVALID_ARGUMENT for any problem.
  */
 function prepare(client, index, messages, options) {
-  const { concurrency = 2, onProgress, signal, ...rest } = options ?? {};
-  if (Object.keys(rest).length) throw invalid(`sendBulk: unknown option \`${Object.keys(rest)[0]}\` (known: concurrency, onProgress, signal)`);
+  const { concurrency = 2, onProgress, ...rest } = options ?? {};
+  const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
+  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, ${CALL_OPTIONS.join(', ')})`);
+  const { signal } = rest;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
   if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
+  const perCall = callOptions(rest); // each batch's call takes them (and checks them now)
   const total = messages.length;
   const batches = [];
   for (let start = 0; start < total; start += BATCH) batches.push(start);
@@ -63,12 +67,12 @@ function prepare(client, index, messages, options) {
     const listSend = batch.findIndex((m) => m?.list_id != null);
     if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
     try {
-      return client.prepareCall(index, [{ messages: batch }]);
+      return client.prepareCall(index, [{ messages: batch }, perCall]);
     } catch (error) {
       throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
     }
   });
-  return { concurrency, onProgress, signal, total, batches, prepared };
+  return { concurrency, onProgress, total, batches, prepared };
 }
 
 function missing(i) {

@@ -1,8 +1,12 @@
 // The public API: `new ClickSend(options)` with one namespace per area of the endpoint
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
-// with its index in the table; checks, the request and errors all happen in wasm.
-import { Client, endpointsJson } from '../clicksend_wasm.js';
+// with its index in the table; checks, the request and errors all happen in wasm. What a
+// production app plugs in (its own fetch, events, a rate limit, the raw response) is kept
+// per client in js/hooks.js, which the wasm transport calls for every attempt.
+import { Client, endpointsJson, packageVersion } from '../clicksend_wasm.js';
 import { BULK_AREAS, sendBulk } from './bulk.js';
+import { invalid, readArgument } from './error.js';
+import { callRecord, clientHooks, EVENTS } from './hooks.js';
 import { pages } from './pagination.js';
 
 export { smsParts, parsePhone } from '../clicksend_wasm.js';
@@ -16,28 +20,92 @@ export function endpoints() {
 
 let table; // read once, on the first construction
 const AREA_TAG = { value: 'ClickSendArea' };
+/** An appInfo name or version: what a User-Agent product token may hold. */
+const TOKEN = /^[A-Za-z0-9._~+-]{1,64}$/;
+
+/** The options only the JS side reads (`fetch`, `rateLimit`, `appInfo`), checked. */
+function hooksFrom(options) {
+  const what = 'new ClickSend()';
+  const given = options !== null && typeof options === 'object' ? options : {};
+  const { fetch, rateLimit, appInfo, maxRetryDelayMs } = given;
+  if (fetch !== undefined && typeof fetch !== 'function') throw invalid(`${what}: \`fetch\` must be a function with the signature of the global fetch`);
+  return clientHooks({ fetch, rateLimit: checkRateLimit(rateLimit), userAgent: userAgent(appInfo), maxHoldMs: typeof maxRetryDelayMs === 'number' ? maxRetryDelayMs : 30_000 });
+}
+
+function checkRateLimit(limit) {
+  if (limit === undefined) return undefined;
+  const bad = (why) => invalid(`new ClickSend(): \`rateLimit\` ${why}`);
+  if (limit === null || typeof limit !== 'object') throw bad('must be an object {perSecond, burst}');
+  const { perSecond, burst, ...rest } = limit;
+  if (Object.keys(rest).length) throw bad(`has an unknown field \`${Object.keys(rest)[0]}\` (known: perSecond, burst)`);
+  if (typeof perSecond !== 'number' || !(perSecond > 0) || !Number.isFinite(perSecond)) throw bad('needs `perSecond`, a number above 0');
+  if (burst !== undefined && (!Number.isInteger(burst) || burst < 1)) throw bad('`burst` must be a whole number from 1');
+  return { perSecond, burst };
+}
+
+/** `clicksend-wasm/<version> [<name>/<version>]`, or nothing in a browser (a CORS preflight). */
+function userAgent(appInfo) {
+  let product = '';
+  if (appInfo !== undefined) {
+    const { name, version, ...rest } = appInfo ?? {};
+    if (appInfo === null || typeof appInfo !== 'object' || Object.keys(rest).length || !TOKEN.test(name) || !TOKEN.test(version)) {
+      throw invalid('new ClickSend(): `appInfo` must be {name, version}, each of letters, digits and . _ ~ + - (at most 64)');
+    }
+    product = ` ${name}/${version}`;
+  }
+  const browser = typeof navigator !== 'undefined' && /^Mozilla\//.test(navigator.userAgent ?? '');
+  return browser ? undefined : `clicksend-wasm/${packageVersion()}${product}`;
+}
+
+/** Gives a call's promise `withResponse()`: the data with the response it came in. */
+function tracked(promise, record) {
+  promise.withResponse = () =>
+    promise.then((data) => {
+      const { status, headers, url } = record.response;
+      return { data, response: { status, headers: Object.fromEntries(headers), url }, attempts: record.attempts, durationMs: record.ended - record.started };
+    });
+  return promise;
+}
 
 export class ClickSend {
   #client;
+  #hooks;
 
   constructor(options) {
-    const client = new Client(options);
+    const hooks = readArgument('new ClickSend()', () => hooksFrom(options));
+    const client = new Client(options, hooks);
     this.#client = client;
+    this.#hooks = hooks;
     table ??= endpoints();
     table.forEach(({ area, name, path, paged }, index) => {
       this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
       const ns = this[area];
-      const fn = (...args) => client.call(index, args);
+      const record = () => callRecord(area, name);
+      const fn = (...args) => {
+        const call = record();
+        return tracked(client.call(index, args, call), call);
+      };
       ns[name] = fn;
-      if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args);
-      if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options);
+      if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
+      if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
     });
     for (const { area } of table) Object.freeze(this[area]);
   }
 
   /** Any ClickSend path under /v3, through the same checks: `request('GET', '/sms/history', {query})`. */
   request(method, path, init) {
-    return this.#client.request(method, path, init);
+    const call = callRecord(null, 'request');
+    return tracked(this.#client.request(method, path, init, call), call);
+  }
+
+  /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */
+  on(event, handler) {
+    if (!EVENTS.includes(event)) throw invalid(`on(): unknown event \`${String(event)}\` (known: ${EVENTS.join(', ')})`);
+    if (typeof handler !== 'function') throw invalid('on(): the handler must be a function');
+    const handlers = this.#hooks.handlers[event];
+    const own = (e) => handler(e); // a handler added twice is two handlers, removed one at a time
+    handlers.add(own);
+    return () => handlers.delete(own);
   }
 
   // Nothing about the client (its credentials least of all) shows in String(client).

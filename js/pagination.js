@@ -7,23 +7,34 @@ function limit(name, value) {
   return value;
 }
 
+/** The options every page's call takes (`client.<area>.<name>`'s last argument). */
+export const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers'];
+
+/** The options of `{..., signal, timeoutMs, maxRetries, headers}` that a call takes, or undefined. */
+export function callOptions(options) {
+  const out = {};
+  for (const key of CALL_OPTIONS) if (options[key] !== undefined) out[key] = options[key];
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** The query (copied) and the options of `.all(query, options)`. */
 function readOptions(query, options) {
-  const { maxItems, maxPages, signal, ...rest } = options ?? {};
-  if (Object.keys(rest).length) throw invalid(`all(): unknown option \`${Object.keys(rest)[0]}\` (known: maxItems, maxPages, signal)`);
-  return { maxItems: limit('maxItems', maxItems), maxPages: limit('maxPages', maxPages), signal, query: { ...query } };
+  const { maxItems, maxPages, ...rest } = options ?? {};
+  const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
+  if (unknown) throw invalid(`all(): unknown option \`${unknown}\` (known: maxItems, maxPages, ${CALL_OPTIONS.join(', ')})`);
+  return { maxItems: limit('maxItems', maxItems), maxPages: limit('maxPages', maxPages), perCall: callOptions(rest), query: { ...query } };
 }
 
 /**
- * `fn.all(...pathParams, query?, {maxItems, maxPages, signal}?)`: the items of every page, in
+ * `fn.all(...pathParams, query?, {maxItems, maxPages, ...callOptions}?)`: the items of every page, in
  * order, as an async iterator. Each page is fetched only when the caller reaches it, so
  * stopping early (break) sends no further request.
  */
-export async function* pages(client, index, params, args) {
-  const { maxItems, maxPages, signal, query } = readArgument('all()', () => readOptions(args[params], args[params + 1]));
+export async function* pages(client, index, params, args, record) {
+  const { maxItems, maxPages, perCall, query } = readArgument('all()', () => readOptions(args[params], args[params + 1]));
   let page = query.page ?? 1;
   for (let fetched = 0, yielded = 0; fetched < maxPages; fetched++) {
-    const { data } = await client.call(index, [...args.slice(0, params), { ...query, page }, signal ? { signal } : undefined]);
+    const { data } = await client.call(index, [...args.slice(0, params), { ...query, page }, perCall], record());
     for (const item of data?.data ?? []) {
       if (yielded++ >= maxItems) return;
       yield item;

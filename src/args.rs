@@ -6,6 +6,7 @@ use crate::js::{aborted, bytes, get, invalid, is_array, is_plain_object, items, 
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::path::{self, PathArg};
+use clicksend_core::options::{self, CALL_OPTION_NAMES};
 use clicksend_core::{base64, query, Error};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,7 +21,21 @@ pub struct Outgoing {
     /// Path relative to `/v3`, already encoded, with its query string.
     pub path_and_query: String,
     pub body: Option<RequestBody>,
+    pub options: CallOptions,
+    /// The JS side's record of this call (js/hooks.js): what its events and `withResponse`
+    /// are made from. `undefined` when the wasm `Client` is used directly.
+    pub context: JsValue,
+}
+
+/// A call's options (its last argument): its signal, and what it overrides of the client's
+/// settings for that call alone.
+#[derive(Default)]
+pub struct CallOptions {
     pub signal: Option<AbortSignal>,
+    pub timeout_ms: Option<u32>,
+    pub max_retries: Option<u32>,
+    /// Extra request headers, each checked by `clicksend_core::options::check_header`.
+    pub headers: Vec<(String, String)>,
 }
 
 /// A request body: JSON text (a JS string, never copied into wasm memory), or a `Blob` to
@@ -59,11 +74,11 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
         }
     };
     let next = n_params as u32 + used;
-    let signal = read_call_options(&what, &args.get(next))?;
+    let options = read_call_options(&what, &args.get(next))?;
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
-    Ok(Outgoing { host: endpoint.host, repeat_safe: endpoint.repeat_safe, method: endpoint.method, path_and_query: path + &query, body, signal })
+    Ok(Outgoing { host: endpoint.host, repeat_safe: endpoint.repeat_safe, method: endpoint.method, path_and_query: path + &query, body, options, context: JsValue::UNDEFINED })
 }
 
 /// Reads `client.request(method, path, {query, body, signal})`.
@@ -72,22 +87,22 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let method = method.as_string().and_then(|m| Method::parse(&m.to_ascii_uppercase())).ok_or_else(|| invalid(what, "method must be one of GET, POST, PUT, PATCH, DELETE"))?;
     let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
+    let outgoing = |path_and_query, body, options| Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query, body, options, context: JsValue::UNDEFINED };
     if init.is_undefined() {
-        return Ok(Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query: path, body: None, signal: None });
+        return Ok(outgoing(path, None, CallOptions::default()));
     }
     if !is_plain_object(init) {
-        return Err(invalid(what, format!("the third argument must be an object {{query, body, signal}}, got {}", type_name(init))));
+        return Err(invalid(what, format!("the third argument must be an object {{query, body, signal, timeoutMs, maxRetries, headers}}, got {}", type_name(init))));
     }
     let init_obj: &Object = init.unchecked_ref();
-    reject_unknown_keys(what, init_obj, &["query", "body", "signal"])?;
+    reject_unknown_keys(what, init_obj, &["query", "body", "signal", "timeoutMs", "maxRetries", "headers"])?;
     let query = read_query(what, &get(init, "query"))?;
     let body = match get(init, "body") {
         b if b.is_undefined() => None,
         b if b.is_object() && !b.is_function() => Some(RequestBody::Json(stringify(what, &b)?)),
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
-    let signal = read_signal(what, &get(init, "signal"))?;
-    Ok(Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query: path + &query, body, signal })
+    Ok(outgoing(path + &query, body, read_overrides(what, init)?))
 }
 
 /// `client.request` knows no operation, so only reads and deletes count as safe to repeat.
@@ -236,15 +251,51 @@ fn stringify(what: &str, v: &JsValue) -> Result<JsValue, Error> {
 }
 
 /// The last argument of every function: `{signal}` or nothing.
-fn read_call_options(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {
+pub fn read_call_options(what: &str, v: &JsValue) -> Result<CallOptions, Error> {
     if v.is_undefined() {
-        return Ok(None);
+        return Ok(CallOptions::default());
     }
     if !is_plain_object(v) {
-        return Err(invalid(what, format!("call options must be an object {{signal}}, got {}", type_name(v))));
+        return Err(invalid(what, format!("call options must be an object {{signal, timeoutMs, maxRetries, headers}}, got {}", type_name(v))));
     }
-    reject_unknown_keys(what, v.unchecked_ref(), &["signal"])?;
-    read_signal(what, &get(v, "signal"))
+    reject_unknown_keys(what, v.unchecked_ref(), CALL_OPTION_NAMES)?;
+    read_overrides(what, v)
+}
+
+/// `signal`, `timeoutMs`, `maxRetries` and `headers` of a call's options, each checked.
+fn read_overrides(what: &str, v: &JsValue) -> Result<CallOptions, Error> {
+    let number = |key: &str, check: fn(f64) -> Result<u32, &'static str>| -> Result<Option<u32>, Error> {
+        let value = read(what, v, &key.into())?;
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        let n = value.as_f64().ok_or_else(|| invalid(what, format!("`{key}` must be a number, got {}", type_name(&value))))?;
+        check(n).map(Some).map_err(|m| invalid(what, m))
+    };
+    Ok(CallOptions {
+        signal: read_signal(what, &read(what, v, &"signal".into())?)?,
+        timeout_ms: number("timeoutMs", options::timeout_ms)?,
+        max_retries: number("maxRetries", options::max_retries)?,
+        headers: read_headers(what, &read(what, v, &"headers".into())?)?,
+    })
+}
+
+/// A call's extra headers: a plain object of strings, each checked.
+fn read_headers(what: &str, v: &JsValue) -> Result<Vec<(String, String)>, Error> {
+    if v.is_undefined() {
+        return Ok(Vec::new());
+    }
+    if !is_plain_object(v) {
+        return Err(invalid(what, format!("`headers` must be an object of header names and values, got {}", type_name(v))));
+    }
+    let mut out = Vec::new();
+    for name in keys(what, v)? {
+        let value = read(what, v, &JsValue::from_str(&name))?;
+        let value = value.as_string().ok_or_else(|| invalid(what, format!("header `{name}` must be a string, got {}", type_name(&value))))?;
+        options::check_header(&name, &value).map_err(|m| invalid(what, m))?;
+        out.push((name, value));
+    }
+    Ok(out)
 }
 
 pub fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {

@@ -24,15 +24,16 @@ impl Client {
     /// Throws a `ClickSendError` (`INVALID_ARGUMENT`) for unknown options, wrong types
     /// or unusable values.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Client, JsValue> {
+    pub fn new(options: JsValue, hooks: JsValue) -> Result<Client, JsValue> {
         let raw = options::read(&options).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
         let config = Config::resolve(raw).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
-        Ok(Client { session: Rc::new(Session::new(config)?) })
+        Ok(Client { session: Rc::new(Session::new(config, hooks)?) })
     }
 
-    /// Calls endpoint number `index` of `endpoints()` with the caller's arguments.
-    pub fn call(&self, index: u32, args: Array) -> Promise {
-        self.run(self.prepare(index, &args))
+    /// Calls endpoint number `index` of `endpoints()` with the caller's arguments;
+    /// `context` is the JS side's record of the call (js/hooks.js).
+    pub fn call(&self, index: u32, args: Array, context: JsValue) -> Promise {
+        self.run(self.prepare(index, &args).map(|out| Outgoing { context, ..out }))
     }
 
     /// Checks and encodes a call of endpoint number `index` now, to be sent later by
@@ -48,20 +49,16 @@ impl Client {
         }
     }
 
-    /// Sends a prepared call (consumed), with the caller's `signal` if any.
+    /// Sends a prepared call (consumed); its options were read when it was prepared.
     #[wasm_bindgen(js_name = sendPrepared)]
-    pub fn send_prepared(&self, prepared: Prepared, signal: JsValue) -> Promise {
-        let mut out = prepared.out;
-        self.run(args::read_signal("sendBulk", &signal).map(|signal| {
-            out.signal = signal;
-            out
-        }))
+    pub fn send_prepared(&self, prepared: Prepared, context: JsValue) -> Promise {
+        self.run(Ok(Outgoing { context, ..prepared.out }))
     }
 
-    /// `client.request(method, path, {query, body, signal})`: any path under `/v3`,
-    /// through the same checks and error handling as the named functions.
-    pub fn request(&self, method: JsValue, path: JsValue, init: JsValue) -> Promise {
-        self.run(args::read_request(&method, &path, &init))
+    /// `client.request(method, path, {query, body, signal, timeoutMs, maxRetries, headers})`:
+    /// any path under `/v3`, through the same checks and error handling as the named functions.
+    pub fn request(&self, method: JsValue, path: JsValue, init: JsValue, context: JsValue) -> Promise {
+        self.run(args::read_request(&method, &path, &init).map(|out| Outgoing { context, ..out }))
     }
 
     /// The checked request for a call of endpoint number `index`.
@@ -87,6 +84,12 @@ impl Client {
 #[wasm_bindgen]
 pub struct Prepared {
     out: Outgoing,
+}
+
+/// The package's version, for the `User-Agent` header (the npm package's version is the crate's).
+#[wasm_bindgen(js_name = packageVersion)]
+pub fn package_version() -> String {
+    env!("CARGO_PKG_VERSION").into()
 }
 
 /// The endpoint table as JSON text (`clicksend_core::endpoints::table_json`), read once by

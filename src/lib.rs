@@ -15,6 +15,6 @@ mod js;
 mod options;
 mod transport;
 
-pub use client::{endpoints_json, Client};
+pub use client::{endpoints_json, package_version, Client};
 pub use error::ClickSendError;
 pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts};

@@ -22,20 +22,19 @@ extern "C" {
     // JSON.parse on a JS string, without copying it into wasm memory first.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-    // The global `fetch`, whatever the global object is. Called with (url, init) rather
-    // than a Request: fetch copies a Request into a new one anyway, and in Node a Request
-    // that follows a signal but is never sent stays alive (undici's finalizer holds it).
-    #[wasm_bindgen(js_name = fetch)]
-    fn fetch(url: &str, init: &RequestInit) -> Promise;
 }
 
-// js/body.js (the same path from the crate root and from pkg/, as for js/error.js): the
-// response's status, `Retry-After` and body text, read within limits, as a promise that
-// rejects if anything about the response throws.
-#[wasm_bindgen(raw_module = "./js/body.js")]
+// js/hooks.js (the same path from the crate root and from pkg/, as for js/error.js): one
+// attempt, sent with the client's `fetch` (the caller's, or the global one looked up then),
+// after the client's rate limit, with its events; it resolves with the response's status,
+// `Retry-After` and body text read within limits, and rejects if anything about the request
+// or the response throws. `hooks` is the client's state there (`undefined`: the defaults).
+#[wasm_bindgen(raw_module = "./js/hooks.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readResponse, catch)]
-    fn read_response(response: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn attempt(hooks: &JsValue, context: &JsValue, url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn retrying(hooks: &JsValue, context: &JsValue, attempt: u32, delay_ms: f64, reason: &JsValue) -> Result<(), JsValue>;
 }
 
 /// Why our controller aborted the request, if it did.
@@ -113,10 +112,12 @@ pub struct Session {
     pub config: Config,
     /// Without and with `Content-Type: application/json`.
     headers: [js_sys::Object; 2],
+    /// The client's state in js/hooks.js (its fetch, rate limit and event handlers).
+    hooks: JsValue,
 }
 
 impl Session {
-    pub fn new(config: Config) -> Result<Session, JsValue> {
+    pub fn new(config: Config, hooks: JsValue) -> Result<Session, JsValue> {
         let make = |json: bool| -> Result<js_sys::Object, JsValue> {
             let headers = js_sys::Object::new();
             let set = |name: &str, value: &str| Reflect::set(&headers, &name.into(), &value.into());
@@ -127,13 +128,17 @@ impl Session {
             if let Some(connection) = &config.connection {
                 set("Maton-Connection", connection)?;
             }
+            // js/hooks.js leaves it out in browsers (it would cost a CORS preflight).
+            if let Some(agent) = Reflect::get(&hooks, &"userAgent".into()).ok().and_then(|v| v.as_string()) {
+                set("User-Agent", &agent)?;
+            }
             if json {
                 set("Content-Type", "application/json")?;
             }
             Ok(js_sys::Object::freeze(&headers))
         };
         let headers = [make(false)?, make(true)?];
-        Ok(Session { config, headers })
+        Ok(Session { config, headers, hooks })
     }
 
     /// The `RequestInit` of a request (its URL is `config.url(...)`).
@@ -144,7 +149,17 @@ impl Session {
         if let Some(body) = body {
             init.set_body(body);
         }
-        init.set_headers(&self.headers[usize::from(body.is_some())]);
+        let shared = &self.headers[usize::from(body.is_some())];
+        if out.options.headers.is_empty() {
+            init.set_headers(shared);
+        } else {
+            // The call's own headers on a copy: the shared object stays as it is.
+            let headers = js_sys::Object::assign(&js_sys::Object::new(), shared);
+            for (name, value) in &out.options.headers {
+                let _ = Reflect::set(&headers, &name.into(), &value.into());
+            }
+            init.set_headers(&headers);
+        }
         init
     }
 }
@@ -176,12 +191,15 @@ fn js_error_text(e: &JsValue) -> String {
 /// whole call, backoff included.
 pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection> {
     let config = &session.config;
-    if let Some(signal) = &out.signal {
+    if let Some(signal) = &out.options.signal {
         if crate::js::aborted("signal", signal)? {
             return Err(Error::new(Code::Aborted, 0, "the signal was already aborted; nothing was sent").into());
         }
     }
-    let deadline = Deadline::start(config.timeout_ms, out.signal.clone())?;
+    // A call's own `timeoutMs` and `maxRetries` replace the client's for that call.
+    let timeout_ms = out.options.timeout_ms.unwrap_or(config.timeout_ms);
+    let policy = retry::Policy { max_retries: out.options.max_retries.unwrap_or(config.retry.max_retries), ..config.retry };
+    let deadline = Deadline::start(timeout_ms, out.options.signal.clone())?;
     let body = match &out.body {
         None => None,
         Some(RequestBody::Json(text)) => Some(text.clone()),
@@ -189,17 +207,26 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
     };
     let mut attempt = 0;
     loop {
-        let (mut failure, kind) = match attempt_once(session, &out, body.as_ref(), &deadline).await {
+        let (mut failure, kind) = match attempt_once(session, &out, body.as_ref(), &deadline, timeout_ms).await {
             Ok(value) => return Ok(value),
             Err(f) => f,
         };
-        let delay = retry::next_delay(config.retry, attempt, kind, out.repeat_safe, failure.retry_after, js_sys::Math::random());
+        let delay = retry::next_delay(policy, attempt, kind, out.repeat_safe, failure.retry_after, js_sys::Math::random());
+        if let Some(ms) = delay {
+            // The `retry` event: the status that failed, or the error's code. A handler's
+            // exception is the JS side's to contain; it never reaches the call.
+            let reason: JsValue = match kind {
+                retry::AttemptFailure::Status(status) => status.into(),
+                _ => failure.error.code.as_str().into(),
+            };
+            let _ = retrying(&session.hooks, &out.context, attempt + 1, ms, &reason);
+        }
         match delay {
             Some(ms) if sleep(ms, &deadline).await => attempt += 1,
             // Stopped during backoff: the last attempt had failed without effect, so after a
             // timeout (not an abort) a new call may succeed.
             Some(_) => {
-                let mut stopped: Rejection = deadline.failure(config.timeout_ms, String::new).into();
+                let mut stopped: Rejection = deadline.failure(timeout_ms, String::new).into();
                 stopped.retryable = stopped.error.code == Code::Timeout;
                 return Err(stopped);
             }
@@ -220,28 +247,21 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
+async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline, timeout_ms: u32) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
     let config = &session.config;
     let stopped_or_network = || if deadline.stop() == Stop::None { retry::AttemptFailure::Network } else { retry::AttemptFailure::Stopped };
     let init = session.init(out, body, &deadline.controller.signal());
-    let response = match JsFuture::from(fetch(&config.url(out.host, &out.path_and_query), &init)).await {
-        Ok(r) => r,
-        Err(e) => {
-            let error = deadline.failure(config.timeout_ms, || format!("the request failed before a response arrived: {}", js_error_text(&e)));
-            return Err((error.into(), stopped_or_network()));
-        }
-    };
-    let read = match read_response(&response) {
+    let sent = match attempt(&session.hooks, &out.context, &config.url(out.host, &out.path_and_query), &init) {
         Ok(promise) => JsFuture::from(promise).await,
         Err(e) => Err(e),
     };
     // The body stays a JS string: copied into wasm memory only for an error's message, and
     // then at most js/body.js's limit for an error body.
-    let answer = match read {
+    let answer = match sent {
         Ok(answer) => Answer::new(&answer),
         Err(e) => {
-            let what = || format!("the connection failed while reading the response: {}", js_error_text(&e));
-            return Err((deadline.failure(config.timeout_ms, what).into(), stopped_or_network()));
+            let what = || format!("the request failed: {}", js_error_text(&e));
+            return Err((deadline.failure(timeout_ms, what).into(), stopped_or_network()));
         }
     };
     classify(&answer, out.host == Host::ClickSend, config).map_err(|f| {

@@ -55,7 +55,7 @@ fn client_with(extra: Value) -> Client {
     for (k, v) in extra.as_object().unwrap() {
         options[k] = v.clone();
     }
-    Client::new(js(options)).unwrap_or_else(|e| panic!("constructor threw {:?}", rust(&e)))
+    Client::new(js(options), JsValue::UNDEFINED).unwrap_or_else(|e| panic!("constructor threw {:?}", rust(&e)))
 }
 
 fn client() -> Client {
@@ -70,7 +70,7 @@ fn index_of(name: &str) -> u32 {
 /// `client.<area>.<name>(...args)`, as the JS wrapper calls it.
 async fn call(c: &Client, name: &str, args: Vec<JsValue>) -> Result<JsValue, JsValue> {
     let array: Array = args.into_iter().collect();
-    JsFuture::from(c.call(index_of(name), array)).await
+    JsFuture::from(c.call(index_of(name), array, JsValue::UNDEFINED)).await
 }
 
 async fn ok(c: &Client, name: &str, args: Vec<JsValue>) -> Value {
@@ -191,7 +191,7 @@ fn fill(path: &str, results: &[Value]) -> String {
 async fn run_named(c: &Client, name: &str, args: &Value) -> Result<JsValue, JsValue> {
     let args: Vec<JsValue> = args.as_array().unwrap().iter().map(|a| js(a.clone())).collect();
     if name == "request" {
-        return JsFuture::from(c.request(args[0].clone(), args[1].clone(), args.get(2).cloned().unwrap_or(JsValue::UNDEFINED))).await;
+        return JsFuture::from(c.request(args[0].clone(), args[1].clone(), args.get(2).cloned().unwrap_or(JsValue::UNDEFINED), JsValue::UNDEFINED)).await;
     }
     call(c, name, args).await
 }
@@ -294,7 +294,7 @@ async fn basic_auth_and_maton_connection_header() {
 #[wasm_bindgen_test]
 async fn base_url_without_key_sends_no_authorization() {
     reset().await;
-    let c = Client::new(js(json!({"baseUrl": format!("{SANDBOX}/clicksend")}))).unwrap();
+    let c = Client::new(js(json!({"baseUrl": format!("{SANDBOX}/clicksend")})), JsValue::UNDEFINED).unwrap();
     let e = err(&c, "account.get", vec![]).await;
     assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("UNAUTHORIZED"), Some(401)));
     let r = only_request().await;
@@ -307,7 +307,7 @@ async fn base_url_without_key_sends_no_authorization() {
 #[wasm_bindgen_test]
 async fn unauthorized() {
     reset().await;
-    let c = Client::new(js(json!({"apiKey": "wrong-key", "baseUrl": SANDBOX}))).unwrap();
+    let c = Client::new(js(json!({"apiKey": "wrong-key", "baseUrl": SANDBOX})), JsValue::UNDEFINED).unwrap();
     let e = err(&c, "account.get", vec![]).await;
     assert_eq!(e, json!({"code": "UNAUTHORIZED", "status": 401, "message": "Invalid credentials.", "data": null, "retryAfter": null}));
 }
@@ -451,7 +451,7 @@ fn constructor_rejects_bad_options() {
         (json!({"apiKey": "k", "connection": "a\r\nb"}), "new ClickSend(): `connection` may hold only visible ASCII characters (no spaces, line breaks or accents)"),
     ];
     for (options, message) in cases {
-        let e = Client::new(js(options)).err().expect("the constructor throws");
+        let e = Client::new(js(options), JsValue::UNDEFINED).err().expect("the constructor throws");
         let e = check_error(&e);
         assert_eq!((e["code"].as_str(), e["message"].as_str()), (Some("INVALID_ARGUMENT"), Some(message)));
     }
@@ -462,10 +462,10 @@ async fn escape_hatch_request() {
     reset().await;
     let c = client();
     let init = js(json!({"query": {"limit": 2}}));
-    let v = rust(&JsFuture::from(c.request("get".into(), "/sms/history".into(), init)).await.unwrap());
+    let v = rust(&JsFuture::from(c.request("get".into(), "/sms/history".into(), init, JsValue::UNDEFINED)).await.unwrap());
     assert_request(&only_request().await, "GET", "/v3/sms/history", "limit=2", None);
     assert_eq!(v["data"]["per_page"], 2);
-    let e = JsFuture::from(c.request("GET".into(), "/../account".into(), JsValue::UNDEFINED)).await.unwrap_err();
+    let e = JsFuture::from(c.request("GET".into(), "/../account".into(), JsValue::UNDEFINED, JsValue::UNDEFINED)).await.unwrap_err();
     assert_eq!(check_error(&e)["code"], "INVALID_ARGUMENT");
     assert_eq!(requests().await.len(), 1);
 }

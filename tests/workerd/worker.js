@@ -4,13 +4,17 @@
 import * as pkg from '../../pkg/js/workerd.js';
 import { callByName } from '../support/call.js';
 import { codeRedaction, poisoning, rawPaths, uploadLimit, webhookFields } from '../support/security-cases.js';
+import { errorEvents, eventsAndResponse, overrides, ownFetch, rateLimit, retryAfterHold } from '../support/seams-cases.js';
 
 const { ClickSend, ClickSendError } = pkg;
 const SECURITY_CHECKS = { codeRedaction, poisoning, rawPaths, uploadLimit, webhookFields };
+const SEAMS_CHECKS = { errorEvents, eventsAndResponse, overrides, ownFetch, rateLimit, retryAfterHold };
 
 export default {
   async fetch(request, env) {
-    const { client = {}, fn, args, abortAfterMs, security } = await request.json();
+    const { client = {}, fn, args, abortAfterMs, security, seams } = await request.json();
+    // One of the production-seams checks (tests/support/seams-cases.js), run in workerd.
+    if (seams) return Response.json(await SEAMS_CHECKS[seams](pkg));
     // One of the shared security checks (tests/support/security-cases.js), run in workerd.
     if (security) return Response.json(await SECURITY_CHECKS[security](pkg, ...args));
     try {

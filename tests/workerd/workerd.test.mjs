@@ -6,6 +6,7 @@ import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { endpoints } from 'clicksend-wasm';
 import { runScenario } from '../support/scenario.mjs';
+import { expected as seamsExpected } from '../support/seams-cases.js';
 import { runEchoCase } from '../support/echo.mjs';
 import { endpointCases, errorCases, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
@@ -110,3 +111,12 @@ test('workerd: security 6 and 7: uploads over 20 MB refused; webhook fields cann
   const fields = await check('webhookFields');
   assert.deepEqual([fields.type, fields.payload_type, fields.string], ['sms_receipt', 'inbound_sms', '[object Object]']);
 });
+
+// The production seams (tests/seams runs them in Node and Chromium).
+for (const [name, want] of Object.entries(seamsExpected())) {
+  test(`workerd: seams: ${name}`, async () => {
+    const res = await mf.dispatchFetch('http://worker/', { method: 'POST', body: JSON.stringify({ seams: name }) });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), want);
+  });
+}

@@ -17,7 +17,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
 /// The option names `new ClickSend(options)` accepts, in the order the docs list them.
-pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "controlUrl", "timeoutMs", "maxRetries", "maxRetryDelayMs"];
+pub const OPTION_NAMES: &[&str] = &["apiKey", "username", "connection", "baseUrl", "controlUrl", "timeoutMs", "maxRetries", "maxRetryDelayMs", "fetch", "rateLimit", "appInfo"];
 
 /// The options as the caller gave them (types already checked by the wasm side).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,8 +63,6 @@ fn invalid(msg: impl Into<String>) -> Error {
     Error::invalid_argument(format!("new ClickSend(): {}", msg.into()))
 }
 
-/// A header value: visible ASCII only, so no CR/LF can split a header and no
-/// non-ASCII byte reaches `fetch` (which would throw a less helpful error).
 /// What [`Config::redact`] puts where a secret was.
 pub const REDACTED: &str = "[redacted]";
 
@@ -80,6 +78,47 @@ fn check_token(name: &str, value: &str) -> Result<(), Error> {
     }
     if value.contains(['"', '\\']) {
         return Err(invalid(format!("`{name}` may not hold `\"` or `\\` (no ClickSend or Maton credential does)")));
+    }
+    Ok(())
+}
+
+/// `timeoutMs` (a client's, or one call's): whole milliseconds from 1 to 2^31 - 1.
+pub fn timeout_ms(t: f64) -> Result<u32, &'static str> {
+    if t.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&t) {
+        Ok(t as u32)
+    } else {
+        Err("`timeoutMs` must be a whole number of milliseconds from 1 to 2147483647")
+    }
+}
+
+/// `maxRetries` (a client's, or one call's): a whole number from 0 to 10.
+pub fn max_retries(n: f64) -> Result<u32, &'static str> {
+    if n.fract() == 0.0 && (0.0..=10.0).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err("`maxRetries` must be a whole number from 0 to 10")
+    }
+}
+
+/// The names a call's options object takes (its last argument).
+pub const CALL_OPTION_NAMES: &[&str] = &["signal", "timeoutMs", "maxRetries", "headers"];
+
+/// Request headers the client sets itself, which a call's `headers` may not replace.
+pub const RESERVED_HEADERS: &[&str] = &["authorization", "maton-connection", "content-type", "content-length"];
+
+/// One extra request header of a call: a token for a name (RFC 9110), visible ASCII and
+/// spaces for a value (no CR/LF to split it, nothing `fetch` would refuse), and not a header
+/// the client owns.
+pub fn check_header(name: &str, value: &str) -> Result<(), String> {
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(token) {
+        return Err(format!("header name `{name}` is not a valid HTTP header name"));
+    }
+    if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(format!("the `{name}` header is the client's own and cannot be set per call"));
+    }
+    if !value.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+        return Err(format!("the value of header `{name}` may hold only visible ASCII characters and spaces"));
     }
     Ok(())
 }
@@ -125,13 +164,11 @@ impl Config {
         };
         let timeout_ms = match raw.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
-            Some(t) if t.fract() == 0.0 && (1.0..=MAX_TIMEOUT_MS).contains(&t) => t as u32,
-            Some(_) => return Err(invalid("`timeoutMs` must be a whole number of milliseconds from 1 to 2147483647")),
+            Some(t) => timeout_ms(t).map_err(invalid)?,
         };
         let max_retries = match raw.max_retries {
             None => DEFAULT_MAX_RETRIES,
-            Some(n) if n.fract() == 0.0 && (0.0..=10.0).contains(&n) => n as u32,
-            Some(_) => return Err(invalid("`maxRetries` must be a whole number from 0 to 10")),
+            Some(n) => max_retries(n).map_err(invalid)?,
         };
         let max_delay_ms = match raw.max_retry_delay_ms {
             None => DEFAULT_MAX_RETRY_DELAY_MS,
