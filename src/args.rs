@@ -5,8 +5,8 @@
 use crate::js::{aborted, bytes, get, invalid, is_array, is_plain_object, items, keys, number, read, reject_unknown_keys, type_name};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
-use clicksend_core::path::{self, PathArg};
 use clicksend_core::options::{self, CALL_OPTION_NAMES};
+use clicksend_core::path::{self, PathArg};
 use clicksend_core::{base64, query, Error};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -87,7 +87,15 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let method = method.as_string().and_then(|m| Method::parse(&m.to_ascii_uppercase())).ok_or_else(|| invalid(what, "method must be one of GET, POST, PUT, PATCH, DELETE"))?;
     let path = path.as_string().ok_or_else(|| invalid(what, format!("path must be a string, got {}", type_name(path))))?;
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
-    let outgoing = |path_and_query, body, options| Outgoing { host: Host::ClickSend, repeat_safe: raw_repeat_safe(method), method, path_and_query, body, options, context: JsValue::UNDEFINED };
+    let outgoing = |path_and_query, body, options| Outgoing {
+        host: Host::ClickSend,
+        repeat_safe: raw_repeat_safe(method),
+        method,
+        path_and_query,
+        body,
+        options,
+        context: JsValue::UNDEFINED,
+    };
     if init.is_undefined() {
         return Ok(outgoing(path, None, CallOptions::default()));
     }
