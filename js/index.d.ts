@@ -30,12 +30,53 @@ export interface ClickSendOptions {
   maxRetries?: number;
   /** The longest wait before a retry, in milliseconds (default 30000); caps `Retry-After` too. */
   maxRetryDelayMs?: number;
+  /** The function every request goes through (a service binding's, a test double, a tracing wrapper); default: the global `fetch`, looked up at each request. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** Spaces all of this client's requests (retries, pages and batches included) to `perSecond` on average, in bursts of at most `burst` (default `perSecond`). */
+  rateLimit?: { perSecond: number; burst?: number };
+  /** Your app, added to the `User-Agent` header outside browsers: `clicksend-wasm/<version> <name>/<version>`. */
+  appInfo?: { name: string; version: string };
 }
 
 /** The last argument of every function. */
 export interface CallOptions {
   /** Aborts the call (its retries and waits too); it then rejects with ABORTED. */
   signal?: AbortSignal;
+  /** This call's `timeoutMs`, in place of the client's. */
+  timeoutMs?: number;
+  /** This call's `maxRetries`, in place of the client's. */
+  maxRetries?: number;
+  /** Extra request headers for this call (not `Authorization`, `Maton-Connection`, `Content-Type` or `Content-Length`). */
+  headers?: Record<string, string>;
+}
+
+/** A call's promise: what it resolves with, and `withResponse()` for the response it came in. */
+export interface Call<T> extends Promise<T> {
+  /** The same result with its response: `{data, response: {status, headers, url}, attempts, durationMs}`; sends nothing more. */
+  withResponse(): Promise<WithResponse<T>>;
+}
+
+export interface WithResponse<T> {
+  /** What the call resolved with. */
+  data: T;
+  /** The last response: its status, its headers as a plain object, and the URL (which never holds a credential). */
+  response: { status: number; headers: Record<string, string>; url: string };
+  /** How many requests the call made (1 plus its retries). */
+  attempts: number;
+  /** From the call to the end of its last response, in milliseconds. */
+  durationMs: number;
+}
+
+/** What each event of `client.on` gives its handler. No event holds a credential. */
+export interface ClickSendEvents {
+  /** Just before each attempt is sent. */
+  request: { area: string | null; name: string | null; method: string; url: string; attempt: number };
+  /** For each attempt that got a response (`headers`: the response's, as a plain object). */
+  response: { area: string | null; name: string | null; method: string; url: string; attempt: number; status: number; durationMs: number; headers: Record<string, string> };
+  /** Before each wait to retry: `reason` is the status that failed, or the error's code. */
+  retry: { area: string | null; name: string | null; attempt: number; delayMs: number; reason: number | string };
+  /** For each attempt that failed without a response (`code`: NETWORK_ERROR, TIMEOUT or ABORTED). */
+  error: { area: string | null; name: string | null; attempt: number; code: ErrorCode; status: number };
 }
 
 /** The last argument of `.all(...)`. */
@@ -52,7 +93,7 @@ export interface AllOptions extends CallOptions {
  */
 export interface Paged<Args extends unknown[], Item, Data = Page<Item>> {
   /** One page. */
-  (...args: [...Args, options?: CallOptions]): Promise<Envelope<Data>>;
+  (...args: [...Args, options?: CallOptions]): Call<Envelope<Data>>;
   /** The items of every page, in order, each page fetched when it is reached; stop early with `break`, `maxItems` or `maxPages`. */
   all(...args: [...Args, options?: AllOptions]): AsyncIterableIterator<Item>;
 }
@@ -117,7 +158,7 @@ export interface EndpointInfo {
   /** Relative to `/v3` (or the control plane for `connections`), with `{param}` placeholders. */
   path: string;
   /** What follows the path parameters. */
-  input: 'none' | 'query' | 'body' | 'optionalBody' | 'bodyAndQuery';
+  input: 'none' | 'query' | 'body' | 'optionalBody' | 'bodyAndQuery' | 'optionalBodyAndQuery';
   /** The answer is a page, and the function has `.all(...)`. */
   paged: boolean;
   /** Sending it twice has the same effect as once: retried on 502/503/504 and network errors, not only 429. */
@@ -400,6 +441,12 @@ export interface BulkOptions {
   onProgress?: (progress: { sent: number; failed: number; total: number }) => void;
   /** Stops sending further batches; the messages not sent get an ABORTED error in their results. */
   signal?: AbortSignal;
+  /** Each batch's `timeoutMs`, in place of the client's. */
+  timeoutMs?: number;
+  /** Each batch's `maxRetries`, in place of the client's. */
+  maxRetries?: number;
+  /** Extra request headers for each batch (as in CallOptions). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -511,7 +558,7 @@ export interface ConnectionsQuery {
 
 // ---------------------------------------------------------------- the namespaces
 
-type Ok<T> = Promise<Envelope<T>>;
+type Ok<T> = Call<Envelope<T>>;
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: on purpose: the interface below adds the generated areas, and js/client.js makes every one
 export class ClickSend {
@@ -539,7 +586,7 @@ export class ClickSend {
     /** Cancels a scheduled message. `PUT /sms/{message_id}/cancel` */
     cancel(messageId: string, options?: CallOptions): Ok<unknown>;
     /** Cancels every scheduled message. `PUT /sms/cancel-all` */
-    cancelAll(options?: CallOptions): Ok<unknown>;
+    cancelAll(body?: { custom_string?: string }, options?: CallOptions): Ok<unknown>;
   };
 
   readonly smsTemplates: SmsTemplatesMore & {
@@ -578,7 +625,7 @@ export class ClickSend {
     /** The languages and voices text-to-speech speaks. `GET /voice/lang` */
     languages(options?: CallOptions): Ok<VoiceLanguage[]>;
     /** Cancels a scheduled voice call. `PUT /voice/{message_id}/cancel` */
-    cancel(messageId: string, options?: CallOptions): Ok<unknown>;
+    cancel(messageId: string, body?: Record<string, unknown>, options?: CallOptions): Ok<unknown>;
   };
 
   readonly lists: ListsMore & {
@@ -608,9 +655,9 @@ export class ClickSend {
     /** Deletes a contact. `DELETE /lists/{list_id}/contacts/{contact_id}` */
     delete(listId: number, contactId: number, options?: CallOptions): Ok<unknown>;
     /** A copy, with a new contact id, in the other list. `PUT /lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}` */
-    copy(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
+    copy(fromListId: number, contactId: number, toListId: number, body?: Record<string, unknown>, options?: CallOptions): Ok<Contact>;
     /** Moves the contact to the other list. `PUT /lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}` */
-    transfer(fromListId: number, contactId: number, toListId: number, options?: CallOptions): Ok<Contact>;
+    transfer(fromListId: number, contactId: number, toListId: number, body?: Record<string, unknown>, options?: CallOptions): Ok<Contact>;
   };
 
   readonly emailAddresses: EmailAddressesMore & {
@@ -644,21 +691,24 @@ export class ClickSend {
   /** Maton's connection management (`controlUrl`, default https://ctrl.maton.ai), with the Maton API key. */
   readonly connections: {
     /** Your Maton connections (Maton's control plane). `GET /connections` */
-    list(query?: ConnectionsQuery, options?: CallOptions): Promise<{ connections: Connection[] }>;
+    list(query?: ConnectionsQuery, options?: CallOptions): Call<{ connections: Connection[] }>;
     /** Creates a Maton connection; authorize it at its `url`. `POST /connections` */
-    create(body: { app: string }, options?: CallOptions): Promise<{ connection: Connection }>;
+    create(body: { app: string }, options?: CallOptions): Call<{ connection: Connection }>;
     /** One Maton connection. `GET /connections/{connection_id}` */
-    get(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
+    get(connectionId: string, options?: CallOptions): Call<{ connection: Connection }>;
     /** Deletes a Maton connection. `DELETE /connections/{connection_id}` */
-    delete(connectionId: string, options?: CallOptions): Promise<{ connection: Connection }>;
+    delete(connectionId: string, options?: CallOptions): Call<{ connection: Connection }>;
   };
 
   /** Any path under /v3, through the same checks and errors as the named functions. */
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
-    init?: { query?: Record<string, string | number | boolean | null | undefined>; body?: object; signal?: AbortSignal },
-  ): Promise<Envelope<unknown>>;
+    init?: CallOptions & { query?: Record<string, string | number | boolean | null | undefined>; body?: object },
+  ): Call<Envelope<unknown>>;
+
+  /** Adds an event handler; returns a function that removes it. Throws INVALID_ARGUMENT for an unknown event. A handler that throws or rejects changes nothing. */
+  on<E extends keyof ClickSendEvents>(event: E, handler: (event: ClickSendEvents[E]) => unknown): () => void;
 }
 
 /** The areas of the rest of the API (generated.d.ts). */

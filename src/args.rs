@@ -67,10 +67,11 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
         Input::Body(rule) => (Some(RequestBody::Json(read_body(&what, rule, &input(0))?)), String::new(), 1),
         Input::BodyAndQuery(rule) => {
             let body = match rule {
-                BodyRule::Upload => read_upload(&what, &input(0))?,
-                rule => RequestBody::Json(read_body(&what, rule, &input(0))?),
+                BodyRule::OptionalObject if input(0).is_undefined() => None,
+                BodyRule::Upload => Some(read_upload(&what, &input(0))?),
+                rule => Some(RequestBody::Json(read_body(&what, rule, &input(0))?)),
             };
-            (Some(body), read_query(&what, &input(1))?, 2)
+            (body, read_query(&what, &input(1))?, 2)
         }
     };
     let next = n_params as u32 + used;
@@ -128,7 +129,10 @@ fn path_arg(v: &JsValue) -> PathArg {
     }
 }
 
-/// The query object: its own keys in order; `undefined`/`null` values are left out.
+/// The query object: its own keys in order; `undefined`/`null` values are left out. An array
+/// value is sent item by item with an index, as ClickSend's descriptions document such
+/// parameters (`filter[country_code][{index}]`): `key[0]=a&key[1]=b`, or with `{index}` in
+/// the key filled in.
 fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
     if v.is_undefined() || v.is_null() {
         return Ok(String::new());
@@ -139,20 +143,32 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
     let mut pairs = Vec::new();
     for key in keys(what, v)? {
         let value = read(what, v, &JsValue::from_str(&key))?;
-        let text = if value.is_undefined() || value.is_null() {
+        if value.is_undefined() || value.is_null() {
             continue;
-        } else if let Some(s) = value.as_string() {
-            s
-        } else if let Some(n) = value.as_f64().filter(|n| n.is_finite()) {
-            String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| js_sys::JsString::from("")))
-        } else if let Some(b) = value.as_bool() {
-            b.to_string()
+        }
+        if is_array(&value) {
+            for (i, item) in items(what, &value)?.iter().enumerate() {
+                let indexed = if key.contains("{index}") { key.replace("{index}", &i.to_string()) } else { format!("{key}[{i}]") };
+                pairs.push((indexed, query_value(what, &key, item)?));
+            }
         } else {
-            return Err(invalid(what, format!("query `{key}` must be a string, a finite number or a boolean, got {}", type_name(&value))));
-        };
-        pairs.push((key, text));
+            pairs.push((key.clone(), query_value(what, &key, &value)?));
+        }
     }
     Ok(query::build(&pairs))
+}
+
+/// One query value as text: a string, a finite number or a boolean.
+fn query_value(what: &str, key: &str, value: &JsValue) -> Result<String, Error> {
+    if let Some(s) = value.as_string() {
+        Ok(s)
+    } else if let Some(n) = value.as_f64().filter(|n| n.is_finite()) {
+        Ok(String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| js_sys::JsString::from(""))))
+    } else if let Some(b) = value.as_bool() {
+        Ok(b.to_string())
+    } else {
+        Err(invalid(what, format!("query `{key}` must be a string, a finite number, a boolean or an array of them, got {}", type_name(value))))
+    }
 }
 
 fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> {

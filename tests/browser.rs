@@ -432,7 +432,7 @@ async fn invalid_bodies_send_nothing() {
     let e = err(&c, "sms.send", vec![JsValue::NULL]).await;
     assert_eq!(e["message"], "sms.send: the body must be an object, got null");
     let e = err(&c, "sms.history", vec![js(json!({"page": {"n": 1}}))]).await;
-    assert_eq!(e["message"], "sms.history: query `page` must be a string, a finite number or a boolean, got an object");
+    assert_eq!(e["message"], "sms.history: query `page` must be a string, a finite number, a boolean or an array of them, got an object");
     let e = err(&c, "account.get", vec![js(json!({"sigal": 1}))]).await;
     assert_eq!(e["message"], "account.get: unknown option `sigal` (known: signal)");
     assert_eq!(requests().await.len(), 0, "nothing may be sent");

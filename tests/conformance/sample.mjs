@@ -25,32 +25,36 @@ function deref(doc, s) {
   return s;
 }
 
-/** A value that satisfies `schema` (recursion bounded). */
-export function build(doc, schema, depth = 0) {
+/** A value that satisfies `schema` (recursion bounded); `maximal`: with every optional property too. */
+export function build(doc, schema, depth = 0, maximal = false) {
   const s = deref(doc, schema);
   if (!s || depth > 8) return undefined;
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((x) => build(doc, x, depth + 1)));
-  if (s.oneOf || s.anyOf) return build(doc, (s.oneOf ?? s.anyOf)[0], depth + 1);
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((x) => build(doc, x, depth + 1, maximal)));
+  if (s.oneOf || s.anyOf) return build(doc, (s.oneOf ?? s.anyOf)[0], depth + 1, maximal);
   if (s.enum) return s.enum[0];
   switch (s.type) {
     case 'array':
-      return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => build(doc, s.items, depth + 1));
+      return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => build(doc, s.items, depth + 1, maximal));
     case 'integer':
     case 'number':
       return s.minimum ?? s.example ?? 1;
     case 'boolean':
       return true;
-    case 'string':
-      return (
+    case 'string': {
+      const value =
         { email: 'user@example.com', date: '2026-01-01', 'date-time': '2026-01-01T00:00:00Z', uri: 'https://example.com/file.pdf', url: 'https://example.com/file.pdf' }[
           s.format
-        ] ?? (typeof s.example === 'string' ? s.example : 'example')
-      );
+        ] ?? (typeof s.example === 'string' ? s.example : 'example');
+      // A `pattern` the value must match (an ABN of digits, say): the first candidate that does.
+      if (!s.pattern) return value;
+      const pattern = new RegExp(s.pattern);
+      return [value, '12345678901', 'ABC', 'abc', 'A1'].find((c) => pattern.test(c)) ?? value;
+    }
     default: {
       if (!s.properties) return {};
       const out = {};
-      for (const k of s.required ?? []) {
-        const v = build(doc, s.properties[k], depth + 1);
+      for (const k of maximal ? Object.keys(s.properties) : (s.required ?? [])) {
+        const v = build(doc, s.properties[k], depth + 1, maximal);
         if (v !== undefined) out[k] = v;
       }
       return out;
@@ -70,9 +74,9 @@ function pathArgs(e, op) {
   });
 }
 
-function queryArg(spec, op, fromSchema) {
+function queryArg(spec, op, fromSchema, maximal = false) {
   const q = {};
-  for (const p of (op.parameters ?? []).map((x) => deref(spec.doc, x)).filter((x) => x?.in === 'query' && x.required)) {
+  for (const p of (op.parameters ?? []).map((x) => deref(spec.doc, x)).filter((x) => x?.in === 'query' && (x.required || maximal))) {
     q[p.name] = !fromSchema && p.example !== undefined ? p.example : build(spec.doc, p.schema ?? p);
   }
   return q;
@@ -83,24 +87,30 @@ function bodySchema(op) {
   return { schema: (op.parameters ?? []).find((p) => p.in === 'body')?.schema };
 }
 
-function bodyArg(spec, op, fromSchema) {
+function bodyArg(spec, op, fromSchema, maximal = false) {
   const media = bodySchema(op);
   // A body the description gives no content (openapi-v3.yaml's PATCH /own-numbers/{id}).
   if (!media?.schema) return undefined;
   const schema = deref(spec.doc, media?.schema);
   const example = media?.example ?? schema?.example;
-  const value = !fromSchema && example && typeof example === 'object' ? example : build(spec.doc, media?.schema);
+  const built = build(spec.doc, media?.schema, 0, maximal);
+  // Maximal from the example: the example's values over every documented field.
+  const exampleValue = example && typeof example === 'object' ? (maximal ? { ...built, ...example } : example) : undefined;
+  const value = !fromSchema && exampleValue ? exampleValue : built;
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
-/** Candidate argument lists: from the description's examples, then from its schema. */
-export function operationArgs(e, spec, op) {
+/**
+ * Candidate argument lists: from the description's examples, then from its schema. Minimal:
+ * only what is required; `maximal`: every documented query parameter and body field.
+ */
+export function operationArgs(e, spec, op, maximal = false) {
   return [false, true].map((fromSchema) => {
     const args = pathArgs(e, op);
-    if (e.input === 'query') args.push(queryArg(spec, op, fromSchema));
-    if (e.input === 'body' || e.input === 'optionalBody') args.push(bodyArg(spec, op, fromSchema));
+    if (e.input === 'query') args.push(queryArg(spec, op, fromSchema, maximal));
+    if (e.input === 'body' || e.input === 'optionalBody') args.push(bodyArg(spec, op, fromSchema, maximal));
     while (args.length && args.at(-1) === undefined) args.pop();
-    if (e.input === 'bodyAndQuery') args.push(bodyArg(spec, op, fromSchema), queryArg(spec, op, fromSchema));
+    if (e.input === 'bodyAndQuery' || e.input === 'optionalBodyAndQuery') args.push(bodyArg(spec, op, fromSchema, maximal), queryArg(spec, op, fromSchema, maximal));
     return args;
   });
 }

@@ -25,7 +25,7 @@ export function echoCall(e) {
   } else if (e.input === 'body' || e.input === 'optionalBody') {
     args.push(BODY);
     body = BODY;
-  } else if (e.input === 'bodyAndQuery') {
+  } else if (e.input === 'bodyAndQuery' || e.input === 'optionalBodyAndQuery') {
     args.push(BODY, UPLOAD_QUERY);
     body = BODY;
     query = 'convert=fax';

@@ -167,7 +167,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("sms", "inbound", Get, "/sms/inbound", PagedQuery),
     op("sms", "receipts", Get, "/sms/receipts", PagedQuery),
     op("sms", "cancel", Put, "/sms/{message_id}/cancel", Input::None).path_params(&[Token]),
-    op("sms", "cancelAll", Put, "/sms/cancel-all", Input::None),
+    // The OpenAPI 3 description gives an optional body `{custom_string}` (cancel only those).
+    op("sms", "cancelAll", Put, "/sms/cancel-all", Body(OptionalObject)),
     op("smsTemplates", "list", Get, "/sms/templates", PagedQuery),
     op("smsTemplates", "create", Post, "/sms/templates", Body(Object)),
     op("smsTemplates", "update", Put, "/sms/templates/{template_id}", Body(Object)),
@@ -180,7 +181,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))).repeatable(), // a quote: nothing is sent or charged
     op("voice", "history", Get, "/voice/history", PagedQuery),
     op("voice", "languages", Get, "/voice/lang", Input::None),
-    op("voice", "cancel", Put, "/voice/{message_id}/cancel", Input::None).path_params(&[Token]),
+    op("voice", "cancel", Put, "/voice/{message_id}/cancel", Body(OptionalObject)).path_params(&[Token]),
     op("lists", "list", Get, "/lists", PagedQuery),
     op("lists", "get", Get, "/lists/{list_id}", Input::None),
     op("lists", "create", Post, "/lists", Body(Object)),
@@ -194,9 +195,9 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("contacts", "create", Post, "/lists/{list_id}/contacts", Body(Object)),
     op("contacts", "update", Put, "/lists/{list_id}/contacts/{contact_id}", Body(Object)),
     op("contacts", "delete", Delete, "/lists/{list_id}/contacts/{contact_id}", Input::None),
-    op("contacts", "copy", Put, "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", Input::None).not_repeatable(), // each copy is a new contact
+    op("contacts", "copy", Put, "/lists/{from_list_id}/contacts/{contact_id}/copy/{to_list_id}", Body(OptionalObject)).not_repeatable(), // each copy is a new contact
     // A second move finds the contact gone from the first list (404): nothing is doubled.
-    op("contacts", "transfer", Put, "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", Input::None).repeatable(),
+    op("contacts", "transfer", Put, "/lists/{from_list_id}/contacts/{contact_id}/transfer/{to_list_id}", Body(OptionalObject)).repeatable(),
     op("emailAddresses", "list", Get, "/email/addresses", PagedQuery),
     op("emailAddresses", "create", Post, "/email/addresses", Body(Object)),
     op("emailAddresses", "delete", Delete, "/email/addresses/{email_address_id}", Input::None),
@@ -282,7 +283,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("faxReceiptRules", "update", Put, "/automations/fax/receipts/{receipt_rule_id}", Body(Object)),
     op("globalSending", "list", Get, "/user-countries", Input::None),
     op("globalSending", "select", Post, "/user-countries", Body(Object)),
-    op("globalSending", "agree", Post, "/user-countries/agree", Input::None),
+    op("globalSending", "agree", Post, "/user-countries/agree", Body(OptionalObject)),
     op("lists", "import", Post, "/lists/{list_id}/import", Body(Object)),
     op("lists", "removeOptedOut", Put, "/lists/{list_id}/remove-opted-out-contacts/{opt_out_list_id}", Body(OptionalObject)),
     op("lists", "search", Get, "/search/contacts-lists", PagedQuery),
@@ -295,7 +296,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("mmsCampaigns", "update", Put, "/mms-campaigns/{mms_campaign_id}", Body(Object)),
     op("mmsCampaigns", "cancel", Put, "/mms-campaigns/{mms_campaign_id}/cancel", Body(OptionalObject)),
     op("numbers", "list", Get, "/numbers", PagedQuery),
-    op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(Object)).path_params(&[Token]),
+    // The descriptions disagree: OpenAPI 3 requires a body, Swagger 2 has none; it is optional.
+    op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(OptionalObject)).path_params(&[Token]),
     op("numbers", "register", Post, "/numbers/registrations/number-types/{number_type}/country/{country_code}", Body(Object)).path_params(&[Token, Token]),
     op("numbers", "search", Get, "/numbers/search/{country}", PagedQuery).path_params(&[Token]),
     op("ownNumbers", "list", Get, "/own-numbers", Input::None),
@@ -317,7 +319,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("recharge", "getCreditCard", Get, "/recharge/credit-card", Input::None),
     op("recharge", "updateCreditCard", Put, "/recharge/credit-card", Body(Object)).repeatable(), // stores the card: nothing is charged
     op("recharge", "packages", Get, "/recharge/packages", Query),
-    op("recharge", "purchase", Put, "/recharge/purchase/{package_id}", Input::None).not_repeatable(), // buys credit
+    op("recharge", "purchase", Put, "/recharge/purchase/{package_id}", Body(OptionalObject)).not_repeatable(), // buys credit
     op("recharge", "transactions", Get, "/recharge/transactions", PagedQuery),
     op("recharge", "getTransaction", Get, "/recharge/transactions/{transaction_id}", Input::None).path_params(&[IdOrToken]),
     op("referral", "accounts", Get, "/referral/accounts", PagedQuery),
@@ -387,8 +389,8 @@ pub fn find(area: &str, name: &str) -> Option<&'static Endpoint> {
 }
 
 /// The endpoint table as JSON text: `[{area, name, method, path, input, paged, repeatSafe}]`,
-/// in the order the client numbers them; `input` is `none`, `query`, `body`, `optionalBody`
-/// or `bodyAndQuery` (what follows the path parameters); `paged`: the answer is a page, and
+/// in the order the client numbers them; `input` is `none`, `query`, `body`, `optionalBody`,
+/// `bodyAndQuery` or `optionalBodyAndQuery` (what follows the path parameters); `paged`: the answer is a page, and
 /// the function has `.all`; `repeatSafe`: retried on 5xx and network errors too
 /// ([`Endpoint::repeat_safe`]). Built with `push_str` alone: the same text made with `format!` took
 /// 2–6 ms on its first run in wasm (unoptimized code formatting 213 entries), most of a
@@ -401,6 +403,7 @@ pub fn table_json() -> String {
             Input::Query | Input::PagedQuery => "query",
             Input::Body(BodyRule::OptionalObject) => "optionalBody",
             Input::Body(_) => "body",
+            Input::BodyAndQuery(BodyRule::OptionalObject) => "optionalBodyAndQuery",
             Input::BodyAndQuery(_) => "bodyAndQuery",
         };
         let flag = |b: bool| if b { "true" } else { "false" };
