@@ -1,7 +1,8 @@
 // Child process: microseconds per call of sms.send (one message) and sms.history, for one
 // client: `ours` and `B` against an in-process fetch stub, `A` (the official package, which
 // cannot use a fetch stub) against an in-process HTTP server. Prints JSON.
-//   node bench/percall.mjs ours|B|A [calls=20000] [rounds=5]
+//   node bench/percall.mjs ours|ours-limited|B|A [calls=20000] [rounds=5]
+// `ours-limited`: ours with a rate limit that never has to wait (what the limiter itself costs).
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +15,11 @@ const rounds = Number(roundsArg);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function makeClient() {
-  if (which === 'ours') {
+  if (which === 'ours' || which === 'ours-limited') {
     globalThis.fetch = stubFetch;
     const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/js/node.js`); // BENCH_PKG: compare another build
-    const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0 });
+    const rateLimit = which === 'ours-limited' ? { rateLimit: { perSecond: 1e9, burst: 1e9 } } : {};
+    const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0, ...rateLimit });
     return { send: () => c.sms.send(SMS), history: () => c.sms.history(QUERY) };
   }
   if (which === 'B') {

@@ -57,14 +57,49 @@ function userAgent(appInfo) {
   return browser ? undefined : `clicksend-wasm/${packageVersion()}${product}`;
 }
 
-/** Gives a call's promise `withResponse()`: the data with the response it came in. */
-function tracked(promise, record) {
-  promise.withResponse = () =>
-    promise.then((data) => {
-      const { status, headers, url } = record.response;
-      return { data, response: { status, headers: Object.fromEntries(headers), url }, attempts: record.attempts, durationMs: record.ended - record.started };
+/**
+ * What a call returns: a thenable over the wasm side's promise, with `withResponse()` for the
+ * data with the response it came in. Not a Promise given a property (or a subclass of one):
+ * V8 in Node 20 crashes ("unreachable code" while deoptimizing) in code that keeps awaiting
+ * promises carrying properties or identity hashes, which those would.
+ */
+class Call {
+  #promise;
+  #record;
+
+  constructor(promise, record) {
+    this.#promise = promise;
+    this.#record = record;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: on purpose: a call is awaited like a promise
+  then(onFulfilled, onRejected) {
+    return this.#promise.then(onFulfilled, onRejected);
+  }
+
+  catch(onRejected) {
+    return this.#promise.catch(onRejected);
+  }
+
+  finally(onFinally) {
+    return this.#promise.finally(onFinally);
+  }
+
+  withResponse() {
+    return this.#promise.then((data) => {
+      const { status, headers, url } = this.#record.response;
+      return { data, response: { status, headers: Object.fromEntries(headers), url }, attempts: this.#record.attempts, durationMs: this.#record.ended - this.#record.started };
     });
-  return promise;
+  }
+
+  get [Symbol.toStringTag]() {
+    return 'Promise';
+  }
+}
+
+/** The wasm side's promise of a call, as a Call keeping the call's record. */
+function tracked(promise, record) {
+  return new Call(promise, record);
 }
 
 export class ClickSend {

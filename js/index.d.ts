@@ -50,8 +50,12 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** A call's promise: what it resolves with, and `withResponse()` for the response it came in. */
-export interface Call<T> extends Promise<T> {
+/** What a call returns: awaited like a promise (`then`, `catch`, `finally`), with `withResponse()` for the response it came in. */
+export interface Call<T> extends PromiseLike<T> {
+  /** As a promise's `catch`. */
+  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
+  /** As a promise's `finally`. */
+  finally(onFinally?: (() => void) | null): Promise<T>;
   /** The same result with its response: `{data, response: {status, headers, url}, attempts, durationMs}`; sends nothing more. */
   withResponse(): Promise<WithResponse<T>>;
 }

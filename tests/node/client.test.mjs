@@ -167,3 +167,21 @@ test('uploads take {content: base64} or the bytes (Blob, ArrayBuffer, typed arra
   }
   assert.equal((await sandbox.requests()).length, 0, 'nothing sent for a bad file');
 });
+
+test('documented inputs: cancelAll takes {custom_string}, numbers.buy needs no body, array query values are indexed', async () => {
+  const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  await sandbox.reset();
+  await client.sms.cancelAll({ custom_string: 'otp-77' });
+  await client.numbers.buy('+61411111111');
+  await client.numbers.buy('+61411111111', undefined, { type: 'sms' });
+  await client.senders.compliantTypes({ 'filter[product_type]': 'SMS', 'filter[country_code][{index}]': ['AU', 'NZ'] });
+  await client.request('GET', '/sms/history', { query: { ids: [3, 4] } });
+  const sent = (await sandbox.requests()).map((r) => [r.method, r.path, r.query, r.body]);
+  assert.deepEqual(sent, [
+    ['PUT', '/v3/sms/cancel-all', '', '{"custom_string":"otp-77"}'],
+    ['POST', '/v3/numbers/buy/%2B61411111111', '', ''],
+    ['POST', '/v3/numbers/buy/%2B61411111111', 'type=sms', ''],
+    ['GET', '/v3/senders/compliant-sender-types', 'filter%5Bproduct_type%5D=SMS&filter%5Bcountry_code%5D%5B0%5D=AU&filter%5Bcountry_code%5D%5B1%5D=NZ', ''],
+    ['GET', '/v3/sms/history', 'ids%5B0%5D=3&ids%5B1%5D=4', ''],
+  ]);
+});
