@@ -52,6 +52,8 @@ export interface CallOptions {
 
 /** What a call returns: awaited like a promise (`then`, `catch`, `finally`), with `withResponse()` for the response it came in. */
 export interface Call<T> extends PromiseLike<T> {
+  /** As a promise's `then`; it returns a Promise. */
+  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B>;
   /** As a promise's `catch`. */
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
   /** As a promise's `finally`. */
