@@ -128,7 +128,13 @@ export async function rateLimit(pkg) {
   await Promise.all(calls);
   const gaps = seen.slice(2).map((r, i) => r.at - seen[i + 1].at);
   const refused = (await failure(() => new pkg.ClickSend({ apiKey: KEY, rateLimit: { perSecond: 0 } }))).code;
-  return { atOnce, total: seen.length, tooClose: gaps.filter((g) => g < 48).length, refused };
+  // Waiting for the limit counts against the call's timeoutMs: one a second, the second call
+  // would wait a second, so with 50 ms it times out, and it never reaches fetch.
+  const slow = double([[200]]);
+  const once = new pkg.ClickSend({ apiKey: KEY, baseUrl: BASE, fetch: slow.fetch, rateLimit: { perSecond: 1 } });
+  await once.account.get();
+  const waited = await failure(() => once.account.get({ timeoutMs: 50 }));
+  return { atOnce, total: seen.length, tooClose: gaps.filter((g) => g < 48).length, refused, waited, slowSent: slow.seen.length };
 }
 
 /** A 429 with Retry-After holds back every call of the client, not only the one that got it. */
@@ -204,7 +210,7 @@ export function expected({ browser = false, version = '0.1.0' } = {}) {
         { trace: null, bulk: null, page: 'p', agent },
       ],
     },
-    rateLimit: { atOnce: 2, total: 6, tooClose: 0, refused: 'INVALID_ARGUMENT' },
+    rateLimit: { atOnce: 2, total: 6, tooClose: 0, refused: 'INVALID_ARGUMENT', waited: { code: 'TIMEOUT', status: 0 }, slowSent: 1 },
     retryAfterHold: { duringHold: 1, total: 3, heldFor: true },
   };
 }
