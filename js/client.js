@@ -9,7 +9,7 @@ import { invalid, readArgument } from './error.js';
 import { callRecord, clientHooks, EVENTS } from './hooks.js';
 import { pages } from './pagination.js';
 
-export { smsParts, parsePhone } from '../clicksend_wasm.js';
+export { smsParts, parsePhone, toGsm7 } from '../clicksend_wasm.js';
 export { ClickSendError } from './error.js';
 export { parseWebhook } from './webhook.js';
 

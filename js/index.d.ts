@@ -184,6 +184,16 @@ export interface SmsParts {
   perPart: number;
   /** Characters left before another part is needed. */
   remainingInPart: number;
+  /** The characters that make the body UCS-2, with their indexes in it (UTF-16 code units, as JS counts). */
+  nonGsm: Array<{ char: string; index: number }>;
+}
+
+/** What `toGsm7` made of a text. */
+export interface Gsm7Text {
+  /** The text with the look-alikes replaced (or as given, when that would not save a part). */
+  text: string;
+  /** The characters still outside GSM-7, with their indexes in `text`. */
+  unreplaced: Array<{ char: string; index: number }>;
 }
 
 export interface WebhookCommon {
@@ -226,8 +236,15 @@ export type Webhook = DeliveryReceipt | InboundSmsWebhook;
  */
 export function parseWebhook(input: Request | URLSearchParams | { contentType?: string | null; body: string | Record<string, unknown> }): Promise<Webhook>;
 
-/** How many SMS parts a message takes, by ClickSend's rules. Throws a ClickSendError for a non-string. */
+/** How many SMS parts a message takes, by ClickSend's rules, and what makes it UCS-2. Throws a ClickSendError for a non-string. */
 export function smsParts(body: string): SmsParts;
+
+/**
+ * The text with the usual look-alikes replaced so that it fits GSM-7 (curly quotes, dashes, the
+ * ellipsis, other spaces, invisible characters, accented letters GSM-7 lacks), never taking more
+ * parts than given; and what could not be replaced. Throws a ClickSendError for a non-string.
+ */
+export function toGsm7(text: string): Gsm7Text;
 
 /**
  * A phone number in E.164 (`+61411111111`), from the common ways of writing it; national

@@ -11,22 +11,54 @@ fn thrown(e: Error) -> JsValue {
     Rejection::from(e).into_js(str::to_string)
 }
 
-/// `smsParts(body)` → `{encoding, characters, parts, perPart, remainingInPart}`.
+/// A text argument of `what`, or the error for anything else.
+fn text_arg(what: &str, v: &JsValue) -> Result<String, JsValue> {
+    v.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("{what}: the text must be a string, got {}", type_name(v)))))
+}
+
+/// `[{char, index}]`: characters outside GSM-7 with their indexes (UTF-16 code units).
+fn placed(chars: &[(char, usize)]) -> js_sys::Array {
+    chars
+        .iter()
+        .map(|(c, i)| {
+            let item = Object::new();
+            let _ = Reflect::set(&item, &"char".into(), &c.to_string().into());
+            let _ = Reflect::set(&item, &"index".into(), &(*i as f64).into());
+            JsValue::from(item)
+        })
+        .collect()
+}
+
+/// `smsParts(body)` → `{encoding, characters, parts, perPart, remainingInPart, nonGsm}`;
+/// `nonGsm` lists the characters that make the body UCS-2, with their indexes.
 #[wasm_bindgen(js_name = smsParts)]
 pub fn sms_parts(body: JsValue) -> Result<JsValue, JsValue> {
-    let text = body.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("smsParts: the body must be a string, got {}", type_name(&body)))))?;
+    let text = text_arg("smsParts", &body)?;
     let p = parts(&text);
     let out = Object::new();
-    let fields: [(&str, JsValue); 5] = [
+    let fields: [(&str, JsValue); 6] = [
         ("encoding", p.encoding.as_str().into()),
         ("characters", (p.characters as f64).into()),
         ("parts", (p.parts as f64).into()),
         ("perPart", (p.per_part as f64).into()),
         ("remainingInPart", (p.remaining_in_part as f64).into()),
+        ("nonGsm", placed(&clicksend_core::sms_parts::non_gsm(&text)).into()),
     ];
     for (k, v) in fields {
         let _ = Reflect::set(&out, &k.into(), &v);
     }
+    Ok(out.into())
+}
+
+/// `toGsm7(text)` → `{text, unreplaced}`: the look-alike substitutions of
+/// `clicksend_core::sms_parts::GSM7_SUBSTITUTES` (never more parts than the input), and the
+/// characters still outside GSM-7 with their indexes in the new text.
+#[wasm_bindgen(js_name = toGsm7)]
+pub fn to_gsm7(text: JsValue) -> Result<JsValue, JsValue> {
+    let g = clicksend_core::sms_parts::to_gsm7(&text_arg("toGsm7", &text)?);
+    let out = Object::new();
+    let _ = Reflect::set(&out, &"text".into(), &g.text.into());
+    let _ = Reflect::set(&out, &"unreplaced".into(), &placed(&g.unreplaced).into());
     Ok(out.into())
 }
 

@@ -17,4 +17,4 @@ mod transport;
 
 pub use client::{endpoints_json, package_version, Client};
 pub use error::ClickSendError;
-pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts};
+pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts, to_gsm7};

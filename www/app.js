@@ -1,6 +1,6 @@
 // The demo page: clicksend-wasm in a browser. Every call goes to /api/ on the page's own
 // server (scripts/demo-server.mjs), which adds the credentials: the page holds no key.
-import { ClickSend, ClickSendError, parsePhone, smsParts } from '../pkg/js/web.js';
+import { ClickSend, ClickSendError, parsePhone, smsParts, toGsm7 } from '../pkg/js/web.js';
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch('config.json')).json();
@@ -110,9 +110,53 @@ async function refreshBalance() {
 
 // ---- compose: counter, templates, quote, send ------------------------------------------
 
+const partsText = (n) => `${n} part${n === 1 ? '' : 's'}`;
+
 function updateCount() {
-  const p = smsParts($('body').value);
-  $('count').textContent = `${p.characters} characters · ${p.parts} part${p.parts === 1 ? '' : 's'} (${p.encoding}) · ${p.remainingInPart} left in this part`;
+  const body = $('body').value;
+  const p = smsParts(body);
+  $('count').textContent = `${p.characters} characters · ${partsText(p.parts)} (${p.encoding}) · ${p.remainingInPart} left in this part`;
+  explainUcs2(body, p);
+}
+
+/** Says which characters make the message UCS-2, and offers the GSM-7 look-alikes when they save parts. */
+function explainUcs2(body, p) {
+  const fixed = toGsm7(body);
+  const after = smsParts(fixed.text);
+  const saves = after.parts < p.parts || (after.encoding === 'GSM-7' && p.encoding === 'UCS-2');
+  $('ucs2').hidden = p.nonGsm.length === 0;
+  if ($('ucs2').hidden) return;
+  const chars = [...new Set(p.nonGsm.map((c) => c.char))].join(' ');
+  $('ucs2-why').textContent = `UCS-2 (about twice the cost per character) because of: ${chars}`;
+  $('to-gsm7').hidden = !saves || fixed.text === body;
+  $('to-gsm7').textContent = `Use plain look-alikes: ${partsText(p.parts)} → ${partsText(after.parts)}${fixed.unreplaced.length ? ' (some characters stay)' : ''}`;
+  quoteBoth(body, fixed.text);
+}
+
+let quoteTimer;
+/** The price of the message as written and with the look-alikes, once typing pauses. */
+function quoteBoth(body, fixed) {
+  clearTimeout(quoteTimer);
+  quoteTimer = setTimeout(async () => {
+    let to;
+    try {
+      to = parsePhone($('to').value, 'AU');
+    } catch {
+      return; // no price without a number; the counter still tells the parts
+    }
+    const price = (text) => client.sms.price({ messages: [{ to, body: text, source: 'clicksend-wasm-demo' }] }).then((r) => money(r.data._currency, r.data.total_price));
+    try {
+      const [before, after] = await Promise.all([price(body), price(fixed)]);
+      if ($('body').value === body) $('to-gsm7').textContent += ` · ${before} → ${after}`;
+    } catch {
+      // A quote that fails leaves the offer as it is.
+    }
+  }, 300);
+}
+
+function replaceLookAlikes() {
+  $('body').value = toGsm7($('body').value).text;
+  updateCount();
 }
 
 /** The message as the form describes it; throws a ClickSendError for a bad number. */
@@ -292,6 +336,7 @@ $('template').addEventListener('change', () => {
   updateCount();
 });
 $('quote').addEventListener('click', busy($('quote'), quote));
+$('to-gsm7').addEventListener('click', replaceLookAlikes);
 $('compose').addEventListener('submit', busy($('send'), send));
 $('newer').addEventListener('click', () => showHistory(historyPage + 1));
 $('older').addEventListener('click', () => showHistory(historyPage - 1));

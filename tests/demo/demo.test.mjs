@@ -85,6 +85,17 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
   await page.fill('#body', 'Привет');
   assert.equal(await text(page, '#count'), '6 characters · 1 part (UCS-2) · 64 left in this part');
 
+  // What makes a message UCS-2, and the plain look-alikes, with parts and prices before and after.
+  await page.fill('#to', '0422 333 444');
+  await page.fill('#body', `It’s “ready” – see you at 5… ${'a'.repeat(45)}`);
+  assert.equal(await text(page, '#ucs2-why'), 'UCS-2 (about twice the cost per character) because of: ’ “ ” – …');
+  await page.waitForFunction(() => document.getElementById('to-gsm7').textContent.includes(' · '));
+  assert.equal(await text(page, '#to-gsm7'), 'Use plain look-alikes: 2 parts → 1 part · $0.1584 → $0.0792');
+  await page.click('#to-gsm7');
+  assert.equal(await page.inputValue('#body'), `It's "ready" - see you at 5... ${'a'.repeat(45)}`);
+  assert.equal(await text(page, '#count'), '76 characters · 1 part (GSM-7) · 84 left in this part');
+  assert.equal(await page.locator('#ucs2').isHidden(), true);
+
   // A template fills the message; a quote comes before sending.
   await page.selectOption('#template', { label: 'Order shipped' });
   const body = 'Hi! Your order has shipped and should arrive within 2 days.';

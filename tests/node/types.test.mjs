@@ -63,7 +63,7 @@ test('every public function, option and operation has a doc comment; an operatio
       if (!ts.displayPartsToString(signature.getDocumentationComment(checker)).trim()) missing.push(`new ${cls}()`);
     }
   }
-  for (const fn of ['endpoints', 'smsParts', 'parsePhone', 'parseWebhook']) need(fn, byName(fn));
+  for (const fn of ['endpoints', 'smsParts', 'toGsm7', 'parsePhone', 'parseWebhook']) need(fn, byName(fn));
   for (const type of ['ClickSendOptions', 'CallOptions', 'AllOptions', 'BulkOptions', 'ClickSendErrorOptions']) {
     for (const option of checker.getDeclaredTypeOfSymbol(byName(type)).getProperties()) need(`${type}.${option.name}`, option);
   }

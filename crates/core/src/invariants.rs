@@ -86,6 +86,19 @@ pub fn sms_parts(data: &[u8]) {
     if p.encoding == Encoding::Ucs2 {
         assert_eq!(p.characters, text.encode_utf16().count());
     }
+    // The characters that force UCS-2 are there exactly when it is UCS-2, at their places.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let found = crate::sms_parts::non_gsm(&text);
+    assert_eq!(found.is_empty(), p.encoding == Encoding::Gsm7);
+    for (c, i) in &found {
+        let mut buf = [0u16; 2];
+        assert_eq!(&units[*i..*i + c.len_utf16()], c.encode_utf16(&mut buf), "{c} not at {i}");
+    }
+    // The substitutions never cost more, and leave GSM-7 when they report nothing left.
+    let g = crate::sms_parts::to_gsm7(&text);
+    let after = crate::sms_parts(&g.text);
+    assert!(after.parts <= p.parts, "to_gsm7 added parts");
+    assert_eq!(g.unreplaced.is_empty(), after.encoding == Encoding::Gsm7);
 }
 
 /// An accepted path parameter is one harmless segment: no `/`, `?`, `#`, `\`, and not `.`/`..`.

@@ -86,3 +86,17 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// `to_gsm7` leaves GSM-7 whenever it reports nothing left, and never adds parts.
+    #[test]
+    fn to_gsm7_never_costs_more(text in "[a-z ’“”–—…\u{a0}\u{200b}áéç😀]{0,200}") {
+        let before = sms_parts(&text);
+        let g = clicksend_core::sms_parts::to_gsm7(&text);
+        let after = sms_parts(&g.text);
+        prop_assert!(after.parts <= before.parts);
+        prop_assert_eq!(g.unreplaced.is_empty(), after.encoding == Encoding::Gsm7);
+    }
+}
