@@ -108,9 +108,9 @@ export interface Paged<Args extends unknown[], Item, Data = Page<Item>> {
  * A ClickSendError's `code`: ClickSend's own `response_code` (NOT_FOUND, ...) or one of the
  * client's: NETWORK_ERROR (no response), TIMEOUT (`timeoutMs` ran out), ABORTED (the caller's
  * signal), INVALID_ARGUMENT (nothing was sent), INVALID_RESPONSE (not ClickSend's answer),
- * UNKNOWN_ERROR (an error made with no code).
+ * UNKNOWN_ERROR (an error made with no code), FORBIDDEN_WEBHOOK (a callback that failed parseWebhook's checks).
  */
-export type ErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | 'UNKNOWN_ERROR' | (string & {});
+export type ErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | 'UNKNOWN_ERROR' | 'FORBIDDEN_WEBHOOK' | (string & {});
 
 /** The fields of `new ClickSendError(message, options)`; every one optional. */
 export interface ClickSendErrorOptions {
@@ -234,7 +234,22 @@ export type Webhook = DeliveryReceipt | InboundSmsWebhook;
  * post, a query string or JSON: from a fetch/Workers Request (read once), `{contentType, body}`
  * or URLSearchParams. Rejects with a ClickSendError (INVALID_ARGUMENT) for anything else.
  */
-export function parseWebhook(input: Request | URLSearchParams | { contentType?: string | null; body: string | Record<string, unknown> }): Promise<Webhook>;
+export function parseWebhook(
+  input: Request | URLSearchParams | { contentType?: string | null; body: string | Record<string, unknown>; url?: string },
+  options?: WebhookChecks,
+): Promise<Webhook>;
+
+/** What makes a callback genuine (ClickSend does not sign them); a callback that fails one rejects with FORBIDDEN_WEBHOOK. */
+export interface WebhookChecks {
+  /** The secret the callback URL you gave ClickSend carries in its `tokenParam` query parameter; compared in constant time, left out of the result. */
+  token?: string;
+  /** The query parameter that carries `token` (default `token`). */
+  tokenParam?: string;
+  /** The callback's `user_id` must be this. */
+  userId?: string;
+  /** The callback's `subaccount_id` must be this. */
+  subaccountId?: string;
+}
 
 /** How many SMS parts a message takes, by ClickSend's rules, and what makes it UCS-2. Throws a ClickSendError for a non-string. */
 export function smsParts(body: string): SmsParts;

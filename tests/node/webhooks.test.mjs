@@ -88,3 +88,35 @@ test('URLSearchParams and parsed objects work too; malformed callbacks are refus
   await parseWebhook(request);
   assert.equal(request.bodyUsed, true);
 });
+
+test('webhooks: only genuine callbacks: the URL token (constant time, left out), user and subaccount', async () => {
+  const url = (token) => `https://app.example/hooks?token=${token}`;
+  const form = 'message_id=M1&status_code=201&status=Delivered&user_id=77&subaccount_id=9';
+  const post = (token) => new Request(url(token), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const checks = { token: 'wh-secret-42', userId: '77', subaccountId: '9' };
+  const ok = await parseWebhook(post('wh-secret-42'), checks);
+  assert.deepEqual([ok.type, ok.message_id, ok.token], ['sms_receipt', 'M1', undefined]);
+  // A GET callback: the token is in the query with the fields, and is not one of them.
+  const get = await parseWebhook(new URLSearchParams(`${form}&token=wh-secret-42`), checks);
+  assert.deepEqual([get.message_id, 'token' in get], ['M1', false]);
+  // {contentType, body, url}, and another parameter name.
+  const other = await parseWebhook({ contentType: 'application/x-www-form-urlencoded', body: form, url: 'https://app.example/hooks?k=s3' }, { token: 's3', tokenParam: 'k' });
+  assert.equal(other.message_id, 'M1');
+  const refused = async (input, options) => {
+    const e = await parseWebhook(input, options).then(
+      () => assert.fail('accepted'),
+      (x) => x,
+    );
+    assert.ok(e instanceof ClickSendError, String(e));
+    assert.equal(e.code, 'FORBIDDEN_WEBHOOK');
+    assert.ok(!e.message.includes('wh-secret-42') && !JSON.stringify(e).includes('wh-secret-42'), 'the expected value is never echoed');
+    return e.message;
+  };
+  assert.match(await refused(post('wh-secret-41'), checks), /`token` parameter is missing or wrong/);
+  assert.match(await refused(post(''), checks), /`token` parameter is missing or wrong/);
+  assert.match(await refused({ contentType: 'application/x-www-form-urlencoded', body: form }, checks), /`token` parameter is missing or wrong/);
+  assert.match(await refused(post('wh-secret-42'), { ...checks, userId: '78' }), /another user/);
+  assert.match(await refused(post('wh-secret-42'), { ...checks, subaccountId: '10' }), /another subaccount/);
+  await assert.rejects(parseWebhook(post('x'), { token: 1 }), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(parseWebhook(post('x'), { secret: 'x' }), { code: 'INVALID_ARGUMENT', message: /unknown option `secret`/ });
+});

@@ -1,18 +1,19 @@
 // POST /webhooks/clicksend?token=...: delivery receipts and inbound SMS, stored in D1.
 // ClickSend does not sign its callbacks, so the URL you give it carries a secret token.
 import { parseWebhook } from 'clicksend-wasm';
-import { HttpError, json, readText, sameSecret } from './http.js';
+import { HttpError, json, readText } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 export async function webhook(request, env) {
-  const url = new URL(request.url);
-  if (!(await sameSecret(url.searchParams.get('token') ?? '', env.WEBHOOK_TOKEN))) throw new HttpError(401, 'Unknown webhook token.');
+  if (typeof env.WEBHOOK_TOKEN !== 'string' || env.WEBHOOK_TOKEN === '') throw new HttpError(401, 'Unknown webhook token.');
   const body = await readText(request, MAX_BODY_BYTES);
   let event;
   try {
-    event = await parseWebhook({ contentType: request.headers.get('content-type'), body });
+    // parseWebhook checks the URL's token (in constant time) before anything else is trusted.
+    event = await parseWebhook({ contentType: request.headers.get('content-type'), body, url: request.url }, { token: env.WEBHOOK_TOKEN });
   } catch (e) {
+    if (e.code === 'FORBIDDEN_WEBHOOK') throw new HttpError(401, 'Unknown webhook token.');
     throw new HttpError(400, `Not a ClickSend callback: ${e.message}`);
   }
   const kind = event.type === 'inbound_sms' ? 'inbound' : 'receipt';
