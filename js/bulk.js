@@ -8,16 +8,17 @@ export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
 const BATCH = 1000;
 
 /**
- * `sendBulk(messages, {concurrency, onProgress, signal})`: sends any number of messages in
+ * `sendBulk(messages, {concurrency, onProgress, customStrings, ...callOptions})`: sends any number of messages in
  * calls of at most 1000, with at most `concurrency` (default 2) in flight, and resolves with
  * one result per message, in input order: `{ok: true, message}` (the API's per-message
  * result) or `{ok: false, ambiguous, error}` (the error of its batch; `ambiguous`: the batch
- * may have been sent anyway). A failed batch is never retried here (the transport retries
- * only what is safe), so no message is sent twice. Every batch is checked before the first
- * is sent.
+ * may have been sent anyway; `input`: the message as it was sent, for `reconcile`). A failed
+ * batch is never retried here (the transport retries only what is safe), so no message is
+ * sent twice. Every batch is checked before the first is sent. `customStrings: true` gives every
+ * message without a `custom_string` a unique one (on a copy), so reconciliation matches exactly.
  */
 export async function sendBulk(client, index, messages, options = {}, record = () => undefined) {
-  const { concurrency, onProgress, total, batches, prepared } = readArgument('sendBulk', () => prepare(client, index, messages, options));
+  const { concurrency, onProgress, total, batches, prepared, inputs } = readArgument('sendBulk', () => prepare(client, index, messages, options));
   const results = new Array(total);
   let next = 0;
   let sent = 0;
@@ -31,11 +32,11 @@ export async function sendBulk(client, index, messages, options = {}, record = (
         const answer = await client.sendPrepared(prepared[i], record());
         const out = answer?.data?.messages ?? [];
         for (let k = 0; k < count; k++) {
-          results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k) };
+          results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k), input: inputs[start + k] };
         }
         sent += count;
       } catch (error) {
-        for (let k = 0; k < count; k++) results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error };
+        for (let k = 0; k < count; k++) results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error, input: inputs[start + k] };
         failed += count;
       }
       onProgress?.({ sent, failed, total });
@@ -50,20 +51,22 @@ export async function sendBulk(client, index, messages, options = {}, record = (
  * goes out is exactly what was checked. Throws INVALID_ARGUMENT for any problem.
  */
 function prepare(client, index, messages, options) {
-  const { concurrency = 2, onProgress, ...rest } = options ?? {};
+  const { concurrency = 2, onProgress, customStrings = false, ...rest } = options ?? {};
   const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
-  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, ${CALL_OPTIONS.join(', ')})`);
+  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, customStrings, ${CALL_OPTIONS.join(', ')})`);
+  if (typeof customStrings !== 'boolean') throw invalid('sendBulk: `customStrings` must be true or false');
   const { signal } = rest;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
   if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
+  const inputs = customStrings ? messages.map(withCustomString) : messages;
   const perCall = callOptions(rest); // each batch's call takes them (and checks them now)
   const total = messages.length;
   const batches = [];
   for (let start = 0; start < total; start += BATCH) batches.push(start);
   const prepared = batches.map((start) => {
-    const batch = messages.slice(start, start + BATCH);
+    const batch = inputs.slice(start, start + BATCH);
     const listSend = batch.findIndex((m) => m?.list_id != null);
     if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
     try {
@@ -72,7 +75,18 @@ function prepare(client, index, messages, options) {
       throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
     }
   });
-  return { concurrency, onProgress, total, batches, prepared };
+  return { concurrency, onProgress, total, batches, prepared, inputs };
+}
+
+let issued = 0;
+/**
+ * A copy of the message with a unique `custom_string` if it had none: the time, a counter and
+ * random digits (not crypto.randomUUID, which Node 18 and non-secure pages lack).
+ */
+function withCustomString(m) {
+  if (m === null || typeof m !== 'object' || (typeof m.custom_string === 'string' && m.custom_string !== '')) return m;
+  issued += 1;
+  return { ...m, custom_string: `cw-${Date.now().toString(36)}-${issued.toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
 }
 
 function missing(i) {

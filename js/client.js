@@ -8,6 +8,7 @@ import { BULK_AREAS, sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
 import { callRecord, clientHooks, EVENTS } from './hooks.js';
 import { pages } from './pagination.js';
+import { reconcile } from './reconcile.js';
 
 export { smsParts, parsePhone, toGsm7 } from '../clicksend_wasm.js';
 export { ClickSendError } from './error.js';
@@ -123,6 +124,8 @@ export class ClickSend {
       ns[name] = fn;
       if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
       if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
+      // Only the SMS history documents the `q=to:` filter a reconciliation needs.
+      if (area === 'sms' && name === 'history') ns.reconcile = (items, options) => reconcile(fn, items, options);
     });
     for (const { area } of table) Object.freeze(this[area]);
   }

@@ -475,6 +475,8 @@ export interface VoiceLanguage {
 export interface BulkOptions {
   /** Calls in flight at once (default 2). */
   concurrency?: number;
+  /** Give every message without a `custom_string` a unique one (on a copy), so `reconcile` can match it exactly. */
+  customStrings?: boolean;
   /** Called after each batch of (at most) 1000 messages. */
   onProgress?: (progress: { sent: number; failed: number; total: number }) => void;
   /** Stops sending further batches; the messages not sent get an ABORTED error in their results. */
@@ -491,7 +493,23 @@ export interface BulkOptions {
  * One result per message, in input order: the API's result for it, or the error of its
  * batch (`ambiguous`: the batch may have been sent anyway: check before sending again).
  */
-export type BulkResult<M extends SentMessage = SentMessage> = { ok: true; message: M } | { ok: false; ambiguous: boolean; error: ClickSendError };
+export type BulkResult<M extends SentMessage = SentMessage> =
+  | { ok: true; message: M }
+  | { ok: false; ambiguous: boolean; error: ClickSendError /** The message as it was sent (with its custom_string), for reconcile. */; input: Record<string, unknown> };
+
+/** What `reconcile` found for one item. */
+export type Reconciled = { state: 'sent'; message: SentMessage } | { state: 'not_found' } | { state: 'unknown'; error: ClickSendError };
+
+export interface ReconcileOptions {
+  /** The window's start, a Unix time in seconds (default: a day ago). */
+  from?: number;
+  /** The window's end, a Unix time in seconds (default: a minute from now). */
+  to?: number;
+  /** The most history pages searched per recipient (default 20); beyond them an item is `unknown`. */
+  maxPages?: number;
+  /** Aborts the searches. */
+  signal?: AbortSignal;
+}
 
 // ---------------------------------------------------------------- templates
 
@@ -613,6 +631,8 @@ export class ClickSend {
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** Any number of messages (no `list_id`), in calls of 1000; see BulkResult. */
     sendBulk(messages: SmsMessage[], options?: BulkOptions): Promise<BulkResult[]>;
+    /** Whether messages of an ambiguous send went out, from the history (`q=to:`, a window, matched on custom_string and body); one result per item. `GET /sms/history` */
+    reconcile(items: Array<SmsMessage | BulkResult>, options?: ReconcileOptions): Promise<Reconciled[]>;
     /** What a send would cost; nothing is sent. `POST /sms/price` */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** Messages sent, a page at a time; `.all()` walks every page. `GET /sms/history` */

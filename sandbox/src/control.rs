@@ -57,7 +57,7 @@ fn parse_callback(body: &[u8]) -> Result<Callback, String> {
 }
 
 /// `[{method?, path?, times?, status?, retry_after?, delay_ms?, body?, content_type?, drop?}]`
-/// or a single such object. `drop` is "before" or "mid-body".
+/// or a single such object. `drop` is "before", "mid-body" or "after" (carried out, then cut).
 fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
     let value: Value = serde_json::from_slice(body).map_err(|e| format!("faults must be JSON: {e}"))?;
     let items = match value {
@@ -83,6 +83,7 @@ fn parse_fault(v: &Value) -> Result<Fault, String> {
             None => None,
             Some("before") => Some(ConnectionDrop::Before),
             Some("mid-body") => Some(ConnectionDrop::MidBody),
+            Some("after") => Some(ConnectionDrop::AfterCarryingOut),
             Some(other) => return Err(format!("unknown drop {other:?}: use \"before\" or \"mid-body\"")),
         },
     };

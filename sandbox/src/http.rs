@@ -128,6 +128,7 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
         (state.requests.len() - 1, state.take_fault(parts.method.as_str(), &rel))
     };
 
+    let cut_after = fault.as_ref().is_some_and(|f| f.drop == Some(ConnectionDrop::AfterCarryingOut));
     if let Some(fault) = fault {
         if fault.delay_ms > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
@@ -137,7 +138,7 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             // connection closed before any response. `resume_unwind` skips the panic hook.
             Some(ConnectionDrop::Before) => std::panic::resume_unwind(Box::new("sandbox fault: drop before response")),
             Some(ConnectionDrop::MidBody) => return mid_body_drop(),
-            None => {}
+            Some(ConnectionDrop::AfterCarryingOut) | None => {}
         }
         if let Some(status) = fault.status {
             let mut reply = error(status, "Sandbox fault.");
@@ -173,6 +174,9 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
     };
     record_response(&shared, index, &reply);
     push_callbacks(&shared);
+    if cut_after {
+        return mid_body_drop();
+    }
     respond(reply)
 }
 

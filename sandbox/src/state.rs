@@ -195,6 +195,9 @@ pub enum ConnectionDrop {
     Before,
     /// Send the head and part of the body, then close.
     MidBody,
+    /// Carry the request out, then answer as `MidBody` does: the client cannot tell whether
+    /// it happened (what a reconciliation has to find out).
+    AfterCarryingOut,
 }
 
 #[derive(Default)]

@@ -26,8 +26,8 @@ test('the .d.ts declares every function of the endpoint table, and no other', ()
   }
   const table = endpoints().map((e) => `${e.area}.${e.name}`);
   assert.equal(table.length, 213);
-  // Besides the table: the bulk helpers of the three send functions.
-  const helpers = ['sms.sendBulk', 'mms.sendBulk', 'voice.sendBulk'];
+  // Besides the table: the bulk helpers of the three send functions, and sms.reconcile.
+  const helpers = ['sms.sendBulk', 'mms.sendBulk', 'voice.sendBulk', 'sms.reconcile'];
   assert.deepEqual(declared.sort(), [...table, ...helpers].sort());
   for (const f of ['index.d.ts', 'generated.d.ts']) {
     assert.ok(!/:\s*any\b|<any>|\bany\[\]/.test(readFileSync(`${root}pkg/${f}`, 'utf8')), `no \`any\` in ${f}`);

@@ -141,9 +141,27 @@ pub fn send(state: &mut State, req: &ApiRequest, kind: MessageKind, commit: bool
 
 pub fn history(state: &State, req: &ApiRequest, kind: MessageKind) -> Reply {
     let (from, to) = (req.query_num("date_from"), req.query_num("date_to"));
-    let items =
-        state.messages.iter().filter(|m| m.kind == kind && from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t)).map(|m| m.to_json(m.history_status())).collect();
+    let filter = req.query.get("q").map(|q| q.split_once(':').unwrap_or((q.as_str(), "")));
+    let items = state
+        .messages
+        .iter()
+        .filter(|m| m.kind == kind && from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t) && filter.is_none_or(|(field, value)| matches_filter(m, field, value)))
+        .map(|m| m.to_json(m.history_status()))
+        .collect();
     ok("Here are your results.", req.page(items))
+}
+
+/// The history's `q=field:value` filter, for the fields ClickSend documents (status, to, from,
+/// message_id; an empty value matches any). A field it does not know matches nothing.
+fn matches_filter(m: &crate::state::Message, field: &str, value: &str) -> bool {
+    let actual = match field.to_ascii_lowercase().as_str() {
+        "status" => m.history_status(),
+        "to" => m.to.as_str(),
+        "from" => m.from.as_deref().unwrap_or(""),
+        "message_id" => m.message_id.as_str(),
+        _ => return false,
+    };
+    value.is_empty() || actual.eq_ignore_ascii_case(value)
 }
 
 /// Delivery receipts: every message of `kind` that went out (not scheduled or cancelled).
