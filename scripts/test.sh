@@ -72,7 +72,7 @@ cleanup; sandbox_pid=""
 step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
 # Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
 mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
-node --test tests/node/ tests/errors/ tests/security/ tests/seams/ tests/workerd/ tests/conformance/ tests/faults/ tests/package/ tests/demo/ examples/worker/test/ 2>&1 | tee "$logs/node.log"
+node --test --test-timeout=300000 tests/node/ tests/errors/ tests/security/ tests/seams/ tests/workerd/ tests/conformance/ tests/faults/ tests/package/ tests/demo/ examples/worker/test/ 2>&1 | tee "$logs/node.log"
 
 step "types: tsc --noEmit against the package's .d.ts"
 tsc -p tests/types

@@ -99,15 +99,19 @@ test('demo server 9: a body over 10 MB is refused with 413 while it streams, and
   // Declared too large: refused before reading.
   const declared = `POST /api/v3/sms/send HTTP/1.1\r\nHost: 127.0.0.1:${demo.port}\r\nContent-Type: application/json\r\nContent-Length: ${2 ** 30}\r\nConnection: close\r\n\r\n`;
   assert.equal(await raw(demo.port, declared, { endAfterMs: 2000 }), 'HTTP/1.1 413 Payload Too Large');
-  // Chunked, with no length: refused once 10 MB have come in.
-  const chunk = 'x'.repeat(1024 * 1024);
+  // Chunked, with no length: refused once 10 MB have come in (12 MB are offered, then the
+  // stream ends; the signal only bounds the test should the server hang).
+  const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+  let offered = 0;
   const res = await fetch(`http://127.0.0.1:${demo.port}/api/v3/sms/send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     duplex: 'half',
+    signal: AbortSignal.timeout(20_000),
     body: new ReadableStream({
       pull(controller) {
-        controller.enqueue(new TextEncoder().encode(chunk));
+        if (offered++ < 12) controller.enqueue(chunk);
+        else controller.close();
       },
     }),
   }).catch((e) => e);
