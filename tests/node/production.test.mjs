@@ -11,20 +11,21 @@ const tracingFetch = async (url, init) => {
   const status = answers.shift() ?? 200;
   return Response.json({ http_code: status, response_code: status === 200 ? 'SUCCESS' : 'BUSY', response_msg: '', data: { balance: '12.50' } }, { status });
 };
-const log = { info: (...line) => logged.push(line) };
 const logged = [];
+const log = { info: (...line) => logged.push(line) };
 
-test('README, in production: fetch, events, withResponse, per-call options, rate limit, appInfo', async () => {
-  const client = new ClickSend({
-    apiKey: process.env.MATON_API_KEY ?? 'key',
-    fetch: tracingFetch, // any function with fetch's signature: a service binding, a test double
-    rateLimit: { perSecond: 10, burst: 5 }, // for every call of this client, retries included
-    appInfo: { name: 'shop', version: '2.1.0' }, // User-Agent: clicksend-wasm/0.1.0 shop/2.1.0
-    maxRetryDelayMs: 0,
-  });
-  const off = client.on('retry', (e) => log.info(`retrying ${e.area}.${e.name} after ${e.reason}`));
-  const { data, response, attempts } = await client.account.get({ timeoutMs: 5_000, headers: { 'X-Request-Id': 'abc' } }).withResponse();
-  off();
+const client = new ClickSend({
+  apiKey: process.env.MATON_API_KEY ?? 'key',
+  fetch: tracingFetch, // any function with fetch's signature: a service binding, a test double
+  rateLimit: { perSecond: 10, burst: 5 }, // for every call of this client, retries included
+  appInfo: { name: 'shop', version: '2.1.0' }, // User-Agent: clicksend-wasm/0.1.0 shop/2.1.0
+  maxRetryDelayMs: 0, // (the test's: no wait before the retry)
+});
+const off = client.on('retry', (e) => log.info(`retrying ${e.area}.${e.name} after ${e.reason}`));
+const { data, response, attempts } = await client.account.get({ timeoutMs: 5_000, headers: { 'X-Request-Id': 'abc' } }).withResponse();
+off();
+
+test('README, in production: fetch, events, withResponse, per-call options, rate limit, appInfo', () => {
   assert.deepEqual(logged, [['retrying account.get after 503']]);
   assert.deepEqual([data.data.balance, response.status, attempts], ['12.50', 200, 2]);
   assert.equal(sent[1].url, 'https://gateway.maton.ai/clicksend/v3/account');
