@@ -148,7 +148,10 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
         }
         if is_array(&value) {
             for (i, item) in items(what, &value)?.iter().enumerate() {
-                let indexed = if key.contains("{index}") { key.replace("{index}", &i.to_string()) } else { format!("{key}[{i}]") };
+                let indexed = match clicksend_core::find(&key, "{index}") {
+                    Some(at) => format!("{}{i}{}", key.get(..at).unwrap_or_default(), key.get(at + "{index}".len()..).unwrap_or_default()),
+                    None => format!("{key}[{i}]"),
+                };
                 pairs.push((indexed, query_value(what, &key, item)?));
             }
         } else {

@@ -62,10 +62,13 @@ pub fn snippet(text: &str) -> String {
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some((mut cut, _)) = folded.char_indices().nth(SNIPPET_CHARS) else { return folded };
     let mark = crate::options::REDACTED;
-    if let Some(start) = folded[..cut].rfind('[').filter(|&i| mark.starts_with(&folded[i..cut]) && folded[i..].starts_with(mark) && i + mark.len() > cut) {
+    // `get` rather than `[..]` here and in the redaction: a str index that can panic keeps the
+    // panic's char-formatting (and Unicode tables) in the `.wasm`.
+    let head = folded.get(..cut).unwrap_or(&folded);
+    if let Some(start) = head.rfind('[').filter(|&i| i + mark.len() > cut && folded.get(i..).is_some_and(|rest| rest.starts_with(mark))) {
         cut = start;
     }
-    format!("{}…", &folded[..cut])
+    format!("{}…", folded.get(..cut).unwrap_or(&folded))
 }
 
 /// The reason phrase of the statuses ClickSend and proxies answer with.

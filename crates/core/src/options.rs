@@ -202,7 +202,7 @@ impl Config {
     /// secret cut in two at the end leaves its first part there, which is redacted too.
     pub fn redact_truncated(&self, text: &str) -> String {
         let mut out = self.redact(text);
-        let tail = self.secrets.iter().filter_map(|s| (1..s.len()).rev().find(|&n| out.ends_with(&s[..n]))).max();
+        let tail = self.secrets.iter().filter_map(|s| (1..s.len()).rev().find(|&n| s.get(..n).is_some_and(|start| out.ends_with(start)))).max();
         if let Some(n) = tail {
             out.truncate(out.len() - n);
             out.push_str(REDACTED);
@@ -215,7 +215,7 @@ impl Config {
     /// after another could cut into an earlier `[redacted]` (a short secret such as `r`)
     /// and leave pieces of a secret behind (found by fuzzing).
     pub fn redact(&self, text: &str) -> String {
-        let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).filter(|s| !s.is_empty() && text.contains(s)).collect();
+        let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).filter(|s| !s.is_empty() && crate::find(text, s).is_some()).collect();
         if secrets.is_empty() {
             return text.to_string();
         }
@@ -225,11 +225,11 @@ impl Config {
             match secrets.iter().filter(|s| rest.starts_with(**s)).max_by_key(|s| s.len()) {
                 Some(secret) => {
                     out.push_str(REDACTED);
-                    rest = &rest[secret.len()..];
+                    rest = rest.get(secret.len()..).unwrap_or_default();
                 }
                 None => {
                     out.push(c);
-                    rest = &rest[c.len_utf8()..];
+                    rest = rest.get(c.len_utf8()..).unwrap_or_default();
                 }
             }
         }

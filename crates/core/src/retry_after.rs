@@ -14,7 +14,7 @@ pub fn parse(value: &str, now_ms: f64) -> Option<f64> {
 
 /// IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`, to Unix seconds.
 pub fn parse_http_date(s: &str) -> Option<i64> {
-    let rest = s.split_once(", ")?.1;
+    let rest = s.get(crate::find(s, ", ")? + 2..)?;
     let mut parts = rest.split(' ');
     let day: i64 = parts.next()?.parse().ok()?;
     let month = match parts.next()? {

@@ -39,11 +39,14 @@ const GSM7_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆ�
 ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const GSM7_EXTENSION: &str = "\u{c}^{}\\[~]|€";
 
-/// Septets a character takes in GSM-7, or `None` when it is not in the alphabet.
+/// Septets a character takes in GSM-7, or `None` when it is not in the alphabet. Compared char
+/// by char: `str::contains(char)` searches for a non-ASCII char as a substring, and that search
+/// keeps a panic path with char formatting (over a kilobyte) in the `.wasm`.
 fn gsm7_width(c: char) -> Option<usize> {
-    if GSM7_BASIC.contains(c) {
+    let any = |set: &str| if c.is_ascii() { set.as_bytes().contains(&(c as u8)) } else { set.chars().any(|g| g == c) };
+    if any(GSM7_BASIC) {
         Some(1)
-    } else if GSM7_EXTENSION.contains(c) {
+    } else if any(GSM7_EXTENSION) {
         Some(2)
     } else {
         None
