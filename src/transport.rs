@@ -1,6 +1,6 @@
-//! Sending a request with the global `fetch` (never `window`, so it runs in pages,
-//! workers, workerd and Node alike), under a timeout and the caller's `AbortSignal`,
-//! and turning the answer into the envelope or a [`Rejection`].
+//! Sending a request through js/hooks.js (the client's `fetch`, or the global one: never
+//! `window`, so it runs in pages, workers, workerd and Node alike), under a timeout and the
+//! caller's `AbortSignal`, and turning the answer into the envelope or a [`Rejection`].
 
 use crate::args::{upload_json, Outgoing, RequestBody};
 use crate::error::Rejection;
@@ -54,6 +54,8 @@ const CALLER_REASON: &str = "clicksend-wasm: caller's signal";
 /// bound to a reason: no Rust closure per call (each costs a JS wrapper and a finalizer).
 struct Deadline {
     controller: AbortController,
+    /// The call's `timeoutMs`, for the message of a call that ran out of it.
+    timeout_ms: u32,
     timer: JsValue,
     caller: Option<(AbortSignal, js_sys::Function)>,
 }
@@ -70,7 +72,7 @@ impl Deadline {
             let _ = signal.add_event_listener_with_callback("abort", &on_abort);
             (signal, on_abort)
         });
-        Ok(Deadline { controller, timer, caller })
+        Ok(Deadline { controller, timeout_ms, timer, caller })
     }
 
     /// Whether (and why) the controller was aborted.
@@ -86,9 +88,9 @@ impl Deadline {
     }
 
     /// The error for a failure that happened while this deadline was running.
-    fn failure(&self, timeout_ms: u32, what: impl FnOnce() -> String) -> Error {
+    fn failure(&self, what: impl FnOnce() -> String) -> Error {
         match self.stop() {
-            Stop::Timeout => Error::new(Code::Timeout, 0, format!("no response within {timeout_ms} ms (timeoutMs)")),
+            Stop::Timeout => Error::new(Code::Timeout, 0, format!("no response within {} ms (timeoutMs)", self.timeout_ms)),
             Stop::Caller => Error::new(Code::Aborted, 0, "the request was aborted by its signal"),
             Stop::None => Error::new(Code::NetworkError, 0, what()),
         }
@@ -197,9 +199,8 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
         }
     }
     // A call's own `timeoutMs` and `maxRetries` replace the client's for that call.
-    let timeout_ms = out.options.timeout_ms.unwrap_or(config.timeout_ms);
     let policy = retry::Policy { max_retries: out.options.max_retries.unwrap_or(config.retry.max_retries), ..config.retry };
-    let deadline = Deadline::start(timeout_ms, out.options.signal.clone())?;
+    let deadline = Deadline::start(out.options.timeout_ms.unwrap_or(config.timeout_ms), out.options.signal.clone())?;
     let body = match &out.body {
         None => None,
         Some(RequestBody::Json(text)) => Some(text.clone()),
@@ -207,7 +208,7 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
     };
     let mut attempt = 0;
     loop {
-        let (mut failure, kind) = match attempt_once(session, &out, body.as_ref(), &deadline, timeout_ms).await {
+        let (mut failure, kind) = match attempt_once(session, &out, body.as_ref(), &deadline).await {
             Ok(value) => return Ok(value),
             Err(f) => f,
         };
@@ -226,7 +227,7 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
             // Stopped during backoff: the last attempt had failed without effect, so after a
             // timeout (not an abort) a new call may succeed.
             Some(_) => {
-                let mut stopped: Rejection = deadline.failure(timeout_ms, String::new).into();
+                let mut stopped: Rejection = deadline.failure(String::new).into();
                 stopped.retryable = stopped.error.code == Code::Timeout;
                 return Err(stopped);
             }
@@ -247,7 +248,7 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline, timeout_ms: u32) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
+async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
     let config = &session.config;
     let stopped_or_network = || if deadline.stop() == Stop::None { retry::AttemptFailure::Network } else { retry::AttemptFailure::Stopped };
     let init = session.init(out, body, &deadline.controller.signal());
@@ -261,7 +262,7 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
         Ok(answer) => Answer::new(&answer),
         Err(e) => {
             let what = || format!("the request failed: {}", js_error_text(&e));
-            return Err((deadline.failure(timeout_ms, what).into(), stopped_or_network()));
+            return Err((deadline.failure(what).into(), stopped_or_network()));
         }
     };
     classify(&answer, out.host == Host::ClickSend, config).map_err(|f| {
