@@ -98,11 +98,6 @@ class Call {
   }
 }
 
-/** The wasm side's promise of a call, as a Call keeping the call's record. */
-function tracked(promise, record) {
-  return new Call(promise, record);
-}
-
 export class ClickSend {
   #client;
   #hooks;
@@ -119,7 +114,7 @@ export class ClickSend {
       const record = () => callRecord(area, name);
       const fn = (...args) => {
         const call = record();
-        return tracked(client.call(index, args, call), call);
+        return new Call(client.call(index, args, call), call);
       };
       ns[name] = fn;
       if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
@@ -133,7 +128,7 @@ export class ClickSend {
   /** Any ClickSend path under /v3, through the same checks: `request('GET', '/sms/history', {query})`. */
   request(method, path, init) {
     const call = callRecord(null, 'request');
-    return tracked(this.#client.request(method, path, init, call), call);
+    return new Call(this.#client.request(method, path, init, call), call);
   }
 
   /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */
