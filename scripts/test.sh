@@ -35,8 +35,8 @@ biome check --error-on-warnings
 node scripts/check-editorconfig.mjs
 echo "[test] style: ok"
 
-step "native: cargo test (core, sandbox)"
-cargo test -p clicksend-core -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
+step "native: cargo test (core, model, sandbox)"
+cargo test -p clicksend-core -p clicksend-model -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
 
 step "dependencies: one version of each crate in the wasm build"
 dups=$(cargo tree -p clicksend-wasm --target wasm32-unknown-unknown --duplicates -e normal)

@@ -7,18 +7,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Format {
-    Form,
-    Json,
-    Get,
-}
-
-#[derive(Clone, Debug)]
-pub struct Callback {
-    pub url: String,
-    pub format: Format,
-}
+pub use clicksend_model::{Callback, CallbackFormat as Format};
 
 /// A pushed object's fields as strings (`null` as empty), in order.
 pub fn fields(object: &Value) -> Vec<(String, String)> {

@@ -59,7 +59,7 @@ for (const format of ['form', 'json', 'get']) {
       assert.deepEqual([r.type, r.message_id, r.status_code, r.custom_string], ['sms_receipt', sent.message_id, '201', `order-${format}`]);
       assert.equal(typeof r.timestamp, 'number');
     }
-    await client().sms.createTestInbound({ from: '+61422222222', body: 'STOP please', to: '+61411111111' });
+    await client().sms.createTestInbound({ url: hookUrl(), from: '+61422222222', body: 'STOP please', to: '+61411111111' });
     const [inbound] = await next(1);
     const r = await parseWebhook(asRequest(inbound));
     assert.deepEqual([r.type, r.from, r.body, r.to], ['inbound_sms', '+61422222222', 'STOP please', '+61411111111']);

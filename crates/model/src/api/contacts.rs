@@ -1,9 +1,9 @@
 //! Contact lists and the contacts in them.
 
 use super::{id, ApiRequest};
-use crate::envelope::{error, ok, Reply};
-use crate::state::{normalize_recipient, now, Contact, List, State, CONTACT_FIELDS};
-use serde_json::{json, Value};
+use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::{normalize_recipient, Contact, List, State, CONTACT_FIELDS};
+use serde_json::{json, Map, Value};
 use std::collections::HashSet;
 
 const NO_LIST: &str = "Your list was not found.";
@@ -27,11 +27,11 @@ pub fn get_list(state: &mut State, list_id: &str) -> Reply {
 /// `POST /lists` (no id) and `PUT /lists/{id}`: `list_name` is required.
 pub fn save_list(state: &mut State, req: &ApiRequest, list_id: Option<&str>) -> Reply {
     let Some(name) = req.body_str("list_name").filter(|n| !n.trim().is_empty()) else {
-        return error(400, "list_name is required.");
+        return invalid(json!({"list_name": "List name field is required."}).as_object().cloned().unwrap_or_default());
     };
     match list_id {
         None => {
-            let list = List { list_id: 428_000 + state.next_id(), list_name: name.to_string(), contacts: Vec::new() };
+            let list = List { list_id: 428_000 + state.next_id(), list_name: name.to_string(), contacts: Vec::new(), import_in_progress: false };
             let data = list.to_json();
             state.lists.insert(list.list_id, list);
             ok("New list has been created.", data)
@@ -48,7 +48,7 @@ pub fn save_list(state: &mut State, req: &ApiRequest, list_id: Option<&str>) -> 
 
 pub fn delete_list(state: &mut State, list_id: &str) -> Reply {
     match id(list_id).and_then(|i| state.lists.remove(&i)) {
-        Some(list) => ok(&format!("List #{} has been deleted.", list.list_id), list.to_json()),
+        Some(list) => ok(&format!("List #{} has been deleted.", list.list_id), json!([])),
         None => error(404, NO_LIST),
     }
 }
@@ -105,15 +105,16 @@ pub fn save_contact(state: &mut State, req: &ApiRequest, list_id: &str, contact_
     let body = req.body.as_ref().and_then(Value::as_object).unwrap_or(&empty);
     let given: serde_json::Map<String, Value> = CONTACT_FIELDS.iter().filter_map(|f| body.get(*f).map(|v| ((*f).to_string(), v.clone()))).collect();
     let new_id = state.next_id();
+    let now = state.now;
     let list = match list_mut(state, list_id) {
         Ok(list) => list,
         Err(reply) => return reply,
     };
-    let now = now();
     match contact_id {
         None => {
             if !["phone_number", "email", "fax_number"].iter().any(|f| given.get(*f).and_then(Value::as_str).is_some_and(|v| !v.is_empty())) {
-                return error(400, "A contact needs a phone_number, email or fax_number.");
+                let need = "A contact needs a phone number, an email or a fax number.";
+                return invalid(["phone_number", "email", "fax_number"].iter().map(|f| ((*f).to_string(), json!(need))).collect());
             }
             let contact = Contact { contact_id: 1_500_000 + new_id, fields: given, date_added: now, date_updated: now };
             let data = contact.to_json(list);
@@ -140,7 +141,7 @@ pub fn delete_contact(state: &mut State, list_id: &str, contact_id: &str) -> Rep
     match list.contacts.iter().position(|c| Some(c.contact_id) == id(contact_id)) {
         Some(i) => {
             let c = list.contacts.remove(i);
-            ok(&format!("Contact #{} has been deleted.", c.contact_id), c.to_json(list))
+            ok(&format!("Contact #{} has been deleted.", c.contact_id), json!([]))
         }
         None => error(404, NO_CONTACT),
     }
@@ -154,6 +155,7 @@ pub fn copy_contact(state: &mut State, from: &str, contact_id: &str, to: &str, t
         Err(reply) => return reply,
     };
     let new_id = 1_500_000 + state.next_id();
+    let now = state.now;
     let source = match list_mut(state, from) {
         Ok(list) => list,
         Err(reply) => return reply,
@@ -161,11 +163,76 @@ pub fn copy_contact(state: &mut State, from: &str, contact_id: &str, to: &str, t
     let Some(i) = source.contacts.iter().position(|c| Some(c.contact_id) == id(contact_id)) else {
         return error(404, NO_CONTACT);
     };
-    let contact = if transfer { source.contacts.remove(i) } else { Contact { contact_id: new_id, date_added: now(), ..source.contacts[i].clone() } };
+    let contact = if transfer { source.contacts.remove(i) } else { Contact { contact_id: new_id, date_added: now, ..source.contacts[i].clone() } };
     let verb = if transfer { "transferred" } else { "copied" };
     let message = format!("Contact #{contact_id} has been {verb} to List #{to_id}");
     let target = state.lists.get_mut(&to_id).expect("checked above");
     let data = contact.to_json(target);
     target.contacts.push(contact);
     ok(&message, data)
+}
+
+/// `POST /lists/{id}/import {file_url, field_order}`: ClickSend fetches the file and imports
+/// it later. The sandbox cannot fetch a URL; it checks the request and answers as ClickSend
+/// does when it accepts an import, and the list shows the import in progress.
+pub fn import(state: &mut State, req: &ApiRequest, list_id: &str) -> Reply {
+    let fields = match super::records::check(req.body.as_ref(), &["file_url", "field_order"]) {
+        Ok(f) => f,
+        Err(reply) => return reply,
+    };
+    if !fields["file_url"].as_str().is_some_and(|u| u.starts_with("http://") || u.starts_with("https://")) {
+        return invalid(Map::from_iter([("file_url".to_string(), json!("File url must be an http or https URL."))]));
+    }
+    let job = state.next_message_id();
+    match list_mut(state, list_id) {
+        Ok(list) => {
+            list.import_in_progress = true;
+            ok("Your file is being imported.", json!({"msg": "Import queued.", "ids": [job], "id": job}))
+        }
+        Err(reply) => reply,
+    }
+}
+
+/// Removes from a list every contact whose phone number or email is in the opt-out list.
+pub fn remove_opted_out(state: &mut State, list_id: &str, opt_out_list_id: &str) -> Reply {
+    let opted_out: HashSet<String> = match list_mut(state, opt_out_list_id) {
+        Ok(list) => list
+            .contacts
+            .iter()
+            .flat_map(|c| [c.phone().map(String::from), c.fields.get("email").and_then(Value::as_str).map(String::from)])
+            .flatten()
+            .filter(|v| !v.is_empty())
+            .collect(),
+        Err(reply) => return reply,
+    };
+    let list = match list_mut(state, list_id) {
+        Ok(list) => list,
+        Err(reply) => return reply,
+    };
+    let before = list.contacts.len();
+    list.contacts.retain(|c| !c.phone().is_some_and(|p| opted_out.contains(p)) && !c.fields.get("email").and_then(Value::as_str).is_some_and(|e| opted_out.contains(e)));
+    ok("Opted-out contacts have been removed.", json!({"deleted": before - list.contacts.len()}))
+}
+
+/// `GET /search/contacts-lists?q=`: lists whose name, and contacts whose name, phone number
+/// or email, contain `q` (case-insensitive).
+pub fn search(state: &State, req: &ApiRequest) -> Reply {
+    let q = req.query.get("q").map(|q| q.to_lowercase()).unwrap_or_default();
+    if q.is_empty() {
+        return invalid(Map::from_iter([("q".to_string(), json!("Q field is required."))]));
+    }
+    let hit = |s: &str| s.to_lowercase().contains(&q);
+    let mut items = Vec::new();
+    for list in state.lists.values() {
+        if hit(&list.list_name) {
+            items.push(json!({"type": "list", "list_id": list.list_id, "list_name": list.list_name}));
+        }
+        for c in &list.contacts {
+            let fields = ["first_name", "last_name", "phone_number", "email"];
+            if fields.iter().any(|f| c.fields.get(*f).and_then(Value::as_str).is_some_and(hit)) {
+                items.push(json!({"type": "contact", "list_id": list.list_id, "contact_id": c.contact_id, "first_name": c.fields.get("first_name"), "last_name": c.fields.get("last_name"), "phone_number": c.phone()}));
+            }
+        }
+    }
+    ok("Here are your search results.", req.page(items))
 }

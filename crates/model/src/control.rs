@@ -1,24 +1,24 @@
-//! `/_sandbox/...`: what tests use to reset the sandbox, read what it received and
-//! program faults. No real ClickSend path starts with `/_sandbox`.
+//! The control surface (`/_sandbox/...` on the sandbox server): what tests use to reset the
+//! model, read what it received, set the balance and callbacks, and program faults. No real
+//! ClickSend path starts with `/_sandbox`.
 
-use crate::callbacks::{Callback, Format};
 use crate::envelope::{error, ok, Reply};
-use crate::http::Shared;
-use crate::state::{ConnectionDrop, Fault, State};
+use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, State};
+use crate::Model;
 use serde_json::{json, Value};
 
-pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
+pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply {
     match (method, path.trim_end_matches('/')) {
         ("GET", "health") => ok("ok", json!({"status": "up"})),
         ("POST", "reset") => {
-            *shared.state() = State::new();
+            model.state = State::new();
             ok("Sandbox reset.", Value::Null)
         }
-        ("GET", "requests") => ok("Recorded requests.", Value::Array(shared.state().requests.clone())),
+        ("GET", "requests") => ok("Recorded requests.", Value::Array(model.state.requests.clone())),
         ("POST", "callbacks") => match parse_callback(body) {
             Ok(callback) => {
                 let url = callback.url.clone();
-                shared.state().callback = Some(callback);
+                model.state.callback = Some(callback);
                 ok("Callbacks set.", json!({"url": url}))
             }
             Err(why) => error(400, &why),
@@ -26,7 +26,7 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
         // The account's credit, for tests that send more than the start balance pays for.
         ("POST", "balance") => match serde_json::from_slice::<Value>(body).ok().and_then(|v| v.get("balance")?.as_f64()) {
             Some(b) if b >= 0.0 => {
-                shared.state().balance = b;
+                model.state.balance = b;
                 ok("Balance set.", json!({"balance": b}))
             }
             _ => error(400, "give {\"balance\": a number >= 0}"),
@@ -34,7 +34,7 @@ pub fn handle(shared: &Shared, method: &str, path: &str, body: &[u8]) -> Reply {
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
                 let n = faults.len();
-                shared.state().faults.extend(faults);
+                model.state.faults.extend(faults);
                 ok(&format!("{n} fault(s) armed."), json!({"armed": n}))
             }
             Err(why) => error(400, &why),

@@ -1,19 +1,50 @@
-//! The sandbox's memory: the account, messages, lists and contacts, templates, email
-//! addresses, inbound messages and Maton connections, plus what tests see (recorded
-//! requests) and program (faults).
+//! The model's memory: the account, messages, lists and contacts, every other kind of record
+//! (by [`crate::api::records::Resource`]), inbound messages and Maton connections, plus what
+//! tests see (recorded requests) and program (faults), and the clock of the request at hand.
 
 use clicksend_core::messages::MessageKind;
 use clicksend_core::sms_parts;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 pub const START_BALANCE: f64 = 100.0;
 pub const USER_ID: u64 = 3819;
 pub const SUBACCOUNT_ID: u64 = 3998;
+/// The shared number ClickSend sends from when a message names no sender.
+pub const SHARED_NUMBER: &str = "+61481073412";
 
-pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+/// `2026-01-01T00:00:00Z` for a Unix time (the newer APIs' timestamps).
+pub fn iso8601(t: i64) -> String {
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    let (y, m, d) = civil(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// The year and month of a Unix time (UTC).
+pub fn year_month(t: i64) -> (i64, i64) {
+    let (y, m, _) = civil(t.div_euclid(86_400));
+    (y, m)
+}
+
+/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Something ClickSend pushes: to `url`, or (when `None`) to the callback URL a test set.
+#[derive(Clone, Debug)]
+pub struct Push {
+    pub url: Option<String>,
+    pub body: Value,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -161,6 +192,8 @@ pub struct List {
     pub list_id: u64,
     pub list_name: String,
     pub contacts: Vec<Contact>,
+    /// An import was accepted for it (`POST /lists/{id}/import`).
+    pub import_in_progress: bool,
 }
 
 impl List {
@@ -170,6 +203,8 @@ impl List {
             "list_name": self.list_name,
             "list_email_id": format!("{:X}", 0xC0FFEE_u64 + self.list_id),
             "_contacts_count": self.contacts.len(),
+            "_import_in_progress": u8::from(self.import_in_progress),
+            "_optout_in_progress": 0,
         })
     }
 }
@@ -200,21 +235,46 @@ pub enum ConnectionDrop {
     AfterCarryingOut,
 }
 
+/// How pushes go to a callback URL: a form post, a JSON post, or a GET with a query string.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CallbackFormat {
+    Form,
+    Json,
+    Get,
+}
+
+/// Where to push delivery receipts and inbound messages (`/_sandbox/callbacks`).
+#[derive(Clone, Debug)]
+pub struct Callback {
+    pub url: String,
+    pub format: CallbackFormat,
+}
+
 #[derive(Default)]
 pub struct State {
+    /// The time of the request being answered (Unix seconds), given by the front.
+    pub now: i64,
     pub balance: f64,
     pub messages: Vec<Message>,
     pub lists: BTreeMap<u64, List>,
-    pub templates: BTreeMap<u64, Value>,
-    pub email_addresses: BTreeMap<u64, Value>,
+    /// Every other kind of record, by its resource's key, in the order they were made.
+    pub records: BTreeMap<&'static str, Vec<Value>>,
     pub inbound: Vec<Value>,
     pub connections: Vec<Value>,
     pub requests: Vec<Value>,
     pub faults: Vec<Fault>,
-    /// Where to push receipts and inbound messages (`/_sandbox/callbacks`).
-    pub callback: Option<crate::callbacks::Callback>,
-    /// Pushes waiting to be delivered (the HTTP layer sends them after each request).
-    pub outbox: Vec<Value>,
+    pub callback: Option<Callback>,
+    /// Pushes waiting to be delivered (the front sends them after each request).
+    pub outbox: Vec<Push>,
+    /// Set by a sign-up verification until the code is given.
+    pub account_unverified: bool,
+    /// Global sending: the countries selected, and those whose terms were agreed.
+    pub selected_countries: Vec<u64>,
+    pub agreed_countries: Vec<u64>,
+    /// Per kind of receipt (`sms`, `fax`, ...): receipts before this time were marked read.
+    pub receipts_read_before: BTreeMap<&'static str, i64>,
+    /// The stored credit card, as ClickSend shows it (last digits only).
+    pub credit_card: Option<Value>,
     next_id: u64,
 }
 

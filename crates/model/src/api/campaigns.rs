@@ -1,0 +1,194 @@
+//! SMS, MMS and email campaigns: one message to every contact of a list, kept as a campaign
+//! (its messages appear in the history, its cost comes off the balance); a price first if
+//! wanted, and a scheduled campaign can be cancelled.
+
+use super::account::round4;
+use super::messages;
+use super::records::{self, check, Gone, Resource};
+use super::ApiRequest;
+use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::{currency, Delivery, State};
+use clicksend_core::messages::MessageKind;
+use serde_json::{json, Map, Value};
+
+pub const SMS: Resource =
+    Resource { key: "sms_campaigns", id: "sms_campaign_id", first_id: Some(7_000), required: &["list_id", "name", "body"], noun: "SMS campaign", gone: Gone::True, bare: false };
+pub const MMS: Resource = Resource {
+    key: "mms_campaigns",
+    id: "mms_campaign_id",
+    first_id: Some(7_500),
+    required: &["list_id", "name", "body", "subject", "media_file"],
+    noun: "MMS campaign",
+    gone: Gone::True,
+    bare: false,
+};
+pub const EMAIL: Resource = Resource {
+    key: "email_campaigns",
+    id: "email_campaign_id",
+    first_id: Some(8_000),
+    required: &["list_id", "name", "subject", "body", "from_email_address_id", "from_name"],
+    noun: "Email campaign",
+    gone: Gone::True,
+    bare: false,
+};
+
+fn kind_of(res: &Resource) -> MessageKind {
+    if res.key == MMS.key {
+        MessageKind::Mms
+    } else {
+        MessageKind::Sms
+    }
+}
+
+fn number(v: Option<&Value>) -> Option<i64> {
+    v.and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
+}
+
+/// The campaign's list, which must exist.
+fn list_of(state: &State, fields: &Map<String, Value>) -> Result<u64, Reply> {
+    let id = number(fields.get("list_id")).and_then(|i| u64::try_from(i).ok());
+    match id.filter(|i| state.lists.contains_key(i)) {
+        Some(i) => Ok(i),
+        None => Err(invalid(Map::from_iter([("list_id".to_string(), json!("List not found."))]))),
+    }
+}
+
+/// `POST /{sms,mms}-campaigns/send` (`commit`) and `.../price`.
+pub fn send(state: &mut State, req: &ApiRequest, res: &Resource, commit: bool) -> Reply {
+    let fields = match check(req.body.as_ref(), res.required) {
+        Ok(f) => f,
+        Err(reply) => return reply,
+    };
+    let list_id = match list_of(state, &fields) {
+        Ok(i) => i,
+        Err(reply) => return reply,
+    };
+    let kind = kind_of(res);
+    let mut message = json!({"list_id": list_id, "body": fields["body"], "custom_string": fields.get("name")});
+    for k in ["from", "schedule", "subject", "media_file"] {
+        if let Some(v) = fields.get(k) {
+            message[k] = v.clone();
+        }
+    }
+    let media = fields.get("media_file").and_then(Value::as_str);
+    let sent = match messages::send_messages(state, kind, &[message], media, commit) {
+        Ok(s) => s,
+        Err(reply) => return reply,
+    };
+    if !commit {
+        let quoted = json!({"from": fields.get("from"), "body": fields["body"], "schedule": fields.get("schedule")});
+        let data = json!({"total_count": sent.queued, "total_price": format!("{:.4}", sent.total_price), "data": quoted, "_currency": currency()});
+        return ok("Here is the price of your campaign.", data);
+    }
+    let schedule = number(fields.get("schedule")).unwrap_or(0);
+    let mut extra = json!({
+        "user_id": crate::state::USER_ID,
+        "list_id": list_id,
+        "schedule": schedule,
+        "status": if schedule > state.now { "Scheduled" } else { "Sent" },
+        "date_added": state.now,
+        "total_count": sent.queued,
+        "_total_count": sent.queued,
+        "_total_price": sent.total_price,
+        "message_ids": sent.message_ids,
+    });
+    if let Some(from) = fields.get("from") {
+        extra["from"] = from.clone();
+    }
+    let reply = records::create(state, req, res, extra);
+    if res.key == MMS.key {
+        return reply;
+    }
+    let data = reply.body["data"].clone();
+    ok("Your campaign has been queued.", data)
+}
+
+/// Cancels a scheduled campaign and its messages (their cost goes back to the balance).
+pub fn cancel(state: &mut State, res: &Resource, id: &str) -> Reply {
+    let Some(campaign) = records::find(state, res, id).cloned() else {
+        return records::not_found(res);
+    };
+    if campaign["status"] != "Scheduled" {
+        return error(400, "Only a scheduled campaign can be cancelled.");
+    }
+    let ids: Vec<String> = campaign["message_ids"].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default();
+    for m in state.messages.iter_mut().filter(|m| ids.contains(&m.message_id) && m.delivery == Delivery::Scheduled) {
+        m.delivery = Delivery::Cancelled;
+        state.balance += m.price;
+    }
+    let Some(record) = records::find_mut(state, res, id) else {
+        return records::not_found(res);
+    };
+    record["status"] = json!("Cancelled");
+    ok("Your campaign has been cancelled.", record.clone())
+}
+
+/// `GET /mms-campaigns` answers the page itself, without the envelope (as described).
+pub fn list_mms(state: &State, req: &ApiRequest) -> Reply {
+    Reply { status: 200, body: req.page(records::all(state, &MMS).to_vec()) }
+}
+
+/// `POST /email-campaigns/send` (`commit`) and `.../price`: the sender must be one of the
+/// account's email addresses, the list must exist; each contact with an email gets one.
+pub fn send_email(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
+    let fields = match check(req.body.as_ref(), EMAIL.required) {
+        Ok(f) => f,
+        Err(reply) => return reply,
+    };
+    let list_id = match list_of(state, &fields) {
+        Ok(i) => i,
+        Err(reply) => return reply,
+    };
+    let sender = number(fields.get("from_email_address_id")).map(|i| i.to_string()).unwrap_or_default();
+    if records::find(state, &super::email::ADDRESSES, &sender).is_none() {
+        return invalid(Map::from_iter([("from_email_address_id".to_string(), json!("Email address not found."))]));
+    }
+    let recipients: Vec<String> =
+        state.lists[&list_id].contacts.iter().filter_map(|c| c.fields.get("email").and_then(Value::as_str).filter(|e| !e.is_empty()).map(String::from)).collect();
+    let price = round4(recipients.len() as f64 * super::email::EMAIL_PRICE);
+    if !commit {
+        return ok("Here is the price of your campaign.", json!({"data": {"total_price": price, "total_count": recipients.len(), "_currency": currency()}}));
+    }
+    if price > state.balance + 1e-9 {
+        return error(400, "Not enough credit for this campaign.");
+    }
+    state.balance -= price;
+    let schedule = number(fields.get("schedule")).unwrap_or(0);
+    let extra = json!({
+        "user_id": crate::state::USER_ID,
+        "list_id": list_id,
+        "schedule": schedule,
+        "status": if schedule > state.now { "Scheduled" } else { "Sent" },
+        "date_added": state.now,
+        "_total_count": recipients.len(),
+        "_total_price": price,
+        "recipients": recipients,
+    });
+    let reply = records::create(state, req, &EMAIL, extra);
+    let data = reply.body["data"].clone();
+    ok("Your campaign has been queued.", json!({"data": data}))
+}
+
+/// One entry per email of the campaign.
+pub fn email_history(state: &State, req: &ApiRequest, id: &str) -> Reply {
+    let Some(campaign) = records::find(state, &EMAIL, id) else {
+        return records::not_found(&EMAIL);
+    };
+    let items: Vec<Value> = campaign["recipients"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .enumerate()
+                .map(|(i, to)| json!({"email_campaign_id": campaign["email_campaign_id"], "to": to, "status": campaign["status"], "date_sent": campaign["date_added"], "message_id": format!("{id}-{i}")}))
+                .collect()
+        })
+        .unwrap_or_default();
+    ok("Here is your campaign history.", req.page(items))
+}
+
+pub fn email_export(state: &State, req: &ApiRequest, id: &str) -> Reply {
+    if records::find(state, &EMAIL, id).is_none() {
+        return records::not_found(&EMAIL);
+    }
+    messages::export(state, req, &format!("email-campaigns/{id}/history"))
+}

@@ -1,0 +1,355 @@
+//! ClickSend's operations: one row per operation of the client's endpoint table (by its
+//! qualified name; the method and path come from that table), each with its handler. A path
+//! that matches an operation under another method answers 405, any other path 404, both
+//! with ClickSend's error envelope. Every 200 answer is given the documented shape
+//! ([`crate::template::conform`]).
+
+mod account;
+mod billing;
+mod campaigns;
+mod catalog;
+mod contacts;
+mod email;
+mod messages;
+mod numbers;
+mod post;
+pub mod records;
+mod rules;
+
+use crate::envelope::{self, error, PageLinks, Reply};
+use crate::state::State;
+use crate::template;
+use clicksend_core::messages::MessageKind::{Mms, Sms, Voice};
+use clicksend_core::{Endpoint, Host, ENDPOINTS};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// One API request, with its path relative to `/v3`.
+pub struct ApiRequest<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: HashMap<String, String>,
+    pub raw_query: &'a str,
+    pub body: Option<Value>,
+    /// Where the API was reached: `http://127.0.0.1:8787/v3`, or `.../clicksend/v3`.
+    pub base: String,
+    /// Whether it carried the account's credentials.
+    pub authorized: bool,
+}
+
+impl ApiRequest<'_> {
+    pub fn query_num(&self, key: &str) -> Option<i64> {
+        self.query.get(key).and_then(|v| v.parse().ok())
+    }
+
+    /// ClickSend's pagination of `items` by the `page` and `limit` query parameters, with
+    /// absolute links to this collection.
+    pub fn page(&self, items: Vec<Value>) -> Value {
+        let n = |k| self.query_num(k).and_then(|v| usize::try_from(v).ok());
+        let others: Vec<&str> = self.raw_query.split('&').filter(|p| !p.is_empty() && !p.starts_with("page=")).collect();
+        let query = others.join("&");
+        let links = PageLinks { path: format!("{}{}", self.base, self.path.trim_end_matches('/')), query: &query };
+        envelope::page(items, n("page"), n("limit"), &links)
+    }
+
+    pub fn body_str(&self, key: &str) -> Option<&str> {
+        self.body.as_ref()?.get(key)?.as_str()
+    }
+}
+
+/// A handler gets the state, the request and the path parameters, in order.
+type Handler = fn(&mut State, &ApiRequest, &[&str]) -> Reply;
+
+/// Operations ClickSend answers without credentials (`security: []` in its description).
+const PUBLIC: &[&str] = &["countries.list", "account.forgotUsername"];
+
+#[rustfmt::skip]
+pub static ROUTES: &[(&str, Handler)] = &[
+    ("account.get", |s, _, _| account::get(s)),
+    ("account.create", |s, r, _| account::create(s, r)),
+    ("account.sendVerification", |s, r, _| account::send_verification(s, r)),
+    ("account.verify", |s, _, p| account::verify(s, p[0])),
+    ("account.usageBySubaccount", |s, _, p| account::usage(s, p[0], p[1])),
+    ("account.forgotPassword", |s, r, _| account::forgot_password(s, r)),
+    ("account.verifyForgotPassword", |s, r, _| account::verify_forgot_password(s, r)),
+    ("account.forgotUsername", |s, r, _| account::forgot_username(s, r)),
+    ("sms.send", |s, r, _| messages::send(s, r, Sms, true)),
+    ("sms.price", |s, r, _| messages::send(s, r, Sms, false)),
+    ("sms.history", |s, r, _| messages::history(s, r, Sms)),
+    ("sms.exportHistory", |s, r, _| messages::export(s, r, "sms")),
+    ("sms.inbound", |s, r, _| messages::inbound(s, r)),
+    ("sms.getInbound", |s, _, p| messages::get_inbound(s, p[0])),
+    ("sms.createTestInbound", |s, r, _| messages::inject_inbound(s, r)),
+    ("sms.markInboundRead", |s, r, _| messages::mark_inbound_read(s, r, None)),
+    ("sms.markInboundMessageRead", |s, r, p| messages::mark_inbound_read(s, r, Some(p[0]))),
+    ("sms.receipts", |s, r, _| messages::receipts(s, r, Sms)),
+    ("sms.getReceipt", |s, _, p| messages::get_receipt(s, Sms, p[0])),
+    ("sms.createTestReceipt", |s, r, _| messages::test_receipt(s, r, Sms)),
+    ("sms.markReceiptsRead", |s, r, _| messages::mark_receipts_read(s, r, Sms)),
+    ("sms.cancel", |s, _, p| messages::cancel(s, Sms, p[0])),
+    ("sms.cancelAll", |s, _, _| messages::cancel_all(s, Sms)),
+    ("smsTemplates.list", |s, r, _| records::list(s, r, &catalog::SMS_TEMPLATES)),
+    ("smsTemplates.get", |s, _, p| records::get(s, &catalog::SMS_TEMPLATES, p[0])),
+    ("smsTemplates.create", |s, r, _| records::create(s, r, &catalog::SMS_TEMPLATES, Value::Null)),
+    ("smsTemplates.update", |s, r, p| records::update(s, r, &catalog::SMS_TEMPLATES, p[0], &[])),
+    ("smsTemplates.delete", |s, _, p| records::delete(s, &catalog::SMS_TEMPLATES, p[0])),
+    ("mms.send", |s, r, _| messages::send(s, r, Mms, true)),
+    ("mms.price", |s, r, _| messages::send(s, r, Mms, false)),
+    ("mms.history", |s, r, _| messages::history(s, r, Mms)),
+    ("mms.exportHistory", |s, r, _| messages::export(s, r, "mms")),
+    ("mms.receipts", |s, r, _| messages::receipts(s, r, Mms)),
+    ("mms.markReceiptsRead", |s, r, _| messages::mark_receipts_read(s, r, Mms)),
+    ("voice.send", |s, r, _| messages::send(s, r, Voice, true)),
+    ("voice.price", |s, r, _| messages::send(s, r, Voice, false)),
+    ("voice.history", |s, r, _| messages::history(s, r, Voice)),
+    ("voice.exportHistory", |s, r, _| messages::export(s, r, "voice")),
+    ("voice.receipts", |s, r, _| messages::receipts(s, r, Voice)),
+    ("voice.createTestReceipt", |s, r, _| messages::test_receipt(s, r, Voice)),
+    ("voice.markReceiptsRead", |s, r, _| messages::mark_receipts_read(s, r, Voice)),
+    ("voice.languages", |_, _, _| catalog::voice_languages()),
+    ("voice.cancel", |s, _, p| messages::cancel(s, Voice, p[0])),
+    ("voice.cancelAll", |s, _, _| messages::cancel_all(s, Voice)),
+    ("lists.list", |s, r, _| contacts::lists(s, r)),
+    ("lists.get", |s, _, p| contacts::get_list(s, p[0])),
+    ("lists.create", |s, r, _| contacts::save_list(s, r, None)),
+    ("lists.update", |s, r, p| contacts::save_list(s, r, Some(p[0]))),
+    ("lists.delete", |s, _, p| contacts::delete_list(s, p[0])),
+    ("lists.removeDuplicates", |s, r, p| contacts::remove_duplicates(s, r, p[0])),
+    ("lists.import", |s, r, p| contacts::import(s, r, p[0])),
+    ("lists.removeOptedOut", |s, _, p| contacts::remove_opted_out(s, p[0], p[1])),
+    ("lists.search", |s, r, _| contacts::search(s, r)),
+    ("contacts.list", |s, r, p| contacts::contacts(s, r, p[0])),
+    ("contacts.get", |s, _, p| contacts::get_contact(s, p[0], p[1])),
+    ("contacts.create", |s, r, p| contacts::save_contact(s, r, p[0], None)),
+    ("contacts.update", |s, r, p| contacts::save_contact(s, r, p[0], Some(p[1]))),
+    ("contacts.delete", |s, _, p| contacts::delete_contact(s, p[0], p[1])),
+    ("contacts.copy", |s, _, p| contacts::copy_contact(s, p[0], p[1], p[2], false)),
+    ("contacts.transfer", |s, _, p| contacts::copy_contact(s, p[0], p[1], p[2], true)),
+    ("emailAddresses.list", |s, r, _| records::list(s, r, &email::ADDRESSES)),
+    ("emailAddresses.get", |s, _, p| records::get(s, &email::ADDRESSES, p[0])),
+    ("emailAddresses.create", |s, r, _| email::add_address(s, r)),
+    ("emailAddresses.delete", |s, _, p| records::delete(s, &email::ADDRESSES, p[0])),
+    ("emailAddresses.sendVerification", |s, _, p| email::send_address_verification(s, p[0])),
+    ("emailAddresses.verify", |s, _, p| email::verify_address(s, p[0], p[1])),
+    ("email.send", |s, r, _| email::send(s, r, true)),
+    ("email.price", |s, r, _| email::send(s, r, false)),
+    ("email.history", |s, r, _| email::history(s, r)),
+    ("email.exportHistory", |s, r, _| messages::export(s, r, "email")),
+    ("emailTemplates.list", |s, r, _| records::list(s, r, &email::TEMPLATES)),
+    ("emailTemplates.get", |s, _, p| records::get(s, &email::TEMPLATES, p[0])),
+    ("emailTemplates.create", |s, r, _| email::create_template(s, r)),
+    ("emailTemplates.update", |s, r, p| records::update(s, r, &email::TEMPLATES, p[0], &["body"])),
+    ("emailTemplates.delete", |s, _, p| records::delete(s, &email::TEMPLATES, p[0])),
+    ("emailMasterTemplates.list", |_, _, _| catalog::master_templates(None)),
+    ("emailMasterTemplates.get", |_, _, p| catalog::master_template(p[0])),
+    ("emailMasterTemplates.listCategories", |_, _, _| catalog::master_categories()),
+    ("emailMasterTemplates.getCategory", |_, _, p| catalog::master_category(p[0])),
+    ("emailMasterTemplates.listInCategory", |_, _, p| catalog::master_templates(Some(p[0]))),
+    ("emailCampaigns.list", |s, r, _| records::list(s, r, &campaigns::EMAIL)),
+    ("emailCampaigns.get", |s, _, p| records::get(s, &campaigns::EMAIL, p[0])),
+    ("emailCampaigns.send", |s, r, _| campaigns::send_email(s, r, true)),
+    ("emailCampaigns.price", |s, r, _| campaigns::send_email(s, r, false)),
+    ("emailCampaigns.update", |s, r, p| records::update(s, r, &campaigns::EMAIL, p[0], &[])),
+    ("emailCampaigns.cancel", |s, _, p| campaigns::cancel(s, &campaigns::EMAIL, p[0])),
+    ("emailCampaigns.history", |s, r, p| campaigns::email_history(s, r, p[0])),
+    ("emailCampaigns.exportHistory", |s, r, p| campaigns::email_export(s, r, p[0])),
+    ("smsCampaigns.list", |s, r, _| records::list(s, r, &campaigns::SMS)),
+    ("smsCampaigns.get", |s, _, p| records::get(s, &campaigns::SMS, p[0])),
+    ("smsCampaigns.send", |s, r, _| campaigns::send(s, r, &campaigns::SMS, true)),
+    ("smsCampaigns.price", |s, r, _| campaigns::send(s, r, &campaigns::SMS, false)),
+    ("smsCampaigns.update", |s, r, p| records::update(s, r, &campaigns::SMS, p[0], &[])),
+    ("smsCampaigns.cancel", |s, _, p| campaigns::cancel(s, &campaigns::SMS, p[0])),
+    ("mmsCampaigns.list", |s, r, _| campaigns::list_mms(s, r)),
+    ("mmsCampaigns.get", |s, _, p| records::get(s, &campaigns::MMS, p[0])),
+    ("mmsCampaigns.send", |s, r, _| campaigns::send(s, r, &campaigns::MMS, true)),
+    ("mmsCampaigns.price", |s, r, _| campaigns::send(s, r, &campaigns::MMS, false)),
+    ("mmsCampaigns.update", |s, r, p| records::update(s, r, &campaigns::MMS, p[0], &[])),
+    ("mmsCampaigns.cancel", |s, _, p| campaigns::cancel(s, &campaigns::MMS, p[0])),
+    ("emailToSms.listAllowedAddresses", |s, r, _| records::list(s, r, &email::TO_SMS_ADDRESSES)),
+    ("emailToSms.createAllowedAddress", |s, r, _| records::create(s, r, &email::TO_SMS_ADDRESSES, Value::Null)),
+    ("emailToSms.listStrippedStrings", |s, r, _| records::list(s, r, &email::STRIPPED_STRINGS)),
+    ("emailToSms.getStrippedString", |s, _, p| records::get(s, &email::STRIPPED_STRINGS, p[0])),
+    ("emailToSms.createStrippedString", |s, r, _| records::create(s, r, &email::STRIPPED_STRINGS, Value::Null)),
+    ("emailToSms.updateStrippedString", |s, r, p| records::update(s, r, &email::STRIPPED_STRINGS, p[0], &["strip_string"])),
+    ("emailToSms.deleteStrippedString", |s, _, p| records::delete(s, &email::STRIPPED_STRINGS, p[0])),
+    ("fax.send", |s, r, _| post::send_fax(s, r, true)),
+    ("fax.price", |s, r, _| post::send_fax(s, r, false)),
+    ("fax.history", |s, r, _| post::history(s, r, &post::FAXES)),
+    ("fax.receipts", |s, r, _| post::history(s, r, &post::FAXES)),
+    ("fax.getReceipt", |s, _, p| records::get(s, &post::FAXES, p[0])),
+    ("fax.createTestReceipt", |s, r, _| post::test_fax_receipt(s, r)),
+    ("fax.markReceiptsRead", |s, r, _| messages::mark_read(s, r, "fax")),
+    ("postLetters.send", |s, r, _| post::send_post(s, r, &post::LETTERS, true)),
+    ("postLetters.price", |s, r, _| post::send_post(s, r, &post::LETTERS, false)),
+    ("postLetters.history", |s, r, _| post::history(s, r, &post::LETTERS)),
+    ("postLetters.exportHistory", |s, r, _| messages::export(s, r, "post/letters")),
+    ("postLetters.detectAddress", |_, r, _| post::detect_address(r)),
+    ("postcards.send", |s, r, _| post::send_post(s, r, &post::POSTCARDS, true)),
+    ("postcards.price", |s, r, _| post::send_post(s, r, &post::POSTCARDS, false)),
+    ("postcards.history", |s, r, _| post::history(s, r, &post::POSTCARDS)),
+    ("postcards.exportHistory", |s, r, _| messages::export(s, r, "post/postcards")),
+    ("returnAddresses.list", |s, r, _| records::list(s, r, &post::RETURN_ADDRESSES)),
+    ("returnAddresses.get", |s, _, p| records::get(s, &post::RETURN_ADDRESSES, p[0])),
+    ("returnAddresses.create", |s, r, _| records::create(s, r, &post::RETURN_ADDRESSES, Value::Null)),
+    ("returnAddresses.update", |s, r, p| records::update(s, r, &post::RETURN_ADDRESSES, p[0], &[])),
+    ("returnAddresses.delete", |s, _, p| records::delete(s, &post::RETURN_ADDRESSES, p[0])),
+    ("smsInboundRules.list", |s, r, _| records::list(s, r, &rules::SMS_INBOUND)),
+    ("smsInboundRules.get", |s, _, p| records::get(s, &rules::SMS_INBOUND, p[0])),
+    ("smsInboundRules.create", |s, r, _| rules::create(s, r, &rules::SMS_INBOUND)),
+    ("smsInboundRules.update", |s, r, p| records::update(s, r, &rules::SMS_INBOUND, p[0], &[])),
+    ("smsInboundRules.delete", |s, _, p| records::delete(s, &rules::SMS_INBOUND, p[0])),
+    ("smsReceiptRules.list", |s, r, _| records::list(s, r, &rules::SMS_RECEIPTS)),
+    ("smsReceiptRules.get", |s, _, p| records::get(s, &rules::SMS_RECEIPTS, p[0])),
+    ("smsReceiptRules.create", |s, r, _| rules::create(s, r, &rules::SMS_RECEIPTS)),
+    ("smsReceiptRules.update", |s, r, p| records::update(s, r, &rules::SMS_RECEIPTS, p[0], &[])),
+    ("smsReceiptRules.delete", |s, _, p| records::delete(s, &rules::SMS_RECEIPTS, p[0])),
+    ("voiceReceiptRules.list", |s, r, _| records::list(s, r, &rules::VOICE_RECEIPTS)),
+    ("voiceReceiptRules.get", |s, _, p| records::get(s, &rules::VOICE_RECEIPTS, p[0])),
+    ("voiceReceiptRules.create", |s, r, _| rules::create(s, r, &rules::VOICE_RECEIPTS)),
+    ("voiceReceiptRules.update", |s, r, p| records::update(s, r, &rules::VOICE_RECEIPTS, p[0], &[])),
+    ("voiceReceiptRules.delete", |s, _, p| records::delete(s, &rules::VOICE_RECEIPTS, p[0])),
+    ("emailReceiptRules.list", |s, r, _| records::list(s, r, &rules::EMAIL_RECEIPTS)),
+    ("emailReceiptRules.get", |s, _, p| records::get(s, &rules::EMAIL_RECEIPTS, p[0])),
+    ("emailReceiptRules.create", |s, r, _| rules::create(s, r, &rules::EMAIL_RECEIPTS)),
+    ("emailReceiptRules.update", |s, r, p| records::update(s, r, &rules::EMAIL_RECEIPTS, p[0], &[])),
+    ("emailReceiptRules.delete", |s, _, p| records::delete(s, &rules::EMAIL_RECEIPTS, p[0])),
+    ("faxInboundRules.list", |s, r, _| records::list(s, r, &rules::FAX_INBOUND)),
+    ("faxInboundRules.get", |s, _, p| records::get(s, &rules::FAX_INBOUND, p[0])),
+    ("faxInboundRules.create", |s, r, _| rules::create(s, r, &rules::FAX_INBOUND)),
+    ("faxInboundRules.update", |s, r, p| records::update(s, r, &rules::FAX_INBOUND, p[0], &[])),
+    ("faxInboundRules.delete", |s, _, p| records::delete(s, &rules::FAX_INBOUND, p[0])),
+    ("faxReceiptRules.list", |s, r, _| records::list(s, r, &rules::FAX_RECEIPTS)),
+    ("faxReceiptRules.get", |s, _, p| records::get(s, &rules::FAX_RECEIPTS, p[0])),
+    ("faxReceiptRules.create", |s, r, _| rules::create(s, r, &rules::FAX_RECEIPTS)),
+    ("faxReceiptRules.update", |s, r, p| records::update(s, r, &rules::FAX_RECEIPTS, p[0], &[])),
+    ("faxReceiptRules.delete", |s, _, p| records::delete(s, &rules::FAX_RECEIPTS, p[0])),
+    ("subaccounts.list", |s, r, _| records::list(s, r, &account::SUBACCOUNTS)),
+    ("subaccounts.get", |s, _, p| records::get(s, &account::SUBACCOUNTS, p[0])),
+    ("subaccounts.create", |s, r, _| account::create_subaccount(s, r)),
+    ("subaccounts.update", |s, r, p| records::update(s, r, &account::SUBACCOUNTS, p[0], &[])),
+    ("subaccounts.delete", |s, _, p| records::delete(s, &account::SUBACCOUNTS, p[0])),
+    ("subaccounts.regenerateApiKey", |s, _, p| account::regenerate_key(s, p[0])),
+    ("reseller.listAccounts", |s, r, _| records::list(s, r, &billing::RESELLER_ACCOUNTS)),
+    ("reseller.getAccount", |s, _, p| records::get(s, &billing::RESELLER_ACCOUNTS, p[0])),
+    ("reseller.createAccount", |s, r, _| billing::create_reseller_account(s, r)),
+    ("reseller.updateAccount", |s, r, p| records::update(s, r, &billing::RESELLER_ACCOUNTS, p[0], &[])),
+    ("reseller.transferCredit", |s, r, _| billing::transfer_credit(s, r)),
+    ("referral.accounts", |s, r, _| records::list(s, r, &billing::REFERRALS)),
+    ("recharge.getCreditCard", |s, _, _| billing::credit_card(s)),
+    ("recharge.updateCreditCard", |s, r, _| billing::update_credit_card(s, r)),
+    ("recharge.packages", |s, r, _| billing::packages(s, r)),
+    ("recharge.purchase", |s, _, p| billing::purchase(s, p[0])),
+    ("recharge.transactions", |s, r, _| records::list(s, r, &billing::TRANSACTIONS)),
+    ("recharge.getTransaction", |s, _, p| records::get(s, &billing::TRANSACTIONS, p[0])),
+    ("numbers.list", |s, r, _| records::list(s, r, &numbers::DEDICATED)),
+    ("numbers.search", |s, r, p| numbers::search(s, r, p[0])),
+    ("numbers.buy", |s, r, p| numbers::buy(s, r, p[0])),
+    ("numbers.register", |s, r, p| numbers::register(s, r, p[0], p[1])),
+    ("ownNumbers.list", |s, _, _| numbers::own_numbers(s)),
+    ("ownNumbers.get", |s, _, p| numbers::own_number(s, p[0])),
+    ("ownNumbers.update", |s, r, p| numbers::update_own_number(s, r, p[0])),
+    ("ownNumbers.delete", |s, _, p| records::delete(s, &numbers::OWN, p[0])),
+    ("ownNumbers.requestVerification", |s, r, _| numbers::request_verification(s, r)),
+    ("ownNumbers.verify", |s, r, p| numbers::verify(s, r, p[0])),
+    ("alphaTags.list", |s, _, _| numbers::alpha_tags(s)),
+    ("alphaTags.get", |s, _, p| numbers::alpha_tag(s, p[0])),
+    ("alphaTags.create", |s, r, _| numbers::create_alpha_tag(s, r)),
+    ("alphaTags.delete", |s, _, p| records::delete(s, &numbers::ALPHA_TAGS, p[0])),
+    ("defaultSenders.list", |s, r, _| records::list(s, r, &numbers::DEFAULT_SENDERS)),
+    ("defaultSenders.get", |s, _, p| records::get(s, &numbers::DEFAULT_SENDERS, p[0])),
+    ("defaultSenders.create", |s, r, _| numbers::create_default_sender(s, r)),
+    ("defaultSenders.update", |s, r, p| records::update(s, r, &numbers::DEFAULT_SENDERS, p[0], &["default_sender_strategies"])),
+    ("defaultSenders.delete", |s, _, p| records::delete(s, &numbers::DEFAULT_SENDERS, p[0])),
+    ("senders.compliantTypes", |_, r, _| catalog::compliant_sender_types(r)),
+    ("deliveryIssues.list", |s, r, _| records::list(s, r, &account::DELIVERY_ISSUES)),
+    ("deliveryIssues.create", |s, r, _| account::report_delivery_issue(s, r)),
+    ("globalSending.list", |s, _, _| account::user_countries(s)),
+    ("globalSending.select", |s, r, _| account::select_countries(s, r)),
+    ("globalSending.agree", |s, _, _| account::agree_countries(s)),
+    ("statistics.sms", |s, _, _| messages::statistics(s, Sms)),
+    ("statistics.voice", |s, _, _| messages::statistics(s, Voice)),
+    ("shortUrls.statistics", |s, _, p| messages::short_url_statistics(s, p[0], p[1])),
+    ("shortUrls.tracking", |s, r, p| messages::short_url_tracking(s, r, p[0])),
+    ("uploads.create", |s, r, _| post::upload(s, r)),
+    ("countries.list", |_, _, _| catalog::countries()),
+    ("countries.listAll", |_, _, _| catalog::country_list()),
+    ("timezones.list", |_, _, _| catalog::timezones()),
+];
+
+/// The path parameters of `path` if it matches the endpoint's path (`{...}` matches any
+/// non-empty segment).
+fn matches<'p>(pattern: &str, path: &[&'p str]) -> Option<Vec<&'p str>> {
+    let pattern: Vec<&str> = pattern.trim_matches('/').split('/').collect();
+    if pattern.len() != path.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (want, got) in pattern.iter().zip(path) {
+        if want.starts_with('{') && !got.is_empty() {
+            params.push(*got);
+        } else if want != got {
+            return None;
+        }
+    }
+    Some(params)
+}
+
+/// The key of an operation's documented answer in [`template`]: `"GET /lists/{}"`.
+pub fn template_key(e: &Endpoint) -> String {
+    let path: Vec<&str> = e.path.split('/').map(|seg| if seg.starts_with('{') { "{}" } else { seg }).collect();
+    format!("{} {}", e.method.as_str(), path.join("/"))
+}
+
+pub fn handle(state: &mut State, req: &ApiRequest) -> Reply {
+    // ClickSend's own description lists some paths with a trailing slash; accept both.
+    let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
+    let mut path_known = false;
+    for e in ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend) {
+        let Some(params) = matches(e.path, &segments) else { continue };
+        if e.method.as_str() != req.method {
+            path_known = true;
+            continue;
+        }
+        let name = e.qualified_name();
+        if !req.authorized && !PUBLIC.contains(&name.as_str()) {
+            return error(401, "Invalid credentials.");
+        }
+        let Some((_, handler)) = ROUTES.iter().find(|(n, _)| *n == name) else {
+            return error(501, &format!("{name} is not modelled."));
+        };
+        let mut reply = handler(state, req, &params);
+        if reply.status == 200 {
+            if let Some(t) = template::of(&template_key(e)) {
+                reply.body = template::conform(reply.body, t);
+            }
+        }
+        return reply;
+    }
+    if !req.authorized {
+        error(401, "Invalid credentials.")
+    } else if path_known {
+        error(405, "Method not allowed.")
+    } else {
+        error(404, "Resource not found.")
+    }
+}
+
+/// A path id as a number; `None` (so a 404) for anything else.
+pub fn id(s: &str) -> Option<u64> {
+    s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_has_one_route() {
+        for e in ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend) {
+            let name = e.qualified_name();
+            assert_eq!(ROUTES.iter().filter(|(n, _)| *n == name).count(), 1, "{name}");
+        }
+        let ops = ENDPOINTS.iter().filter(|e| e.host == Host::ClickSend).count();
+        assert_eq!(ROUTES.len(), ops, "a route for an operation the table does not have");
+    }
+}

@@ -1,0 +1,227 @@
+//! clicksend-model: ClickSend's API (and Maton's connection calls) as a pure model.
+//!
+//! No I/O, no clock, no runtime: a front (the sandbox's HTTP server, the testing kit's wasm)
+//! hands it a [`Request`] and the time, and gets the answer back. A request is taken in two
+//! steps so a front can hold it as a programmed fault says before it is carried out:
+//! [`Model::arrive`] records it and takes the fault that matches it; [`Model::answer`]
+//! carries it out (or answers as the fault says) and records the answer.
+//!
+//! Every one of ClickSend's operations in the client's endpoint table is modelled
+//! ([`api`]); answers have the shapes of ClickSend's description ([`template`]).
+
+pub mod api;
+mod auth;
+pub mod control;
+pub mod envelope;
+mod maton;
+pub mod state;
+pub mod template;
+
+pub use auth::{Auth, RECORDED_BASIC, RECORDED_BEARER};
+pub use envelope::Reply;
+pub use state::{Callback, CallbackFormat, ConnectionDrop, Fault, State};
+
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// One HTTP request as a front received it.
+pub struct Request<'a> {
+    pub method: &'a str,
+    /// As received: `/v3/...` (as rest.clicksend.com), `/clicksend/v3/...` (as the Maton
+    /// gateway) or `/connections...` (Maton's control plane).
+    pub path: &'a str,
+    /// The raw query string, without `?`.
+    pub query: &'a str,
+    /// Header names in lower case.
+    pub headers: &'a [(String, String)],
+    pub body: &'a [u8],
+    /// Scheme and authority the request was sent to (`http://127.0.0.1:8787`), for the
+    /// absolute links of pages.
+    pub origin: &'a str,
+}
+
+impl Request<'_> {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// What [`Model::arrive`] found: where the request was recorded, and the fault it met.
+pub struct Arrival {
+    index: usize,
+    pub fault: Option<Fault>,
+}
+
+/// What to send back.
+pub struct Outcome {
+    pub reply: Reply,
+    /// A fault's own body text (sent as it is, not as JSON), with its content type.
+    pub raw_body: Option<(String, Option<String>)>,
+    pub retry_after: Option<String>,
+    /// The request was carried out, but the answer must break off (fault `drop: "after"`).
+    pub cut_after: bool,
+    /// Receipts and inbound messages to push.
+    pub pushes: Vec<state::Push>,
+}
+
+/// The model: credentials and state.
+pub struct Model {
+    pub auth: Auth,
+    pub state: State,
+}
+
+impl Model {
+    pub fn new(auth: Auth) -> Model {
+        Model { auth, state: State::new() }
+    }
+
+    /// Records the request (credentials redacted) and takes the first fault that matches it.
+    pub fn arrive(&mut self, req: &Request) -> Arrival {
+        let headers: serde_json::Map<String, Value> = req
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let value = if k == "authorization" { self.auth.recorded_authorization(v).to_string() } else { v.clone() };
+                (k.clone(), Value::String(value))
+            })
+            .collect();
+        let body_text = String::from_utf8_lossy(req.body).into_owned();
+        let json_body: Option<Value> = serde_json::from_slice(req.body).ok();
+        self.state.requests.push(json!({
+            "method": req.method,
+            "path": req.path,
+            "query": req.query,
+            "headers": headers,
+            "body": body_text,
+            "json": json_body,
+        }));
+        let index = self.state.requests.len() - 1;
+        let fault = self.state.take_fault(req.method, api_path(req.path).unwrap_or(req.path));
+        Arrival { index, fault }
+    }
+
+    /// Carries the request out at `now` (Unix seconds), or answers as its fault says.
+    pub fn answer(&mut self, req: &Request, arrival: Arrival, now: i64) -> Outcome {
+        self.state.now = now;
+        let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
+        if let Some(fault) = &arrival.fault {
+            outcome.cut_after = fault.drop == Some(ConnectionDrop::AfterCarryingOut);
+            if let Some(status) = fault.status {
+                outcome.reply = envelope::error(status, "Sandbox fault.");
+                if let Some(text) = &fault.body {
+                    outcome.reply.body = Value::String(text.clone());
+                    outcome.raw_body = Some((text.clone(), fault.content_type.clone()));
+                }
+                outcome.retry_after = fault.retry_after.clone();
+                self.record_answer(arrival.index, &outcome.reply);
+                return outcome;
+            }
+        }
+        outcome.reply = self.carry_out(req);
+        self.record_answer(arrival.index, &outcome.reply);
+        outcome.pushes = std::mem::take(&mut self.state.outbox);
+        outcome
+    }
+
+    /// Both steps at once, for a front with nothing to wait for.
+    pub fn handle(&mut self, req: &Request, now: i64) -> Outcome {
+        let arrival = self.arrive(req);
+        self.answer(req, arrival, now)
+    }
+
+    fn carry_out(&mut self, req: &Request) -> Reply {
+        let query = parse_query(req.query);
+        let authorization = req.header("authorization");
+        let Some(rel) = api_path(req.path) else {
+            if req.path == "/connections" || req.path.starts_with("/connections/") {
+                // The control plane takes the Maton key only (Bearer), never ClickSend's Basic pair.
+                if !self.auth.accepts(authorization, false) {
+                    return Reply { status: 401, body: json!({"error": "Invalid API key."}) };
+                }
+                let body: Option<Value> = serde_json::from_slice(req.body).ok();
+                return maton::handle(&mut self.state, req.method, req.path, &query, body.as_ref());
+            }
+            return envelope::error(404, "Resource not found. The API lives under /v3 (or /clicksend/v3, as on the Maton gateway).");
+        };
+        let prefix = &req.path[..req.path.len() - rel.len()];
+        let request = api::ApiRequest {
+            method: req.method,
+            path: rel,
+            query,
+            raw_query: req.query,
+            body: serde_json::from_slice(req.body).ok(),
+            base: format!("{}{prefix}", req.origin),
+            authorized: self.auth.accepts(authorization, true),
+        };
+        api::handle(&mut self.state, &request)
+    }
+
+    fn record_answer(&mut self, index: usize, reply: &Reply) {
+        if let Some(r) = self.state.requests.get_mut(index) {
+            r["response"] = json!({"status": reply.status, "body": reply.body});
+        }
+    }
+}
+
+/// The path relative to `/v3` of a request for ClickSend's API, direct or through the gateway.
+fn api_path(path: &str) -> Option<&str> {
+    path.strip_prefix("/clicksend/v3").or_else(|| path.strip_prefix("/v3")).filter(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// `a=1&b=x%20y` into a map (the last value of a repeated key wins).
+pub fn parse_query(raw: &str) -> HashMap<String, String> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_decoding() {
+        let q = parse_query("a=1&b=x%20y&c=a+b&d&e=%zz");
+        assert_eq!(q["a"], "1");
+        assert_eq!(q["b"], "x y");
+        assert_eq!(q["c"], "a b");
+        assert_eq!(q["d"], "");
+        assert_eq!(q["e"], "%zz");
+    }
+
+    #[test]
+    fn api_paths() {
+        assert_eq!(api_path("/v3/sms/send"), Some("/sms/send"));
+        assert_eq!(api_path("/clicksend/v3/account"), Some("/account"));
+        assert_eq!(api_path("/v3x/account"), None);
+        assert_eq!(api_path("/connections"), None);
+    }
+}
