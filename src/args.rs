@@ -15,6 +15,8 @@ use web_sys::{AbortSignal, Blob};
 /// A request ready to send.
 pub struct Outgoing {
     pub host: Host,
+    /// Whether a success must be ClickSend's envelope (`Endpoint::enveloped`).
+    pub enveloped: bool,
     /// Whether sending it twice is harmless (`Endpoint::repeat_safe`).
     pub repeat_safe: bool,
     pub method: Method,
@@ -79,7 +81,16 @@ pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
     if args.length() > next + 1 {
         return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
-    Ok(Outgoing { host: endpoint.host, repeat_safe: endpoint.repeat_safe, method: endpoint.method, path_and_query: path + &query, body, options, context: JsValue::UNDEFINED })
+    Ok(Outgoing {
+        host: endpoint.host,
+        enveloped: endpoint.enveloped,
+        repeat_safe: endpoint.repeat_safe,
+        method: endpoint.method,
+        path_and_query: path + &query,
+        body,
+        options,
+        context: JsValue::UNDEFINED,
+    })
 }
 
 /// Reads `client.request(method, path, {query, body, signal})`.
@@ -90,6 +101,7 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     path::check_raw(&path).map_err(|e| invalid(what, e.message))?;
     let outgoing = |path_and_query, body, options| Outgoing {
         host: Host::ClickSend,
+        enveloped: true,
         repeat_safe: raw_repeat_safe(method),
         method,
         path_and_query,

@@ -6,7 +6,7 @@ use crate::args::{upload_json, Outgoing, RequestBody};
 use crate::error::Rejection;
 use clicksend_core::envelope::{self, ResponseBody};
 use clicksend_core::options::Config;
-use clicksend_core::{retry, retry_after, Code, Error, Host};
+use clicksend_core::{retry, retry_after, Code, Error};
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -265,7 +265,7 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
             return Err((deadline.failure(what).into(), stopped_or_network()));
         }
     };
-    classify(&answer, out.host == Host::ClickSend, config).map_err(|f| {
+    classify(&answer, out.enveloped, config).map_err(|f| {
         // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says.
         let kind =
             if f.error.code == Code::InvalidResponse && !matches!(answer.status, 502..=504) { retry::AttemptFailure::Final } else { retry::AttemptFailure::Status(answer.status) };

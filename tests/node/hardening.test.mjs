@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ClickSend, ClickSendError, endpoints } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
-import { echoCall } from '../support/echo.mjs';
+import { exactRequestCall } from '../support/exact-request.mjs';
 
 let sandbox;
 before(async () => {
@@ -46,7 +46,7 @@ test(`hardening: every path parameter of ${withParams.length} endpoints refuses 
   const client = new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, controlUrl: sandbox.url });
   let tried = 0;
   for (const e of withParams) {
-    const { args } = echoCall(e);
+    const { args } = exactRequestCall(e);
     const count = [...e.path.matchAll(/\{\w+\}/g)].length;
     for (let position = 0; position < count; position++) {
       for (const value of HOSTILE) {

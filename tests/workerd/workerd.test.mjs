@@ -7,7 +7,7 @@ import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { endpoints } from 'clicksend-wasm';
 import { runScenario } from '../support/scenario.mjs';
 import { expected as seamsExpected } from '../support/seams-cases.js';
-import { runEchoCase } from '../support/echo.mjs';
+import { runExactRequestCase } from '../support/exact-request.mjs';
 import { endpointCases, errorCases, runEndpointCase, runErrorCase } from '../support/cases.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,7 +56,7 @@ test('workerd: scenario: a list, contacts, duplicates, sends, history pages, rec
 
 const withCase = new Set(endpointCases.map((c) => c.fn));
 for (const e of endpoints().filter((e) => !withCase.has(`${e.area}.${e.name}`))) {
-  test(`workerd: ${e.area}.${e.name}: exact request, resolves with the echo`, () => runEchoCase(sandbox, invoke, e));
+  test(`workerd: ${e.area}.${e.name}: exact request, settles with the sandbox's answer`, () => runExactRequestCase(sandbox, invoke, e));
 }
 
 // The security review's client findings, in workerd (tests/security runs them in Node and Chromium).

@@ -102,6 +102,10 @@ pub struct Endpoint {
     pub repeat_safe: bool,
     /// The kind of each path parameter, in order.
     pub param_kinds: ParamKinds,
+    /// Whether a success comes in ClickSend's envelope (`{http_code, response_code, ...}`).
+    /// Not for Maton's control plane, nor for the newer APIs whose description shows plain
+    /// objects (alpha tags, own numbers).
+    pub enveloped: bool,
 }
 
 impl Endpoint {
@@ -133,6 +137,11 @@ impl Endpoint {
         Endpoint { repeat_safe: false, ..self }
     }
 
+    /// Answers with a plain object, not ClickSend's envelope. Say which description shows it.
+    const fn plain_answer(self) -> Endpoint {
+        Endpoint { enveloped: false, ..self }
+    }
+
     /// The kinds of the path parameters, where not every one is a numeric id.
     const fn path_params(self, kinds: &[ParamKind]) -> Endpoint {
         Endpoint { param_kinds: ParamKinds::of(kinds), ..self }
@@ -144,12 +153,12 @@ impl Endpoint {
 /// creates); every path parameter is a numeric id.
 const fn op(area: &'static str, name: &'static str, method: Method, path: &'static str, input: Input) -> Endpoint {
     let repeat_safe = !matches!(method, Method::Post);
-    Endpoint { host: Host::ClickSend, area, name, method, path, input, repeat_safe, param_kinds: ParamKinds::ALL_IDS }
+    Endpoint { host: Host::ClickSend, area, name, method, path, input, repeat_safe, param_kinds: ParamKinds::ALL_IDS, enveloped: true }
 }
 
 /// An operation of Maton's control plane, with the same defaults as [`op`].
 const fn maton(area: &'static str, name: &'static str, method: Method, path: &'static str, input: Input) -> Endpoint {
-    Endpoint { host: Host::MatonControl, ..op(area, name, method, path, input) }
+    Endpoint { host: Host::MatonControl, enveloped: false, ..op(area, name, method, path, input) }
 }
 
 use BodyRule::{Messages, Object, OptionalObject, Upload};
@@ -215,10 +224,10 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "forgotPassword", Put, "/forgot-password", Body(OptionalObject)).not_repeatable(), // sends a reset email
     op("account", "verifyForgotPassword", Put, "/forgot-password/verify", Body(Object)).not_repeatable(), // sets a new password with a one-time code
     op("account", "forgotUsername", Put, "/forgot-username", Body(OptionalObject)).not_repeatable(), // sends an email
-    op("alphaTags", "list", Get, "/alpha-tags", Query),
-    op("alphaTags", "create", Post, "/alpha-tags", Body(Object)),
+    op("alphaTags", "list", Get, "/alpha-tags", Query).plain_answer(),                               // openapi-v3.yaml: list-alpha-tags
+    op("alphaTags", "create", Post, "/alpha-tags", Body(Object)).plain_answer(),                     // openapi-v3.yaml: alpha_tag
     op("alphaTags", "delete", Delete, "/alpha-tags/{alpha_tag_id}", Input::None).path_params(&[IdOrToken]),
-    op("alphaTags", "get", Get, "/alpha-tags/{alpha_tag_id}", Input::None).path_params(&[IdOrToken]),
+    op("alphaTags", "get", Get, "/alpha-tags/{alpha_tag_id}", Input::None).path_params(&[IdOrToken]).plain_answer(), // openapi-v3.yaml: alpha_tag
     op("countries", "listAll", Get, "/country-list", Input::None),
     op("defaultSenders", "list", Get, "/senders/default-senders", Query),
     op("defaultSenders", "create", Post, "/senders/default-senders", Body(Object)),
@@ -300,13 +309,13 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("numbers", "buy", Post, "/numbers/buy/{dedicated_number}", BodyAndQuery(OptionalObject)).path_params(&[Token]),
     op("numbers", "register", Post, "/numbers/registrations/number-types/{number_type}/country/{country_code}", Body(Object)).path_params(&[Token, Token]),
     op("numbers", "search", Get, "/numbers/search/{country}", PagedQuery).path_params(&[Token]),
-    op("ownNumbers", "list", Get, "/own-numbers", Input::None),
-    op("ownNumbers", "requestVerification", Post, "/own-numbers/verifications", Body(Object)),
-    op("ownNumbers", "verify", Post, "/own-numbers/verifications/{verification_id}/verify", Body(Object)).path_params(&[IdOrToken]),
-    op("ownNumbers", "delete", Delete, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]),
-    op("ownNumbers", "get", Get, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]),
+    op("ownNumbers", "list", Get, "/own-numbers", Input::None).plain_answer(), // openapi-v3.yaml: list-own-numbers
+    op("ownNumbers", "requestVerification", Post, "/own-numbers/verifications", Body(Object)).plain_answer(), // openapi-v3.yaml: request-own-number-verification-otp
+    op("ownNumbers", "verify", Post, "/own-numbers/verifications/{verification_id}/verify", Body(Object)).path_params(&[IdOrToken]).plain_answer(), // openapi-v3.yaml: verify-own-number-otp
+    op("ownNumbers", "delete", Delete, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]).plain_answer(),                       // openapi-v3.yaml: own_number
+    op("ownNumbers", "get", Get, "/own-numbers/{own_number_id}", Input::None).path_params(&[IdOrToken]).plain_answer(),                             // openapi-v3.yaml: own_number
     // openapi-v3.yaml gives this PATCH a body with no content; the fields are the caller's.
-    op("ownNumbers", "update", Patch, "/own-numbers/{own_number_id}", Body(OptionalObject)).path_params(&[IdOrToken]),
+    op("ownNumbers", "update", Patch, "/own-numbers/{own_number_id}", Body(OptionalObject)).path_params(&[IdOrToken]).plain_answer(), // openapi-v3.yaml: own_number
     op("postLetters", "detectAddress", Post, "/post/letters/detect-address", Body(Object)).repeatable(), // reads the address off a letter: nothing is sent
     op("postLetters", "history", Get, "/post/letters/history", PagedQuery),
     op("postLetters", "exportHistory", Get, "/post/letters/history/export", Query),

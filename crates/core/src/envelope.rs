@@ -52,7 +52,8 @@ pub fn classify(status: u16, body: ResponseBody<'_>, text: &str, envelope: bool)
 /// Whether [`classify`] resolves: a 2xx with a JSON object (an envelope where one is expected).
 /// Checked first, so the common case needs no copy of the body's text.
 pub fn succeeded(status: u16, body: ResponseBody<'_>, envelope: bool) -> bool {
-    (200..300).contains(&status) && matches!(body, ResponseBody::Object { response_code, .. } if response_code.is_some() || !envelope)
+    // 204 No Content is how ClickSend answers some deletes (a default sender's): no body at all.
+    status == 204 || (200..300).contains(&status) && matches!(body, ResponseBody::Object { response_code, .. } if response_code.is_some() || !envelope)
 }
 
 /// The first [`SNIPPET_CHARS`] characters of `text`, white space folded, `…` when cut. The
@@ -103,6 +104,12 @@ mod tests {
     #[test]
     fn success_envelope_resolves() {
         assert_eq!(classify(200, obj(Some("SUCCESS"), Some("ok")), "{}", true), Ok(()));
+    }
+
+    #[test]
+    fn no_content_resolves_and_plain_objects_resolve_where_no_envelope_is_expected() {
+        assert_eq!(classify(204, ResponseBody::NotJson, "", true), Ok(()));
+        assert_eq!(classify(200, obj(None, None), "{\"own_numbers\":[]}", false), Ok(()));
     }
 
     #[test]

@@ -88,8 +88,9 @@ pub fn usage(state: &State, year: &str, month: &str) -> Reply {
     )
 }
 
+/// To four decimals; `+ 0.0` turns the `-0.0` an empty `sum()` gives into `0`.
 pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    (x * 10_000.0).round() / 10_000.0 + 0.0
 }
 
 pub fn forgot_password(_: &mut State, req: &ApiRequest) -> Reply {

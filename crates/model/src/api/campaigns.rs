@@ -123,11 +123,6 @@ pub fn cancel(state: &mut State, res: &Resource, id: &str) -> Reply {
     ok("Your campaign has been cancelled.", record.clone())
 }
 
-/// `GET /mms-campaigns` answers the page itself, without the envelope (as described).
-pub fn list_mms(state: &State, req: &ApiRequest) -> Reply {
-    Reply { status: 200, body: req.page(records::all(state, &MMS).to_vec()) }
-}
-
 /// `POST /email-campaigns/send` (`commit`) and `.../price`: the sender must be one of the
 /// account's email addresses, the list must exist; each contact with an email gets one.
 pub fn send_email(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {

@@ -159,7 +159,7 @@ pub static ROUTES: &[(&str, Handler)] = &[
     ("smsCampaigns.price", |s, r, _| campaigns::send(s, r, &campaigns::SMS, false)),
     ("smsCampaigns.update", |s, r, p| records::update(s, r, &campaigns::SMS, p[0], &[])),
     ("smsCampaigns.cancel", |s, _, p| campaigns::cancel(s, &campaigns::SMS, p[0])),
-    ("mmsCampaigns.list", |s, r, _| campaigns::list_mms(s, r)),
+    ("mmsCampaigns.list", |s, r, _| records::list(s, r, &campaigns::MMS)),
     ("mmsCampaigns.get", |s, _, p| records::get(s, &campaigns::MMS, p[0])),
     ("mmsCampaigns.send", |s, r, _| campaigns::send(s, r, &campaigns::MMS, true)),
     ("mmsCampaigns.price", |s, r, _| campaigns::send(s, r, &campaigns::MMS, false)),
@@ -317,6 +317,9 @@ pub fn handle(state: &mut State, req: &ApiRequest) -> Reply {
         let Some((_, handler)) = ROUTES.iter().find(|(n, _)| *n == name) else {
             return error(501, &format!("{name} is not modelled."));
         };
+        // Path parameters as the client encoded them (`%2B61...` for a `+61...` number).
+        let decoded: Vec<String> = params.iter().map(|p| crate::percent_decode(&p.replace('+', "%2B"))).collect();
+        let params: Vec<&str> = decoded.iter().map(String::as_str).collect();
         let mut reply = handler(state, req, &params);
         if reply.status == 200 {
             if let Some(t) = template::of(&template_key(e)) {
