@@ -37,6 +37,9 @@ const decisions = new Map();
 
 function scalar(s, example, where) {
   const declared = s.nullable ? `${s.type}?` : s.type;
+  // A place decided by any answer's example is answered so in every answer that has it.
+  const known = [...decisions.values()].find((d) => d.schema === where && d.declared === declared);
+  if (known) return known.answered;
   if (example === undefined || example instanceof Date) return declared;
   const seen = typeOf(example);
   let answered = declared;
@@ -54,6 +57,12 @@ function template(schema, depth, where, inherited) {
   if (s.allOf) {
     const parts = s.allOf.map((x) => template(x, depth + 1, here, example));
     const objects = parts.filter((p) => p && typeof p === 'object' && !Array.isArray(p));
+    const arrays = parts.filter(Array.isArray);
+    // A page and an array in one allOf (no value is both): the array is the page's items.
+    if (objects.length && arrays.length) {
+      decisions.set(`${here}:allOf`, { schema: here, declared: 'allOf of a page and an array', answered: 'the page, with the array as its data' });
+      return Object.assign({}, ...objects, { data: arrays[0] });
+    }
     return objects.length ? Object.assign({}, ...objects) : parts[0];
   }
   if (s.type === 'array' || s.items) return [template(s.items, depth + 1, `${here}[]`, Array.isArray(example) ? example[0] : undefined)];
@@ -70,12 +79,15 @@ function template(schema, depth, where, inherited) {
 
 const normalize = (p) => p.replace(/\/$/, '').replace(/\{[^}]+\}/g, '{}');
 const ops = {};
-for (const [path, item] of Object.entries(doc.paths)) {
-  for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-    const op = item[method];
-    const schema = op?.responses?.['200']?.content?.['application/json']?.schema;
-    if (!schema) continue;
-    ops[`${method.toUpperCase()} ${normalize(path.replace(/^\/v3/, ''))}`] = template(schema, 0, 'response');
+// Twice: the second pass answers every place the first found decided in the same way.
+for (let pass = 0; pass < 2; pass++) {
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      const op = item[method];
+      const schema = op?.responses?.['200']?.content?.['application/json']?.schema;
+      if (!schema) continue;
+      ops[`${method.toUpperCase()} ${normalize(path.replace(/^\/v3/, ''))}`] = template(schema, 0, 'response');
+    }
   }
 }
 

@@ -10,49 +10,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
 import { ClickSend, endpoints } from 'clicksend-wasm';
 import { callByName } from '../support/call.js';
 import { endpointCases, resolve } from '../support/cases.mjs';
 import { operationArgs } from './sample.mjs';
-import { PREFER_SWAGGER } from '../../scripts/api-description.mjs';
+import { available, descriptionFor, descriptions, load, METHODS, normalize, skip, specs } from './descriptions.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const specs = `${root}../shared/clicksend-api`;
 const prismBin = `${root}node_modules/.bin/prism`;
-const available = existsSync(`${specs}/openapi-v3.yaml`);
-const skip = available ? false : `../shared/clicksend-api is not beside this checkout (looked in ${specs})`;
-
-const load = (file) => YAML.parse(readFileSync(`${specs}/${file}`, 'utf8'), { maxAliasCount: -1 });
-const descriptions = available ? { v3: { doc: load('openapi-v3.yaml'), prefix: '/v3' }, v2: { doc: load('swagger-v2.yaml'), prefix: '' } } : null;
-
-const normalize = (p) => p.replace(/\/$/, '').replace(/\{[^}]+\}/g, '{}');
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-/** The operation of a description for a table entry, and whether its path is written as
- *  the client sends it (not with a trailing slash). */
-function find(spec, e) {
-  for (const [p, item] of Object.entries(spec.doc.paths)) {
-    const op = item[e.method.toLowerCase()];
-    if (op && normalize(p) === normalize(spec.prefix + e.path)) return { op, exact: !p.endsWith('/') };
-  }
-  return null;
-}
-
-/** Which description to validate an operation against: openapi-v3.yaml where it has the
- *  operation, else swagger-v2.yaml; also swagger-v2.yaml where scripts/api-description.mjs
- *  says why, and where openapi-v3.yaml writes the path with a trailing slash (its own curl
- *  examples, swagger-v2.yaml and the older docs have none, as the client sends it; Prism
- *  cannot route those). */
-function descriptionFor(e) {
-  const v3 = find(descriptions.v3, e);
-  const v2 = find(descriptions.v2, e);
-  if (v3 && (!v2 || (v3.exact && !PREFER_SWAGGER[`${e.area}.${e.name}`]))) return { name: 'v3', ...v3 };
-  return { name: 'v2', ...v2 };
-}
 
 async function freePort() {
   return new Promise((resolvePort) => {

@@ -2,6 +2,7 @@
 // examples, then values built from its schema (required fields only, formats and enums
 // honoured). The conformance test tries them in that order.
 import { paramKinds } from '../../scripts/api-description.mjs';
+import { deref } from './descriptions.mjs';
 
 const kinds = paramKinds();
 
@@ -15,15 +16,6 @@ const TOKEN_SAMPLES = {
   number_type: '10dlc',
   source: 'sms',
 };
-
-function deref(doc, s) {
-  let seen = 0;
-  while (s?.$ref && seen++ < 20) {
-    const path = s.$ref.replace(/^#\//, '').split('/');
-    s = path.reduce((v, k) => v?.[k], doc);
-  }
-  return s;
-}
 
 /** A value that satisfies `schema` (recursion bounded); `maximal`: with every optional property too. */
 export function build(doc, schema, depth = 0, maximal = false) {

@@ -343,8 +343,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("returnAddresses", "get", Get, "/post/return-addresses/{return_address_id}", Input::None),
     op("returnAddresses", "update", Put, "/post/return-addresses/{return_address_id}", Body(Object)),
     op("senders", "compliantTypes", Get, "/senders/compliant-sender-types", Query),
-    op("shortUrls", "statistics", Get, "/short-url/statistics/{source}/{source_id}", Input::None).path_params(&[Token, IdOrToken]),
-    op("shortUrls", "tracking", Get, "/short-url/tracking/{long_url_id}", Input::None).path_params(&[IdOrToken]),
+    op("shortUrls", "statistics", Get, "/short-url/statistics/{source}/{source_id}", Input::None).path_params(&[Token, IdOrToken]).plain_answer(), // openapi-v3.yaml: get-statistics
+    op("shortUrls", "tracking", Get, "/short-url/tracking/{long_url_id}", Input::None).path_params(&[IdOrToken]).plain_answer(),                   // openapi-v3.yaml: get-tracking
     op("sms", "exportHistory", Get, "/sms/history/export", Query),
     op("sms", "createTestInbound", Post, "/sms/inbound", Body(Object)),
     op("sms", "markInboundRead", Put, "/sms/inbound-read", Body(OptionalObject)),

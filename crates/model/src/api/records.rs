@@ -171,6 +171,10 @@ pub fn get(state: &State, res: &Resource, id: &str) -> Reply {
 
 /// Changes the fields the body gives (not the id); `required` must not be blanked.
 pub fn update(state: &mut State, req: &ApiRequest, res: &Resource, id: &str, required: &[&str]) -> Reply {
+    // An unknown id is a 404 whatever the body (ClickSend finds the record first).
+    if find(state, res, id).is_none() {
+        return not_found(res);
+    }
     let fields = match check(req.body.as_ref(), required) {
         Ok(f) => f,
         Err(reply) => return reply,

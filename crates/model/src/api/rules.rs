@@ -13,7 +13,9 @@ pub const SMS_INBOUND: Resource = Resource {
     key: "sms_inbound_rules",
     id: "inbound_rule_id",
     first_id: Some(12_000),
-    required: &["dedicated_number", "rule_name", "message_search_type", "message_search_term", "action", "action_address", "enabled"],
+    // swagger-v2.yaml also requires message_search_term and action_address; openapi-v3.yaml's
+    // own example leaves them null and empty (a POLL rule needs neither): the example wins.
+    required: &["dedicated_number", "rule_name", "message_search_type", "action", "enabled"],
     noun: "Inbound rule",
     gone: Gone::EmptyArray,
     bare: false,
