@@ -203,6 +203,15 @@ const PLACEHOLDERS = [
   [(k, v) => ['enabled', 'match_type', 'message_search_type'].includes(k) && !Number.isInteger(v), () => 1],
 ];
 
+/** Ids in bodies, and what makes one that exists; one of each per call is enough. */
+const ID_MAKERS = {
+  list_id: list,
+  from_email_address_id: emailAddress,
+  email_address_id: emailAddress,
+  return_address_id: returnAddress,
+  client_user_id: () => MAKERS.client_user_id(),
+};
+
 /** The body's ids replaced by ones that exist (the descriptions' examples name made-up ones),
  *  and placeholders by plausible values. */
 async function realIds(value, ctx) {
@@ -215,11 +224,11 @@ async function realIds(value, ctx) {
       out[k] = placeholder[1]();
       continue;
     }
-    if (k === 'list_id') out[k] = ctx.list_id ?? (ctx.list_id = await list());
-    else if (k === 'from_email_address_id' || k === 'email_address_id') out[k] = ctx.email_address_id ?? (ctx.email_address_id = await emailAddress());
-    else if (k === 'return_address_id') out[k] = ctx.return_address_id ?? (ctx.return_address_id = await returnAddress());
-    else if (k === 'client_user_id') out[k] = ctx.client_user_id ?? (ctx.client_user_id = await MAKERS.client_user_id());
-    else if (k === 'template_id_master') out[k] = 1;
+    const maker = ID_MAKERS[k];
+    if (maker) {
+      ctx[k] ??= await maker();
+      out[k] = ctx[k];
+    } else if (k === 'template_id_master') out[k] = 1;
     else if (k === 'template_id' && v !== null) out[k] = undefined;
     else out[k] = await realIds(v, ctx);
   }
