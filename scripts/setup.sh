@@ -72,3 +72,12 @@ else
   say "installing the runtimes for the package tests (npm ci in tests/runtimes)"
   npm ci --prefix tests/runtimes --no-audit --no-fund
 fi
+
+# ClickSend's own Node SDK (npm clicksend 5.x), which the conformance suite drives against the
+# sandbox; apart from the project's code, as a user's project would have it.
+if [ -d tests/official-sdk/node_modules ] && [ tests/official-sdk/node_modules/.package-lock.json -nt tests/official-sdk/package-lock.json ]; then
+  say "official ClickSend SDK: present"
+else
+  say "installing the official ClickSend SDK (npm ci in tests/official-sdk)"
+  npm ci --prefix tests/official-sdk --no-audit --no-fund
+fi

@@ -2,13 +2,16 @@
 # The one test command (README, .ci/run): installs what is missing, then runs
 #   0. the house style: rustfmt (the workspace and the fuzz crate), clippy with warnings as
 #      errors (native and wasm32), Biome (format and lint of the JS), .editorconfig
-#   1. native tests: core logic and the sandbox (cargo test)
+#      and that crates/model/src/templates.json is what scripts/gen-model-templates.mjs makes
+#   1. native tests: core logic, the model and the sandbox (cargo test)
 #   2. no crate twice in the wasm build (cargo tree --duplicates), then the release package
 #      build, with the gzipped .wasm size budget
 #   3. the browser suite: wasm-bindgen-test in headless Chromium and Firefox ESR against the sandbox
 #   4. the Node suite (hardening included), the workerd (Miniflare) suite, the conformance
 #      suite (Prism validating every request against ClickSend's API descriptions in
-#      shared/clicksend-api beside the checkout) and the fault suite (Node and Chromium against the sandbox's faults)
+#      shared/clicksend-api beside the checkout; the model's every answer, 404 and 400 against
+#      the same descriptions; ClickSend's own Node SDK driving the sandbox) and the fault
+#      suite (Node and Chromium against the sandbox's faults)
 #   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
 #      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
 #      strict TypeScript project
@@ -33,6 +36,8 @@ cargo clippy -q --workspace --all-targets -- -D warnings
 cargo clippy -q -p clicksend-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 biome check --error-on-warnings
 node scripts/check-editorconfig.mjs
+# The model's answer shapes are made from ClickSend's description: still what it makes of it.
+if [ -f ../shared/clicksend-api/openapi-v3.yaml ]; then node scripts/gen-model-templates.mjs --check; fi
 echo "[test] style: ok"
 
 step "native: cargo test (core, model, sandbox)"

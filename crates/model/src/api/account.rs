@@ -142,15 +142,7 @@ pub fn create_subaccount(state: &mut State, req: &ApiRequest) -> Reply {
         }
     }
     let mut reply = records::create(state, req, &SUBACCOUNTS, extra);
-    // The password is kept by ClickSend, never shown again.
-    if let Some(data) = reply.body.get_mut("data").and_then(Value::as_object_mut) {
-        data.remove("password");
-    }
-    if let Some(list) = state.records.get_mut(SUBACCOUNTS.key) {
-        if let Some(last) = list.last_mut().and_then(Value::as_object_mut) {
-            last.remove("password");
-        }
-    }
+    super::billing::forget_password(state, &SUBACCOUNTS, &mut reply);
     reply
 }
 
