@@ -67,7 +67,10 @@ test('official SDK: 30 common calls against the sandbox all succeed', async () =
   await step('smsCancelByMessageIdPut', sms.smsCancelByMessageIdPut(queued.messages[0].message_id));
 
   const template = await step('smsTemplatesPost', sms.smsTemplatesPost(Object.assign(new api.SmsTemplate(), { templateName: 'Welcome', body: 'Hi {first_name}' })));
-  await step('smsTemplatesByTemplateIdPut', sms.smsTemplatesByTemplateIdPut(template.template_id, Object.assign(new api.SmsTemplate(), { templateName: 'Welcome', body: 'Hello' })));
+  await step(
+    'smsTemplatesByTemplateIdPut',
+    sms.smsTemplatesByTemplateIdPut(template.template_id, Object.assign(new api.SmsTemplate(), { templateName: 'Welcome', body: 'Hello' })),
+  );
   assert.equal((await step('smsTemplatesGet', sms.smsTemplatesGet(1, 10))).data[0].body, 'Hello');
   await step('smsTemplatesByTemplateIdDelete', sms.smsTemplatesByTemplateIdDelete(template.template_id));
 
@@ -81,7 +84,11 @@ test('official SDK: 30 common calls against the sandbox all succeed', async () =
   );
   await step(
     'listsContactsByListIdAndContactIdPut',
-    contacts.listsContactsByListIdAndContactIdPut(list.list_id, contact.contact_id, Object.assign(new api.Contact(), { phoneNumber: '+61422222222', firstName: 'Anna', custom1: 'x' })),
+    contacts.listsContactsByListIdAndContactIdPut(
+      list.list_id,
+      contact.contact_id,
+      Object.assign(new api.Contact(), { phoneNumber: '+61422222222', firstName: 'Anna', custom1: 'x' }),
+    ),
   );
   assert.equal((await step('listsContactsByListIdAndContactIdGet', contacts.listsContactsByListIdAndContactIdGet(list.list_id, contact.contact_id))).first_name, 'Anna');
   assert.equal((await step('listsContactsByListIdGet', contacts.listsContactsByListIdGet(list.list_id, 1, 10))).total, 1);
@@ -116,7 +123,10 @@ test('official SDK: 30 common calls against the sandbox all succeed', async () =
 
   const address = Object.assign(new api.Address(), { addressName: 'HQ', addressLine1: '1 Main St', addressCity: 'Melbourne', addressPostalCode: '3000', addressCountry: 'AU' });
   const returnAddress = await step('postReturnAddressesPost', sdk(api.PostReturnAddressApi).postReturnAddressesPost(address));
-  assert.equal((await step('postReturnAddressesByReturnAddressIdGet', sdk(api.PostReturnAddressApi).postReturnAddressesByReturnAddressIdGet(returnAddress.return_address_id))).address_city, 'Melbourne');
+  assert.equal(
+    (await step('postReturnAddressesByReturnAddressIdGet', sdk(api.PostReturnAddressApi).postReturnAddressesByReturnAddressIdGet(returnAddress.return_address_id))).address_city,
+    'Melbourne',
+  );
   const issue = Object.assign(new api.DeliveryIssue(), { type: 'SMS', description: 'Not received', emailAddress: 'ops@example.com', messageId: sent.messages[0].message_id });
   await step('deliveryIssuesPost', sdk(api.DeliveryIssuesApi).deliveryIssuesPost(issue));
 

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 pub const START_BALANCE: f64 = 100.0;
 pub const USER_ID: u64 = 3819;
 pub const SUBACCOUNT_ID: u64 = 3998;
+/// What a delivery receipt says of a message that reached the handset.
+pub const DELIVERED: &str = "Success: Message received on handset.";
 /// The shared number ClickSend sends from when a message names no sender.
 pub const SHARED_NUMBER: &str = "+61481073412";
 
@@ -99,9 +101,21 @@ impl Message {
             "country": self.country,
             "carrier": "Sandbox Mobile",
             "status": status,
+            "date_added": self.date,
         });
         if let Value::Object(o) = &mut m {
             o.extend(self.extra.clone());
+            // What the handset reported, once it did: a delivered message's receipt.
+            let delivered = self.delivery == Delivery::Sent && status != "INVALID_RECIPIENT" && status != "INSUFFICIENT_CREDIT";
+            o.insert("status_code".into(), if delivered { json!("201") } else { Value::Null });
+            o.insert("status_text".into(), if delivered { json!(DELIVERED) } else { Value::Null });
+            o.insert("error_code".into(), Value::Null);
+            o.insert("error_text".into(), Value::Null);
+            if self.kind == MessageKind::Voice {
+                o.insert("to_type".into(), json!("mobile"));
+                o.insert("machine_detected".into(), if delivered { json!(0) } else { Value::Null });
+                o.insert("digits".into(), Value::Null);
+            }
         }
         m
     }
@@ -121,7 +135,7 @@ impl Message {
             "timestamp": self.date + 3,
             "message_id": self.message_id,
             "status_code": "201",
-            "status_text": "Success: Message received on handset.",
+            "status_text": DELIVERED,
             "error_code": null,
             "error_text": null,
             "custom_string": self.custom_string,
@@ -328,6 +342,20 @@ impl State {
             "country": "AU",
             "default_country_sms": "AU",
             "timezone": "Australia/Melbourne",
+            "active": 1,
+            "banned": 0,
+            "date_sign_up": 1_767_225_600,
+            "account": 1,
+            "account_name": "Sandbox Pty Ltd",
+            "account_billing_email": "sandbox@example.com",
+            "account_billing_mobile": "+61411111111",
+            "reply_to": "originalemail",
+            "auto_recharge": 0,
+            "auto_recharge_amount": "20.00",
+            "low_credit_amount": "5.00",
+            "setting_unicode_sms": 1,
+            "setting_sms_message_char_limit": 6,
+            "on_trial": u8::from(self.account_unverified),
             "_currency": currency(),
         })
     }
