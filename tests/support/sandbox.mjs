@@ -27,6 +27,7 @@ export async function startSandbox(args = []) {
   };
   return {
     url,
+    pid: child.pid,
     reset: () => control('POST', 'reset'),
     requests: () => control('GET', 'requests'),
     faults: (f) => control('POST', 'faults', f),
