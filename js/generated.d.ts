@@ -26,13 +26,13 @@ export interface AlphaTagsApi {
     sort_direction?: "asc" | "desc";
     /** The number of items to return per page. This parameter controls the size of each page of results. The default value is 10. */
     page_size?: number;
-  }, options?: CallOptions): Call<Envelope<unknown>>;
+  }, options?: CallOptions): Call<Api.ListAlphaTags>;
   /** Request Alpha Tag. `POST /alpha-tags` */
-  create(body: Api.RequestAlphaTagRequest, options?: CallOptions): Call<Envelope<unknown>>;
+  create(body: Api.RequestAlphaTagRequest, options?: CallOptions): Call<Api.AlphaTag>;
   /** Delete Alpha Tag. `DELETE /alpha-tags/{alpha_tag_id}` */
   delete(alphaTagId: number | string, options?: CallOptions): Call<Envelope<unknown>>;
   /** Get Alpha Tag. `GET /alpha-tags/{alpha_tag_id}` */
-  get(alphaTagId: number | string, options?: CallOptions): Call<Envelope<unknown>>;
+  get(alphaTagId: number | string, options?: CallOptions): Call<Api.AlphaTag>;
 }
 
 export interface CountriesMore {
@@ -55,7 +55,7 @@ export interface DefaultSendersApi {
   /** Create Default Sender. `POST /senders/default-senders` */
   create(body: Api.CreateDefaultSenderRequest, options?: CallOptions): Call<Envelope<Api.DefaultSender>>;
   /** Delete Default Sender. `DELETE /senders/default-senders/{default_sender_id}` */
-  delete(defaultSenderId: number | string, options?: CallOptions): Call<Envelope<unknown>>;
+  delete(defaultSenderId: number | string, options?: CallOptions): Call<null>;
   /** Get Default Sender Details. `GET /senders/default-senders/{default_sender_id}` */
   get(defaultSenderId: number | string, options?: CallOptions): Call<Envelope<Api.DefaultSender>>;
   /** Update Default Sender. `PATCH /senders/default-senders/{default_sender_id}` */
@@ -315,17 +315,17 @@ export interface NumbersApi {
 
 export interface OwnNumbersApi {
   /** List Own Numbers. `GET /own-numbers` */
-  list(options?: CallOptions): Call<Envelope<unknown>>;
+  list(options?: CallOptions): Call<Api.ListOwnNumbers>;
   /** Request Own Number Verification OTP. `POST /own-numbers/verifications` */
-  requestVerification(body: Api.RequestOwnNumberVerificationOtpRequest, options?: CallOptions): Call<Envelope<unknown>>;
+  requestVerification(body: Api.RequestOwnNumberVerificationOtpRequest, options?: CallOptions): Call<Api.RequestOwnNumberVerificationOtp>;
   /** Verify Own Number OTP. `POST /own-numbers/verifications/{verification_id}/verify` */
-  verify(verificationId: number | string, body: Api.VerifyOwnNumberOtpRequest, options?: CallOptions): Call<Envelope<unknown>>;
+  verify(verificationId: number | string, body: Api.VerifyOwnNumberOtpRequest, options?: CallOptions): Call<Api.VerifyOwnNumberOtp>;
   /** Delete Own Number. `DELETE /own-numbers/{own_number_id}` */
-  delete(ownNumberId: number | string, options?: CallOptions): Call<Envelope<unknown>>;
+  delete(ownNumberId: number | string, options?: CallOptions): Call<Api.OwnNumber>;
   /** Get Own Number Detail. `GET /own-numbers/{own_number_id}` */
-  get(ownNumberId: number | string, options?: CallOptions): Call<Envelope<unknown>>;
+  get(ownNumberId: number | string, options?: CallOptions): Call<Api.OwnNumber>;
   /** Update Own Number. `PATCH /own-numbers/{own_number_id}` */
-  update(ownNumberId: number | string, body?: Record<string, unknown>, options?: CallOptions): Call<Envelope<unknown>>;
+  update(ownNumberId: number | string, body?: Record<string, unknown>, options?: CallOptions): Call<Api.OwnNumber>;
 }
 
 export interface PostcardsApi {
@@ -426,9 +426,9 @@ export interface SendersApi {
 
 export interface ShortUrlsApi {
   /** Get Statistics. `GET /short-url/statistics/{source}/{source_id}` */
-  statistics(source: string, sourceId: number | string, options?: CallOptions): Call<Envelope<Array<Api.GetStatisticsDataInner>>>;
+  statistics(source: string, sourceId: number | string, options?: CallOptions): Call<Api.GetStatistics>;
   /** Get Tracking. `GET /short-url/tracking/{long_url_id}` */
-  tracking(longUrlId: number | string, options?: CallOptions): Call<Envelope<Array<Api.GetTrackingDataInner>>>;
+  tracking(longUrlId: number | string, options?: CallOptions): Call<Api.GetTracking>;
 }
 
 export interface SmsMore {
@@ -641,6 +641,28 @@ export namespace Api {
     from?: string;
     from_fax?: string;
     subaccount_id?: string;
+  }
+  export interface AlphaTag {
+    /** The unique identifier for the record. */
+    id?: string;
+    /** The unique identifier for the account. */
+    account_id?: string;
+    /** The unique identifier for the workspace. */
+    workspace_id?: string;
+    /** The unique identifier for the user. */
+    user_id?: string;
+    /** The alpha tag. */
+    alpha_tag?: string;
+    /** The status of the record. */
+    status?: string;
+    /** The reason for the status. */
+    reason?: string;
+    /** List of country codes where the alpha tag is requested. If not provided, it means a global alpha tag. */
+    countries?: Array<string> | null;
+    /** The timestamp when the record was created. Usually ISO 8601 (e.g. "2021-05-11T01:00:00.123Z"), */
+    created_timestamp?: string;
+    /** The timestamp when the record was last updated. Usually ISO 8601 (e.g. "2021-05-11T01:05:00.123Z"), */
+    updated_timestamp?: string;
   }
   export interface Attachment {
     /** The name of the attached file. */
@@ -1136,6 +1158,9 @@ export namespace Api {
     /** URL for the next page. */
     next_page_url?: string;
   }
+  export interface GetStatistics {
+    data?: Array<Api.GetStatisticsDataInner>;
+  }
   export interface GetStatisticsDataInner {
     /** ID of a URL under the specified source and source_id */
     long_url_id?: string;
@@ -1167,6 +1192,20 @@ export namespace Api {
     opened_total?: number;
     /** Total number of recipients that did not click the short URL (i.e. `total` - `opened_unique`) */
     unopened?: number;
+  }
+  export interface GetTracking {
+    /** Total number of short URLs associated with the long URL ID */
+    total?: number;
+    /** The limit of tracking data per page */
+    per_page?: number;
+    /** The number of data in the current page */
+    current_page_size?: number;
+    /** Link to the previous page. This attribute will not be present if there is no previous page. */
+    prev_page_url?: string;
+    /** Link to the next page. This attribute will not be present if there is no next page. */
+    next_page_url?: string;
+    /** Tracking data of the short URLs associated with the specified long URL ID. Note that only the data from the most recent click of the recipient (country, region, */
+    data?: Array<Api.GetTrackingDataInner>;
   }
   export interface GetTrackingDataInner {
     /** Number of times the short URL was opened */
@@ -1291,6 +1330,11 @@ export namespace Api {
     /** The keyword of the inbound SMS. */
     _keyword?: string;
   }
+  export interface ListAlphaTags {
+    /** The list of alpha tags. */
+    alpha_tags?: Array<Api.AlphaTag>;
+    _metadata?: Api.ListOwnNumbersMetadata;
+  }
   export interface ListCompliantSenderTypes200ResponseData {
     data: Array<Api.ListCompliantSenderTypes200ResponseDataDataInner>;
   }
@@ -1321,6 +1365,23 @@ export namespace Api {
     code?: string;
     /** The region of the country. */
     region?: string;
+  }
+  export interface ListOwnNumbers {
+    /** The list of own numbers. */
+    own_numbers?: Array<Api.OwnNumber>;
+    _metadata?: Api.ListOwnNumbersMetadata;
+  }
+  /** The metadata. */
+  export interface ListOwnNumbersMetadata {
+    pagination?: Api.ListOwnNumbersMetadataPagination;
+  }
+  export interface ListOwnNumbersMetadataPagination {
+    /** The URL of the current page. */
+    self?: string;
+    /** The URL of the next page. */
+    next?: string;
+    /** The number of items returned per page. */
+    page_size?: number;
   }
   export interface MarkSmsReceiptAsReadRequest {
     /** The cutoff date. Receipts sent before this time will be marked as read. It’s in the Unix format. */
@@ -1374,6 +1435,34 @@ export namespace Api {
     _list_name?: string;
     /** The URL of the media file attached to the MMS. */
     _media_file_url?: string;
+  }
+  export interface OwnNumber {
+    /** The unique identifier for the record. */
+    id?: string;
+    /** The unique identifier for the account. */
+    account_id?: string;
+    /** The unique identifier for the workspace. */
+    workspace_id?: string;
+    /** The unique identifier for the user. */
+    user_id?: string;
+    /** The user's phone number. */
+    phone_number?: string;
+    /** The country code of the phone number. */
+    country?: string;
+    /** A label for the phone number. */
+    label?: string;
+    /** The status of the phone number. */
+    status?: string;
+    /** The timestamp when the phone number was verified. */
+    verified_timestamp?: string;
+    /** The timestamp when the user was last notified about this number, if applicable. */
+    notified_timestamp?: string | null;
+    /** Indicates whether the phone number verification is nearing its expiration date: */
+    is_nearing_expiration?: boolean;
+    /** The timestamp when the record was created. */
+    created_timestamp?: string;
+    /** The timestamp when the record was last updated. */
+    updated_timestamp?: string;
   }
   export interface Pagination {
     /** The total number of items available for viewing. */
@@ -1508,6 +1597,22 @@ export namespace Api {
     first_name: string;
     last_name: string;
     email: string;
+  }
+  export interface RequestOwnNumberVerificationOtp {
+    /** The ID of the verification request. */
+    id?: string;
+    /** The ID of the own number. */
+    own_number_id?: string;
+    /** The status of the verification request. */
+    status?: string;
+    /** The expiration timestamp of the verification request. */
+    expires_timestamp?: string;
+    /** The number of remaining attempts. */
+    remaining_attempts?: number;
+    /** The creation timestamp of the verification request. */
+    created_timestamp?: string;
+    /** The last update timestamp of the verification request. */
+    updated_timestamp?: string;
   }
   export interface RequestOwnNumberVerificationOtpRequest {
     label?: string;
@@ -1928,6 +2033,22 @@ export namespace Api {
     from?: Api.SendEmailVerificationTokenRequestFrom;
     subject?: string;
     body?: string;
+  }
+  export interface VerifyOwnNumberOtp {
+    /** The ID of the verification request. */
+    id?: string;
+    /** The ID of the own number. */
+    own_number_id?: string;
+    /** The status of the verification request. */
+    status?: string;
+    /** The expiration timestamp of the verification request. */
+    expires_timestamp?: string;
+    /** The number of remaining attempts. */
+    remaining_attempts?: number;
+    /** The creation timestamp of the verification request. */
+    created_timestamp?: string;
+    /** The last update timestamp of the verification request. */
+    updated_timestamp?: string;
   }
   export interface VerifyOwnNumberOtpRequest {
     country?: string;

@@ -18,6 +18,13 @@ export function paramKinds() {
   return { of };
 }
 
+/** The operations whose rows say `.plain_answer()` (a success is a plain object, not the
+ *  envelope), by `area.name`. */
+export function plainAnswers() {
+  const src = readFileSync(new URL('../crates/core/src/endpoints.rs', import.meta.url), 'utf8');
+  return new Set([...src.matchAll(/\("(\w+)", "(\w+)",[^\n]*?\.plain_answer\(\)/g)].map(([, area, name]) => `${area}.${name}`));
+}
+
 /** Operations to take from swagger-v2.yaml although openapi-v3.yaml has them, and why. */
 export const PREFER_SWAGGER = {
   // openapi-v3.yaml gives this body update_payment_info_request (a credit card): a copy of the

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { paramKinds, PREFER_SWAGGER } from './api-description.mjs';
+import { paramKinds, plainAnswers, PREFER_SWAGGER } from './api-description.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specDir = process.env.CLICKSEND_API_DIR ?? `${root}../shared/clicksend-api`;
@@ -28,6 +28,7 @@ const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.
 const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };
 
 const kinds = paramKinds();
+const plain = plainAnswers();
 
 /** The functions js/index.d.ts declares by hand: `area.name` of its type-literal members. */
 function handWritten() {
@@ -169,6 +170,18 @@ function resultType(spec, op) {
   return data ? tsType(spec, data, '  ') : 'unknown';
 }
 
+/** What a call resolves with: the envelope around `data`; the object itself where the row
+ *  says `.plain_answer()`; `null` for a 204 No Content. */
+function answerType(e, spec, op) {
+  const responses = op.responses ?? {};
+  if (spec === v3 && !responses['200'] && responses['204']) return 'null';
+  if (plain.has(`${e.area}.${e.name}`)) {
+    const schema = spec === v3 ? responses['200']?.content?.['application/json']?.schema : null;
+    return schema ? tsType(spec, schema, '  ') : 'unknown';
+  }
+  return `Envelope<${resultType(spec, op)}>`;
+}
+
 /** The type of one item of a page: `data.data[]` of the response, where it says. */
 function itemType(spec, op) {
   const items = deref(spec, deref(spec, dataSchema(spec, op))?.properties?.data);
@@ -193,7 +206,7 @@ function signature(e, spec, op) {
   if (e.input === 'bodyAndQuery') args.push(`body: ${body()}`, `query?: ${queryType(spec, op)}`);
   if (e.input === 'optionalBodyAndQuery') args.push(`body?: ${body()}`, `query?: ${queryType(spec, op)}`);
   args.push('options?: CallOptions');
-  return `${doc(summary, '  ')}  ${e.name}(${args.join(', ')}): Call<Envelope<${resultType(spec, op)}>>;\n`;
+  return `${doc(summary, '  ')}  ${e.name}(${args.join(', ')}): Call<${answerType(e, spec, op)}>;\n`;
 }
 
 // ---------------------------------------------------------------- output

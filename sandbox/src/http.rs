@@ -77,6 +77,10 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
         if fault.delay_ms > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
         }
+        if fault.hang {
+            // Until the client gives up: hyper drops this future when the connection closes.
+            std::future::pending::<()>().await;
+        }
         match fault.drop {
             // Ends this connection's task without a byte written: the client sees the
             // connection closed before any response. `resume_unwind` skips the panic hook.

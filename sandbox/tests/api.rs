@@ -53,7 +53,7 @@ async fn credentials_are_checked_like_clicksend() {
 }
 
 fn app_with(username: &str, api_key: &str) -> Router {
-    app(Auth { username: username.into(), api_key: api_key.into(), control_token: None })
+    app(Auth { username: username.into(), api_key: api_key.into(), ..Auth::default() })
 }
 
 #[tokio::test]
@@ -345,4 +345,22 @@ async fn no_operation_echoes_what_it_received() {
     assert_eq!(api(&app, "POST", "/subaccounts", Some(json!({}))).await.status, 400);
     assert_eq!(api(&app, "DELETE", "/fax/send", None).await.status, 405);
     assert_eq!(api(&app, "GET", "/fax/nothing", None).await.status, 404);
+}
+
+#[tokio::test]
+async fn seeding_makes_things_as_the_api_would_and_records_nothing() {
+    let app = app(Auth::default());
+    let seed = json!({"balance": 7, "lists": [{"list_name": "VIP", "contacts": [{"phone_number": "+61411111111"}]}], "messages": [{"to": "+61411111111", "body": "Hi"}]});
+    let made = call(&app, "POST", "/_sandbox/seed", None, Some(seed)).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let list_id = made.body["data"]["lists"][0]["list_id"].clone();
+    let listed = api(&app, "GET", "/lists", None).await.body["data"]["data"][0].clone();
+    assert_eq!((listed["list_id"].clone(), listed["_contacts_count"].clone()), (list_id, json!(1)));
+    assert_eq!(api(&app, "GET", "/account", None).await.body["data"]["balance"], "7.000000");
+    let history = api(&app, "GET", "/sms/history", None).await.body["data"]["data"][0]["message_id"].clone();
+    assert_eq!(history, made.body["data"]["message_ids"][0]);
+    let recorded = call(&app, "GET", "/_sandbox/requests", None, None).await.body["data"].as_array().unwrap().len();
+    assert_eq!(recorded, 3, "only the three API calls above, not the seeding");
+    let bad = call(&app, "POST", "/_sandbox/seed", None, Some(json!({"messages": [{"to": "+61411111111", "body": "x", "kind": "fax"}]}))).await;
+    assert_eq!(bad.status, 400);
 }

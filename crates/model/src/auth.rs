@@ -11,11 +11,14 @@ pub struct Auth {
     /// With it, a request carrying `X-Sandbox-Control: <token>` may use the control surface
     /// from any origin (a test page). Without it, no browser page can.
     pub control_token: Option<String>,
+    /// Take any credentials (the testing kit's default: a user's tests pass their own key);
+    /// a request with none is still refused.
+    pub any_credentials: bool,
 }
 
 impl Default for Auth {
     fn default() -> Self {
-        Auth { username: "sandbox".into(), api_key: "sandbox-key".into(), control_token: None }
+        Auth { username: "sandbox".into(), api_key: "sandbox-key".into(), control_token: None, any_credentials: false }
     }
 }
 
@@ -26,6 +29,15 @@ pub const RECORDED_BASIC: &str = "Basic [the sandbox's username:key]";
 
 impl Auth {
     pub fn recorded_authorization(&self, value: &str) -> &'static str {
+        if self.any_credentials {
+            return if value.starts_with("Bearer ") {
+                "Bearer [redacted]"
+            } else if value.starts_with("Basic ") {
+                "Basic [redacted]"
+            } else {
+                "[redacted]"
+            };
+        }
         if value == format!("Bearer {}", self.api_key) {
             RECORDED_BEARER
         } else if value == format!("Basic {}", base64::encode(format!("{}:{}", self.username, self.api_key).as_bytes())) {
@@ -44,6 +56,10 @@ impl Auth {
         let Some(value) = authorization else {
             return false;
         };
+        if self.any_credentials {
+            let basic = value.strip_prefix("Basic ").filter(|_| basic_ok).and_then(base64::decode);
+            return value.strip_prefix("Bearer ").is_some_and(|t| !t.is_empty()) || basic.is_some_and(|pair| pair.contains(&b':'));
+        }
         if let Some(token) = value.strip_prefix("Bearer ") {
             return token == self.api_key;
         }
@@ -69,5 +85,9 @@ mod tests {
         assert!(!auth.accepts(Some(&format!("Basic {}", base64::encode(b"sandbox:nope"))), true));
         assert_eq!(auth.recorded_authorization(&basic), RECORDED_BASIC);
         assert_eq!(auth.recorded_authorization("Bearer x"), "Bearer [another key, redacted]");
+        let any = Auth { any_credentials: true, ..Auth::default() };
+        assert!(any.accepts(Some("Bearer test"), true) && any.accepts(Some(&format!("Basic {}", base64::encode(b"me:k"))), true));
+        assert!(!any.accepts(None, true) && !any.accepts(Some("Bearer "), true) && !any.accepts(Some("Token x"), true));
+        assert_eq!(any.recorded_authorization("Bearer test"), "Bearer [redacted]");
     }
 }

@@ -31,6 +31,13 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             }
             _ => error(400, "give {\"balance\": a number >= 0}"),
         },
+        ("POST", "seed") => match serde_json::from_slice::<Value>(body) {
+            Ok(seed) => match model.seed(&seed) {
+                Ok(made) => ok("Seeded.", made),
+                Err(why) => error(400, &why),
+            },
+            Err(e) => error(400, &format!("seed must be JSON: {e}")),
+        },
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
                 let n = faults.len();
@@ -39,7 +46,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             }
             Err(why) => error(400, &why),
         },
-        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/faults or POST /_sandbox/balance."),
+        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/seed, POST /_sandbox/faults or POST /_sandbox/balance."),
     }
 }
 
@@ -56,9 +63,9 @@ fn parse_callback(body: &[u8]) -> Result<Callback, String> {
     Ok(Callback { url: url.to_string(), format })
 }
 
-/// `[{method?, path?, times?, status?, retry_after?, delay_ms?, body?, content_type?, drop?}]`
+/// `[{method?, path?, times?, status?, retry_after?, delay_ms?, hang?, body?, content_type?, drop?}]`
 /// or a single such object. `drop` is "before", "mid-body" or "after" (carried out, then cut).
-fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
+pub fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
     let value: Value = serde_json::from_slice(body).map_err(|e| format!("faults must be JSON: {e}"))?;
     let items = match value {
         Value::Array(items) => items,
@@ -77,6 +84,7 @@ fn parse_fault(v: &Value) -> Result<Fault, String> {
         status: v.get("status").and_then(Value::as_u64).map(|n| n as u16),
         retry_after: v.get("retry_after").and_then(|r| r.as_str().map(String::from).or_else(|| r.as_u64().map(|n| n.to_string()))),
         delay_ms: v.get("delay_ms").and_then(Value::as_u64).unwrap_or(0),
+        hang: v.get("hang").and_then(Value::as_bool).unwrap_or(false),
         body: s("body"),
         content_type: s("content_type"),
         drop: match s("drop").as_deref() {

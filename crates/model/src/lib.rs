@@ -14,6 +14,7 @@ mod auth;
 pub mod control;
 pub mod envelope;
 mod maton;
+mod seed;
 pub mod state;
 pub mod template;
 

@@ -233,6 +233,8 @@ pub struct Fault {
     pub status: Option<u16>,
     pub retry_after: Option<String>,
     pub delay_ms: u64,
+    /// Never answer: the front holds the request until its caller gives up (aborts).
+    pub hang: bool,
     pub body: Option<String>,
     pub content_type: Option<String>,
     pub drop: Option<ConnectionDrop>,

@@ -229,9 +229,18 @@ pub fn inject_inbound(state: &mut State, req: &ApiRequest) -> Reply {
         Ok(u) => u,
         Err(reply) => return reply,
     };
-    let field = |k: &str, default: &str| req.body_str(k).unwrap_or(default).to_string();
-    let body = field("body", "This is a test incoming SMS.");
-    let keyword = body.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let mut fields = req.body.as_ref().and_then(Value::as_object).cloned().unwrap_or_default();
+    fields.entry("body").or_insert(json!("This is a test incoming SMS."));
+    let message = add_inbound(state, &Value::Object(fields));
+    state.outbox.push(crate::state::Push { url: Some(url), body: message.clone() });
+    ok("Test inbound message has been added.", message)
+}
+
+/// An inbound SMS, kept as received (`GET /sms/inbound` lists it) and returned as ClickSend
+/// pushes it: `{from, to, body, original_message_id?, custom_string?}` over defaults.
+pub fn add_inbound(state: &mut State, fields: &Value) -> Value {
+    let field = |k: &str, default: &str| fields.get(k).and_then(Value::as_str).unwrap_or(default).to_string();
+    let body = field("body", "");
     let message = json!({
         "timestamp_send": state.now,
         "timestamp": state.now,
@@ -239,14 +248,13 @@ pub fn inject_inbound(state: &mut State, req: &ApiRequest) -> Reply {
         "body": body,
         "original_body": field("original_body", ""),
         "original_message_id": field("original_message_id", ""),
-        "to": field("to", "+61411111111"),
+        "to": field("to", SHARED_NUMBER),
         "custom_string": field("custom_string", ""),
         "message_id": state.next_message_id(),
-        "_keyword": keyword,
+        "_keyword": body.split_whitespace().next().unwrap_or_default().to_lowercase(),
     });
     state.inbound.push(message.clone());
-    state.outbox.push(crate::state::Push { url: Some(url), body: message.clone() });
-    ok("Test inbound message has been added.", message)
+    message
 }
 
 /// A history export: ClickSend answers with the URL of a CSV file it prepares.
