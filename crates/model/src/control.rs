@@ -36,7 +36,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
                 Ok(made) => ok("Seeded.", made),
                 Err(why) => error(400, &why),
             },
-            Err(e) => error(400, &format!("seed must be JSON: {e}")),
+            Err(e) => error(400, &not_json("seed", &e)),
         },
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
@@ -50,9 +50,15 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
     }
 }
 
+/// Where a body is not JSON. Not serde_json's own message: its Display brings core's float
+/// printing (for "invalid type: floating point ..."), 15 KB, into the testing kit's `.wasm`.
+pub fn not_json(what: &str, e: &serde_json::Error) -> String {
+    format!("{what} must be JSON (line {}, column {})", e.line(), e.column())
+}
+
 /// `{url: "http://...", format?: "form" | "json" | "get"}`.
 fn parse_callback(body: &[u8]) -> Result<Callback, String> {
-    let v: Value = serde_json::from_slice(body).map_err(|e| format!("callbacks must be JSON: {e}"))?;
+    let v: Value = serde_json::from_slice(body).map_err(|e| not_json("callbacks", &e))?;
     let url = v.get("url").and_then(Value::as_str).filter(|u| u.starts_with("http://")).ok_or("give {\"url\": \"http://...\"}")?;
     let format = match v.get("format").and_then(Value::as_str).unwrap_or("form") {
         "form" => Format::Form,
@@ -66,7 +72,7 @@ fn parse_callback(body: &[u8]) -> Result<Callback, String> {
 /// `[{method?, path?, times?, status?, retry_after?, delay_ms?, hang?, body?, content_type?, drop?}]`
 /// or a single such object. `drop` is "before", "mid-body" or "after" (carried out, then cut).
 pub fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| format!("faults must be JSON: {e}"))?;
+    let value: Value = serde_json::from_slice(body).map_err(|e| not_json("faults", &e))?;
     let items = match value {
         Value::Array(items) => items,
         one @ Value::Object(_) => vec![one],

@@ -15,6 +15,16 @@ pub const DELIVERED: &str = "Success: Message received on handset.";
 /// The shared number ClickSend sends from when a message names no sender.
 pub const SHARED_NUMBER: &str = "+61481073412";
 
+/// `x` with `places` decimals (`fixed(0.0792, 4)` is `"0.0792"`), by integer arithmetic: float
+/// formatting (`{:.4}`) would put core's float printing, 15 KB, into the testing kit's `.wasm`.
+pub fn fixed(x: f64, places: u32) -> String {
+    let scale = 10_i64.pow(places);
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, frac) = (n.abs() / scale, n.abs() % scale);
+    format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+}
+
 /// `2026-01-01T00:00:00Z` for a Unix time (the newer APIs' timestamps).
 pub fn iso8601(t: i64) -> String {
     let days = t.div_euclid(86_400);
@@ -90,7 +100,7 @@ impl Message {
             "schedule": self.schedule.map_or(json!(""), |s| json!(s)),
             "message_id": self.message_id,
             "message_parts": self.parts,
-            "message_price": format!("{:.4}", self.price),
+            "message_price": fixed(self.price, 4),
             "from_email": null,
             "list_id": self.list_id,
             "custom_string": self.custom_string,
@@ -337,7 +347,7 @@ impl State {
             "user_id": USER_ID,
             "username": "sandbox",
             "user_email": "sandbox@example.com",
-            "balance": format!("{:.6}", self.balance),
+            "balance": fixed(self.balance, 6),
             "user_phone": "+61411111111",
             "user_first_name": "Sandy",
             "user_last_name": "Box",
@@ -406,6 +416,14 @@ pub fn message_cost(kind: MessageKind, to: &str, body: &str) -> (&'static str, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_places() {
+        assert_eq!(
+            (fixed(0.0792, 4), fixed(100.0, 6), fixed(-1.5, 2), fixed(0.0, 4), fixed(12.345678, 2)),
+            ("0.0792".into(), "100.000000".into(), "-1.50".into(), "0.0000".into(), "12.35".into())
+        );
+    }
 
     #[test]
     fn recipients() {

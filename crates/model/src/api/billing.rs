@@ -33,7 +33,7 @@ pub fn packages(_: &State, req: &ApiRequest) -> Reply {
     }
     let packages: Vec<Value> = PACKAGES
         .iter()
-        .map(|&(id, price, sms)| json!({"package_id": id, "package_price": format!("{price:.2}"), "price_rate": id, "sms_price": round4(price / sms as f64), "sms_quantity": sms}))
+        .map(|&(id, price, sms)| json!({"package_id": id, "package_price": crate::state::fixed(price, 2), "price_rate": id, "sms_price": round4(price / sms as f64), "sms_quantity": sms}))
         .collect();
     ok("Here are the recharge packages.", json!({"packages": packages, "currency": currency()}))
 }
@@ -120,7 +120,7 @@ pub fn transfer_credit(state: &mut State, req: &ApiRequest) -> Reply {
         return records::not_found(&RESELLER_ACCOUNTS);
     };
     let before: f64 = account["balance"].as_str().and_then(|b| b.parse().ok()).unwrap_or(0.0);
-    account["balance"] = json!(format!("{:.2}", before + amount));
+    account["balance"] = json!(crate::state::fixed(before + amount, 2));
     let account = account.clone();
     state.balance -= amount;
     ok("Credit has been transferred.", account)

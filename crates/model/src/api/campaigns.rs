@@ -77,7 +77,7 @@ pub fn send(state: &mut State, req: &ApiRequest, res: &Resource, commit: bool) -
     };
     if !commit {
         let quoted = json!({"from": fields.get("from"), "body": fields["body"], "schedule": fields.get("schedule")});
-        let data = json!({"total_count": sent.queued, "total_price": format!("{:.4}", sent.total_price), "data": quoted, "_currency": currency()});
+        let data = json!({"total_count": sent.queued, "total_price": crate::state::fixed(sent.total_price, 4), "data": quoted, "_currency": currency()});
         return ok("Here is the price of your campaign.", data);
     }
     let schedule = number(fields.get("schedule")).unwrap_or(0);

@@ -218,11 +218,11 @@ pub fn remove_opted_out(state: &mut State, list_id: &str, opt_out_list_id: &str)
 }
 
 /// `GET /search/contacts-lists?q=`: lists whose name, and contacts whose name, phone number
-/// or email, contain `q` (case-insensitive); every list and contact without `q` (the
+/// or email, contain `q` (ASCII letters case-insensitive); every list and contact without `q` (the
 /// description has it optional).
 pub fn search(state: &State, req: &ApiRequest) -> Reply {
-    let q = req.query.get("q").map(|q| q.to_lowercase()).unwrap_or_default();
-    let hit = |s: &str| s.to_lowercase().contains(&q);
+    let q = req.query.get("q").map(|q| q.to_ascii_lowercase()).unwrap_or_default();
+    let hit = |s: &str| s.to_ascii_lowercase().contains(&q);
     let mut items = Vec::new();
     for list in state.lists.values() {
         if hit(&list.list_name) {

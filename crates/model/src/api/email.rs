@@ -104,7 +104,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
     if !commit {
         return ok(
             "Here is the price of your email.",
-            json!({"total": 1, "per_page": 1, "current_page": 1, "last_page": 1, "from": 1, "to": 1, "data": [{"to": to, "price": format!("{price:.4}")}], "_currency": currency()}),
+            json!({"total": 1, "per_page": 1, "current_page": 1, "last_page": 1, "from": 1, "to": 1, "data": [{"to": to, "price": crate::state::fixed(price, 4)}], "_currency": currency()}),
         );
     }
     if price > state.balance + 1e-9 {
@@ -125,7 +125,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         "schedule": fields.get("schedule").cloned().unwrap_or(json!(0)),
         "status": "Sent",
         "status_text": "Accepted for delivery",
-        "price": format!("{price:.4}"),
+        "price": crate::state::fixed(price, 4),
         "date_added": state.now,
         "_currency": currency(),
     });

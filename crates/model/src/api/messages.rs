@@ -251,7 +251,7 @@ pub fn add_inbound(state: &mut State, fields: &Value) -> Value {
         "to": field("to", SHARED_NUMBER),
         "custom_string": field("custom_string", ""),
         "message_id": state.next_message_id(),
-        "_keyword": body.split_whitespace().next().unwrap_or_default().to_lowercase(),
+        "_keyword": body.split_whitespace().next().unwrap_or_default().to_ascii_lowercase(),
     });
     state.inbound.push(message.clone());
     message

@@ -6,7 +6,7 @@ use super::account::round4;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::{currency, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
+use crate::state::{currency, fixed, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
 
 pub const DEDICATED: Resource = Resource { key: "numbers", id: "dedicated_number", first_id: None, required: &[], noun: "Number", gone: Gone::True, bare: false };
@@ -43,7 +43,7 @@ fn available(state: &State, country: &str) -> Option<Vec<Value>> {
         .map(|i| format!("+{prefix}{:0width$}", 5_550_100 + i))
         .filter(|n| records::find(state, &DEDICATED, n).is_none())
         .map(|n| {
-            json!({"country": code, "country_name": name, "dedicated_number": n, "price_setup": format!("{:.2}", monthly), "price_monthly": format!("{monthly:.2}"), "price_total": format!("{:.2}", 2.0 * monthly), "address_requirement": null})
+            json!({"country": code, "country_name": name, "dedicated_number": n, "price_setup": fixed(monthly, 2), "price_monthly": fixed(monthly, 2), "price_total": fixed(2.0 * monthly, 2), "address_requirement": null})
         })
         .collect();
     Some(numbers)

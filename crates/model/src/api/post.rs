@@ -63,7 +63,7 @@ pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         let fax = json!({
             "message_id": records::new_id(state, &FAXES), "to": m["to"], "from": m.get("from").cloned().unwrap_or(json!("")),
             "custom_string": m.get("custom_string").cloned().unwrap_or(json!("")), "_file_url": fields["file_url"], "message_pages": 1,
-            "message_price": format!("{FAX_PAGE_PRICE:.4}"), "status": if commit { "SUCCESS" } else { "QUOTE" }, "status_code": "201",
+            "message_price": crate::state::fixed(FAX_PAGE_PRICE, 4), "status": if commit { "SUCCESS" } else { "QUOTE" }, "status_code": "201",
             "status_text": "Success: Fax sent.", "date": state.now, "user_id": USER_ID, "subaccount_id": SUBACCOUNT_ID,
         });
         out.push(if commit { records::insert(state, &FAXES, fax) } else { fax });
@@ -75,7 +75,7 @@ pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
 }
 
 pub fn history(state: &State, req: &ApiRequest, res: &Resource) -> Reply {
-    ok(&format!("Here is your {} history.", res.noun.to_lowercase()), req.page(records::all(state, res).to_vec()))
+    ok(&format!("Here is your {} history.", res.noun.to_ascii_lowercase()), req.page(records::all(state, res).to_vec()))
 }
 
 /// `POST /fax/receipts {url}`: a test fax receipt pushed to `url`.
@@ -125,7 +125,7 @@ pub fn send_post(state: &mut State, req: &ApiRequest, res: &Resource, commit: bo
     for r in recipients {
         let mut item = r.clone();
         item["message_id"] = records::new_id(state, res);
-        item["price"] = json!(format!("{unit:.4}"));
+        item["price"] = json!(crate::state::fixed(unit, 4));
         item["status"] = json!(if commit { "SUCCESS" } else { "QUOTE" });
         item["date_added"] = json!(state.now);
         item["_file_url"] = fields.get("file_url").or(fields.get("file_urls")).cloned().unwrap_or(Value::Null);

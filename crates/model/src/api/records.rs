@@ -44,7 +44,7 @@ pub struct Resource {
 fn label(field: &str) -> String {
     let words = field.trim_start_matches('_').replace('_', " ");
     let mut chars = words.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 fn is_blank(v: Option<&Value>) -> bool {
@@ -144,7 +144,7 @@ pub fn list(state: &State, req: &ApiRequest, res: &Resource) -> Reply {
     if res.bare {
         return bare_list(state, req, res);
     }
-    ok(&format!("Here are your {}s.", res.noun.to_lowercase()), req.page(all(state, res).to_vec()))
+    ok(&format!("Here are your {}s.", res.noun.to_ascii_lowercase()), req.page(all(state, res).to_vec()))
 }
 
 /// A new record from the body's fields, `extra` over them (dates, defaults, derived fields).
@@ -159,12 +159,12 @@ pub fn create(state: &mut State, req: &ApiRequest, res: &Resource, extra: Value)
         fields.extend(extra);
     }
     let record = insert(state, res, Value::Object(fields));
-    answer(res, &format!("New {} has been created.", res.noun.to_lowercase()), record)
+    answer(res, &format!("New {} has been created.", res.noun.to_ascii_lowercase()), record)
 }
 
 pub fn get(state: &State, res: &Resource, id: &str) -> Reply {
     match find(state, res, id) {
-        Some(r) => answer(res, &format!("Here is your {}.", res.noun.to_lowercase()), r.clone()),
+        Some(r) => answer(res, &format!("Here is your {}.", res.noun.to_ascii_lowercase()), r.clone()),
         None => not_found(res),
     }
 }
@@ -192,7 +192,7 @@ pub fn update(state: &mut State, req: &ApiRequest, res: &Resource, id: &str, req
         }
     }
     let record = record.clone();
-    answer(res, &format!("Your {} has been updated.", res.noun.to_lowercase()), record)
+    answer(res, &format!("Your {} has been updated.", res.noun.to_ascii_lowercase()), record)
 }
 
 pub fn delete(state: &mut State, res: &Resource, id: &str) -> Reply {
@@ -203,7 +203,7 @@ pub fn delete(state: &mut State, res: &Resource, id: &str) -> Reply {
         return not_found(res);
     };
     let record = records.remove(i);
-    let msg = format!("Your {} has been deleted.", res.noun.to_lowercase());
+    let msg = format!("Your {} has been deleted.", res.noun.to_ascii_lowercase());
     match res.gone {
         Gone::EmptyArray => ok(&msg, json!([])),
         Gone::True => ok(&msg, json!(true)),

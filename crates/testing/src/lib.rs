@@ -1,0 +1,174 @@
+//! The testing kit's wasm: a thin front over `clicksend-model`, the same model the sandbox
+//! server runs, for `clicksend-wasm/testing` (js/testing.js). Strings in, strings out: requests
+//! arrive as their parts, answers and state leave as JSON text, so no serializer crosses the
+//! boundary. A request is taken in the model's two steps ([`Kit::arrive`], then
+//! [`Kit::answer`]) so that js/testing.js can wait, hang or cut as a fault says in between.
+
+use clicksend_model::{control, Arrival, Auth, Model};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Kit {
+    model: Model,
+    /// Requests between their two steps, by ticket.
+    pending: Vec<Option<(Parts, Arrival)>>,
+}
+
+/// One request as the front received it, kept between its two steps.
+struct Parts {
+    method: String,
+    path: String,
+    query: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+    origin: String,
+}
+
+impl Parts {
+    fn request(&self) -> clicksend_model::Request<'_> {
+        clicksend_model::Request { method: &self.method, path: &self.path, query: &self.query, headers: &self.headers, body: &self.body, origin: &self.origin }
+    }
+}
+
+/// `[["name", "value"], ...]` as the front sends headers (names lower-cased here).
+fn headers(json: &str) -> Vec<(String, String)> {
+    // Parsed as a Value, not a Vec: a typed target brings serde's "invalid type" messages,
+    // and with them core's float printing, into the .wasm.
+    let pairs: Value = serde_json::from_str(json).unwrap_or_default();
+    pairs
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let (k, v) = (p.get(0)?.as_str()?, p.get(1)?.as_str()?);
+            Some((k.to_ascii_lowercase(), v.to_string()))
+        })
+        .collect()
+}
+
+fn fault_json(fault: &clicksend_model::Fault) -> Value {
+    let drop = fault.drop.map(|d| match d {
+        clicksend_model::ConnectionDrop::Before => "before",
+        clicksend_model::ConnectionDrop::MidBody => "mid-body",
+        clicksend_model::ConnectionDrop::AfterCarryingOut => "after",
+    });
+    json!({"delay_ms": fault.delay_ms, "hang": fault.hang, "drop": drop})
+}
+
+#[wasm_bindgen]
+impl Kit {
+    /// `options`: `{apiKey?, username?}` as JSON. Without them any credentials are taken (a
+    /// request with none is still refused, as ClickSend refuses it).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Kit {
+        let options: Value = serde_json::from_str(options).unwrap_or(Value::Null);
+        let text = |k: &str| options.get(k).and_then(Value::as_str).map(String::from);
+        let auth = match text("apiKey") {
+            Some(api_key) => Auth { api_key, username: text("username").unwrap_or_default(), ..Auth::default() },
+            None => Auth { any_credentials: true, ..Auth::default() },
+        };
+        Kit { model: Model::new(auth), pending: Vec::new() }
+    }
+
+    /// Step one: records the request and takes its fault. Returns
+    /// `{"ticket": n, "fault": {delay_ms, hang, drop} | null}`.
+    pub fn arrive(&mut self, method: &str, path: &str, query: &str, headers_json: &str, body: &[u8], origin: &str) -> String {
+        let parts =
+            Parts { method: method.to_string(), path: path.to_string(), query: query.to_string(), headers: headers(headers_json), body: body.to_vec(), origin: origin.to_string() };
+        let arrival = self.model.arrive(&parts.request());
+        let fault = arrival.fault.as_ref().map(fault_json);
+        self.pending.push(Some((parts, arrival)));
+        json!({"ticket": self.pending.len() - 1, "fault": fault}).to_string()
+    }
+
+    /// Step two, at `now` (Unix seconds): carries the request out (or answers as its fault says).
+    /// Returns `{status, body, contentType, retryAfter, cut, pushes}`; `body` is text.
+    pub fn answer(&mut self, ticket: usize, now: f64) -> String {
+        let Some((parts, arrival)) = self.pending.get_mut(ticket).and_then(Option::take) else {
+            return json!({"status": 500, "body": "{\"response_msg\":\"testing kit: no such request\"}", "contentType": "application/json", "retryAfter": null, "cut": false, "pushes": []}).to_string();
+        };
+        // Every request has had its answer once the last pending one has: start the tickets over.
+        if self.pending.iter().all(Option::is_none) {
+            self.pending.clear();
+        }
+        let outcome = self.model.answer(&parts.request(), arrival, now as i64);
+        let (body, content_type) = match outcome.raw_body {
+            Some((text, content_type)) => (text, content_type),
+            None if outcome.reply.status == 204 => (String::new(), None),
+            None => (outcome.reply.body.to_string(), Some("application/json".to_string())),
+        };
+        let pushes: Vec<Value> = outcome.pushes.into_iter().map(|p| json!({"url": p.url, "body": p.body})).collect();
+        json!({"status": outcome.reply.status, "body": body, "contentType": content_type, "retryAfter": outcome.retry_after, "cut": outcome.cut_after, "pushes": pushes})
+            .to_string()
+    }
+
+    /// Forgets a request that will get no answer (its caller gave up while it hung).
+    pub fn abandon(&mut self, ticket: usize) {
+        if let Some(slot) = self.pending.get_mut(ticket) {
+            *slot = None;
+        }
+    }
+
+    /// Every request received, in order, with its answer, as JSON.
+    pub fn requests(&self) -> String {
+        Value::Array(self.model.state.requests.clone()).to_string()
+    }
+
+    pub fn reset(&mut self) {
+        self.model.state = clicksend_model::State::new();
+        self.pending.clear();
+    }
+
+    /// `Model::seed` with a JSON seed at `now`: `{"made": ...}` or `{"error": "..."}`.
+    pub fn seed(&mut self, seed: &str, now: f64) -> String {
+        self.model.state.now = now as i64;
+        match serde_json::from_str::<Value>(seed).map_err(|e| control::not_json("the seed", &e)).and_then(|s| self.model.seed(&s)) {
+            Ok(made) => json!({"made": made}).to_string(),
+            Err(error) => json!({"error": error}).to_string(),
+        }
+    }
+
+    /// Arms faults (the sandbox server's `/_sandbox/faults` format): `{"armed": n}` or
+    /// `{"error": "..."}`.
+    pub fn faults(&mut self, faults: &str) -> String {
+        match control::parse_faults(faults.as_bytes()) {
+            Ok(list) => {
+                let n = list.len();
+                self.model.state.faults.extend(list);
+                json!({"armed": n}).to_string()
+            }
+            Err(error) => json!({"error": error}).to_string(),
+        }
+    }
+
+    /// The delivery receipt ClickSend pushes for a sent message, as JSON, or `null`.
+    pub fn receipt(&self, message_id: &str) -> String {
+        self.model.receipt(message_id).unwrap_or(Value::Null).to_string()
+    }
+
+    /// Adds an inbound SMS at `now` and returns it as ClickSend pushes it.
+    pub fn inbound(&mut self, fields: &str, now: f64) -> String {
+        self.model.state.now = now as i64;
+        let fields: Value = serde_json::from_str(fields).unwrap_or(Value::Null);
+        self.model.inbound(&fields).to_string()
+    }
+
+    /// What the model holds, for tests to assert on: `{balance, lists: [{list_id, list_name,
+    /// contacts}], messages, inbound}`.
+    pub fn state(&self) -> String {
+        let s = &self.model.state;
+        let lists: Vec<Value> =
+            s.lists.values().map(|l| json!({"list_id": l.list_id, "list_name": l.list_name, "contacts": l.contacts.iter().map(|c| c.to_json(l)).collect::<Vec<_>>()})).collect();
+        let messages: Vec<Value> = s
+            .messages
+            .iter()
+            .map(|m| {
+                let mut v = m.to_json(m.history_status());
+                v["message_type"] = json!(clicksend_model::state::kind_name(m.kind));
+                v
+            })
+            .collect();
+        json!({"balance": s.balance, "lists": lists, "messages": messages, "inbound": s.inbound}).to_string()
+    }
+}
