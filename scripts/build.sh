@@ -11,19 +11,27 @@ rm -rf pkg # nothing stale from an earlier build may end up in the package
 say "wasm-pack build --release --target web"
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name clicksend_wasm --no-pack
 
-wasm=pkg/clicksend_wasm_bg.wasm
+# The testing kit (`clicksend-wasm/testing`): its own .wasm, the model behind a fetch-shaped
+# front, so the main entry's .wasm and start-up stay as they are.
+say "wasm-pack build --release --target web crates/testing (the testing kit)"
+wasm-pack --quiet build crates/testing --release --target web --out-dir ../../target/testing-pkg --out-name clicksend_testing --no-pack
+cp target/testing-pkg/clicksend_testing.js target/testing-pkg/clicksend_testing_bg.wasm pkg/
+
 say "wasm-opt -Oz ($(wasm-opt --version))"
 # The features rustc's wasm32 target emits by default (reference types, multi-value, ...).
-wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
-  -o "$wasm.opt" "$wasm"
-mv "$wasm.opt" "$wasm"
+for wasm in pkg/clicksend_wasm_bg.wasm pkg/clicksend_testing_bg.wasm; do
+  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
+    -o "$wasm.opt" "$wasm"
+  mv "$wasm.opt" "$wasm"
+done
+wasm=pkg/clicksend_wasm_bg.wasm
 
 # pkg/ is laid out like the crate root: wasm-bindgen's output at the top, js/ copied as it is
 # (src/error.rs imports ./js/error.js by that path, so wasm and the entries share one class).
 mkdir -p pkg/js
-for module in client error body hooks bulk pagination reconcile webhook node web workerd edge deno bun; do cp "js/$module.js" pkg/js/; done
-cp js/index.d.ts js/generated.d.ts pkg/
+for module in client error body hooks bulk pagination reconcile webhook node web workerd edge deno bun testing testing-node testing-workerd testing-web; do cp "js/$module.js" pkg/js/; done
+cp js/index.d.ts js/generated.d.ts js/testing.d.ts pkg/
 
 # Node 18 to 20.18 cannot require() an ES module: js/node.cjs is the same entry bundled as
 # CommonJS, with types to match (.d.cts files importing each other).
@@ -45,3 +53,7 @@ raw=$(stat -c %s "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 say "$(awk -v r="$raw" -v g="$gz" 'BEGIN { printf "wasm size: %d bytes raw, %d bytes gzipped (%.1f KB)", r, g, g / 1024 }')"
 echo "$gz" > target/wasm-gzip-size
+kit_raw=$(stat -c %s pkg/clicksend_testing_bg.wasm)
+kit_gz=$(gzip -9 -c pkg/clicksend_testing_bg.wasm | wc -c)
+say "$(awk -v r="$kit_raw" -v g="$kit_gz" 'BEGIN { printf "testing kit wasm size: %d bytes raw, %d bytes gzipped (%.1f KB)", r, g, g / 1024 }')"
+echo "$kit_gz" > target/testing-wasm-gzip-size

@@ -27,6 +27,13 @@ const pkg = {
       import: './js/web.js',
       default: './js/web.js',
     },
+    // The testing kit: the sandbox's model in-process, with its own .wasm.
+    './testing': {
+      types: './testing.d.ts',
+      workerd: './js/testing-workerd.js',
+      node: './js/testing-node.js',
+      default: './js/testing-web.js',
+    },
     './package.json': './package.json',
   },
   types: './index.d.ts',
@@ -34,7 +41,7 @@ const pkg = {
   module: './js/web.js',
   files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
   // Importing an entry instantiates the wasm module; nothing else has side effects.
-  sideEffects: ['./js/node.js', './js/node.cjs', './js/workerd.js', './js/web.js', './js/edge.js', './js/deno.js', './js/bun.js'],
+  sideEffects: ['./js/node.js', './js/node.cjs', './js/workerd.js', './js/web.js', './js/edge.js', './js/deno.js', './js/bun.js', './js/testing-node.js', './js/testing-workerd.js', './js/testing-web.js'],
   engines: { node: '>=18' },
 };
 process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);

@@ -22,6 +22,7 @@
 source "$(dirname "$0")/prelude.sh" test
 
 WASM_GZIP_BUDGET=$((60 * 1024)) # bytes: the gzipped .wasm with the whole API (209 + 4 functions)
+TESTING_WASM_GZIP_BUDGET=$((150 * 1024)) # bytes: the testing kit's .wasm (the model of all 209 operations)
 logs=target/test-logs
 mkdir -p "$logs"
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }
@@ -60,6 +61,12 @@ if [ "$gz" -gt "$WASM_GZIP_BUDGET" ]; then
   exit 1
 fi
 echo "[test] gzipped .wasm: $gz bytes, within the budget of $WASM_GZIP_BUDGET"
+kit_gz=$(cat target/testing-wasm-gzip-size)
+if [ "$kit_gz" -gt "$TESTING_WASM_GZIP_BUDGET" ]; then
+  echo "[test] FAIL: the testing kit's gzipped .wasm is $kit_gz bytes, over the budget of $TESTING_WASM_GZIP_BUDGET" >&2
+  exit 1
+fi
+echo "[test] the testing kit's gzipped .wasm: $kit_gz bytes, within the budget of $TESTING_WASM_GZIP_BUDGET"
 
 step "browser: wasm-bindgen-test in headless Chromium and Firefox"
 cargo build -q -p clicksend-sandbox
@@ -77,7 +84,7 @@ cleanup; sandbox_pid=""
 step "Node, workerd, conformance and the packed tarball: the built package (each test file starts its own sandbox or Prism)"
 # Resolve `import 'clicksend-wasm'` to pkg/ through its package.json `exports`.
 mkdir -p tests/node_modules && ln -sfn ../../pkg tests/node_modules/clicksend-wasm
-node --test --test-timeout=300000 tests/node/ tests/errors/ tests/security/ tests/seams/ tests/workerd/ tests/conformance/ tests/faults/ tests/package/ tests/demo/ examples/worker/test/ 2>&1 | tee "$logs/node.log"
+node --test --test-timeout=300000 tests/node/ tests/errors/ tests/security/ tests/seams/ tests/workerd/ tests/conformance/ tests/faults/ tests/testing-kit/ tests/package/ tests/demo/ examples/worker/test/ 2>&1 | tee "$logs/node.log"
 
 step "types: tsc --noEmit against the package's .d.ts"
 tsc -p tests/types

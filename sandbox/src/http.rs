@@ -18,6 +18,8 @@ pub use clicksend_model::{Auth, RECORDED_BASIC, RECORDED_BEARER};
 
 pub struct Shared {
     pub model: Mutex<Model>,
+    /// A clock fixed at this Unix time (`--now`), or the real time.
+    pub now: Option<i64>,
 }
 
 impl Shared {
@@ -29,7 +31,13 @@ impl Shared {
 
 /// The router, for serving or for in-process tests.
 pub fn app(auth: Auth) -> Router {
-    let shared = Arc::new(Shared { model: Mutex::new(Model::new(auth)) });
+    app_at(auth, None)
+}
+
+/// The router with its clock fixed at `now` (Unix seconds), where given: answers then depend
+/// only on the requests (the testing kit's parity test compares them).
+pub fn app_at(auth: Auth, now: Option<i64>) -> Router {
+    let shared = Arc::new(Shared { model: Mutex::new(Model::new(auth)), now });
     Router::new().fallback(move |req: Request| handle(shared.clone(), req))
 }
 
@@ -40,8 +48,8 @@ pub struct Sandbox {
 
 impl Sandbox {
     /// Serves on `listener` until the process ends.
-    pub async fn serve(listener: TcpListener, auth: Auth) -> std::io::Result<()> {
-        axum::serve(listener, app(auth)).await
+    pub async fn serve(listener: TcpListener, auth: Auth, now: Option<i64>) -> std::io::Result<()> {
+        axum::serve(listener, app_at(auth, now)).await
     }
 
     pub fn url(&self) -> String {
@@ -89,7 +97,7 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             Some(ConnectionDrop::AfterCarryingOut) | None => {}
         }
     }
-    let outcome = shared.model().answer(&request, arrival, unix_now());
+    let outcome = shared.model().answer(&request, arrival, shared.now.unwrap_or_else(unix_now));
     push_callbacks(&shared, outcome.pushes);
     if outcome.cut_after {
         return mid_body_drop();

@@ -9,4 +9,4 @@
 mod callbacks;
 mod http;
 
-pub use http::{app, Auth, Sandbox, RECORDED_BASIC, RECORDED_BEARER};
+pub use http::{app, app_at, Auth, Sandbox, RECORDED_BASIC, RECORDED_BEARER};

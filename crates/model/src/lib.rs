@@ -13,6 +13,8 @@ pub mod api;
 mod auth;
 pub mod control;
 pub mod envelope;
+#[doc(hidden)]
+pub mod fuzz;
 mod maton;
 mod seed;
 pub mod state;

@@ -1,0 +1,99 @@
+// Types of `clicksend-wasm/testing`: the sandbox's ClickSend model in-process, for tests.
+
+export interface SandboxOptions {
+  /** The key the sandbox takes (with `username`, the Basic pair). Without it any credentials
+   *  are taken; a request with none is refused with a 401, as ClickSend refuses it. */
+  apiKey?: string;
+  username?: string;
+  /** A fixed clock starting here (a Date, an ISO string or Unix seconds), moved only by
+   *  `clock.advance()` or `clock.set()`. Without it, the real time. */
+  now?: Date | string | number;
+}
+
+/** A request the sandbox received, credentials shown as `[redacted]`. */
+export interface RecordedRequest {
+  method: string;
+  /** As sent: `/v3/sms/send` (or `/clicksend/v3/...` through the gateway's path). */
+  path: string;
+  /** The raw query string, without `?`. */
+  query: string;
+  headers: Record<string, string>;
+  /** The body as text; `json` is it parsed, or null. */
+  body: string;
+  json: unknown;
+  response: { status: number; body: unknown };
+}
+
+export interface Fault {
+  method?: string;
+  /** Relative to `/v3` (`/sms/send`); every path when absent. */
+  path?: string;
+  /** How many of the next matching requests (1 by default). */
+  times?: number;
+  status?: number;
+  retry_after?: string | number;
+  body?: string;
+  content_type?: string;
+  delay_ms?: number;
+  /** No answer until the request's signal aborts. */
+  hang?: boolean;
+  /** `before`: a network error, nothing carried out; `mid-body`: the answer breaks off;
+   *  `after`: carried out, then the answer breaks off. */
+  drop?: 'before' | 'mid-body' | 'after';
+}
+
+export interface Seed {
+  balance?: number;
+  lists?: Array<{ list_name: string; contacts?: Array<Record<string, unknown>> }>;
+  templates?: Array<{ template_name: string; body: string }>;
+  messages?: Array<{ to: string; body: string; kind?: 'sms' | 'mms' | 'voice'; [field: string]: unknown }>;
+  inbound?: Array<{ from?: string; to?: string; body?: string; [field: string]: unknown }>;
+}
+
+export interface Seeded {
+  lists: Array<{ list_id: number; contact_ids: number[] }>;
+  template_ids: number[];
+  message_ids: string[];
+  inbound_message_ids: string[];
+}
+
+/** Where and how a webhook is sent: a form post (ClickSend's default), JSON, or a GET. */
+export interface Webhook {
+  url?: string;
+  format?: 'form' | 'json' | 'get';
+}
+
+export interface SandboxState {
+  balance: number;
+  lists: Array<{ list_id: number; list_name: string; contacts: Array<Record<string, unknown>> }>;
+  messages: Array<Record<string, unknown> & { message_id: string; message_type: 'sms' | 'mms' | 'voice'; status: string }>;
+  inbound: Array<Record<string, unknown>>;
+}
+
+export interface Sandbox {
+  /** Answers ClickSend's API (and Maton's connection calls) in-process: give it to
+   *  `new ClickSend({apiKey: 'test', fetch: sandbox.fetch})`. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  clock: {
+    /** The model's time, in Unix seconds. */
+    now(): number;
+    /** Moves the clock on; returns the new time. */
+    advance(seconds: number): number;
+    set(time: Date | string | number): number;
+  };
+  requests(): RecordedRequest[];
+  /** Forgets state, requests, faults and pushes; the clock stays. */
+  reset(): void;
+  seed(seed: Seed): Seeded;
+  /** Arms faults for the next matching requests; returns how many. */
+  faults(faults: Fault | Fault[]): number;
+  /** The delivery receipt webhook ClickSend sends for a message that went out. */
+  receipt(messageId: string, webhook?: Webhook): Request;
+  /** An inbound SMS (kept, so `sms.inbound()` lists it) and the webhook ClickSend sends for it. */
+  inbound(fields?: { from?: string; to?: string; body?: string; original_message_id?: string; custom_string?: string }, webhook?: Webhook): Request;
+  /** What ClickSend's test endpoints pushed (`sms.createTestInbound({url})`, test receipts). */
+  pushed(): Request[];
+  state(): SandboxState;
+}
+
+export function createSandbox(options?: SandboxOptions): Sandbox;

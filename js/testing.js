@@ -1,0 +1,161 @@
+// The testing kit (`clicksend-wasm/testing`): the sandbox's ClickSend model in-process, behind a
+// function with the signature of `fetch`. The model (clicksend-model, the same crate the
+// sandbox server runs) lives in its own .wasm (clicksend_testing_bg.wasm), loaded by the
+// entry of each runtime (testing-node.js, testing-workerd.js, testing-web.js) before this
+// module is used; the main entry's .wasm does not change.
+import { Kit } from '../clicksend_testing.js';
+
+const DEFAULT_WEBHOOK_URL = 'https://example.com/webhooks/clicksend';
+
+/** Seconds since 1970 of a number (seconds), a Date or an ISO string. */
+function seconds(t) {
+  if (t instanceof Date) return Math.floor(t.getTime() / 1000);
+  if (typeof t === 'string') return Math.floor(Date.parse(t) / 1000);
+  return Math.floor(t);
+}
+
+function abortError(signal) {
+  return signal?.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/** Resolves after `ms`, or rejects when `signal` aborts (never resolves for `Infinity`). */
+function wait(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    function done() {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }
+    function aborted() {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    }
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+/** A body whose first bytes arrive, then the connection breaks (as a dropped response). */
+function brokenBody(text) {
+  const bytes = new TextEncoder().encode(text.slice(0, 40));
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.error(new TypeError('testing kit: the connection was dropped mid-body'));
+    },
+  });
+}
+
+/** The request ClickSend sends to a webhook with `fields`, in one of the formats ClickSend
+ *  offers (and `parseWebhook` reads): a form post, a JSON post, or a GET with a query. */
+function webhookRequest(fields, { url = DEFAULT_WEBHOOK_URL, format = 'form' } = {}) {
+  const text = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+  if (format === 'json') return new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+  if (format === 'get') {
+    const target = new URL(url);
+    for (const [k, v] of Object.entries(text)) target.searchParams.set(k, v);
+    return new Request(target, { method: 'GET' });
+  }
+  if (format !== 'form') throw new TypeError(`testing kit: unknown webhook format ${JSON.stringify(format)}: use 'form', 'json' or 'get'`);
+  return new Request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(text).toString() });
+}
+
+function parsed(text, what) {
+  const value = JSON.parse(text);
+  if (value && typeof value === 'object' && 'error' in value) throw new TypeError(`testing kit: ${what}: ${value.error}`);
+  return value;
+}
+
+/**
+ * A ClickSend in-process: `fetch` answers ClickSend's API (and Maton's connection calls) as the
+ * sandbox server does, with state, 404s and 400s, and no network.
+ * Options: `apiKey`/`username` (without them any credentials are taken, none refused);
+ * `now` (a Date, ISO string or Unix seconds): a clock fixed there that moves only by
+ * `clock.advance()`; without it, the real time.
+ */
+export function createSandbox(options = {}) {
+  const { apiKey, username, now } = options;
+  const kit = new Kit(JSON.stringify({ apiKey, username }));
+  let fixed = now === undefined ? undefined : seconds(now);
+  const clock = {
+    /** The model's time, in Unix seconds. */
+    now: () => fixed ?? Math.floor(Date.now() / 1000),
+    /** Moves a fixed clock on (starting one at the real time if there was none). */
+    advance(secondsToAdd) {
+      fixed = clock.now() + secondsToAdd;
+      return fixed;
+    },
+    set(t) {
+      fixed = seconds(t);
+      return fixed;
+    },
+  };
+  const pushed = [];
+
+  async function sandboxFetch(input, init) {
+    const request = new Request(input, init);
+    const signal = init?.signal ?? request.signal;
+    if (signal?.aborted) throw abortError(signal);
+    const body = new Uint8Array(await request.arrayBuffer());
+    const url = new URL(request.url);
+    const headers = JSON.stringify([...request.headers]);
+    const { ticket, fault } = JSON.parse(kit.arrive(request.method, url.pathname, url.search.slice(1), headers, body, url.origin));
+    if (fault) {
+      try {
+        if (fault.delay_ms > 0) await wait(fault.delay_ms, signal);
+        if (fault.hang) await wait(Number.POSITIVE_INFINITY, signal);
+      } catch (e) {
+        kit.abandon(ticket);
+        throw e;
+      }
+      if (fault.drop === 'before') {
+        kit.abandon(ticket);
+        throw new TypeError('testing kit: the connection was dropped before a response');
+      }
+      if (fault.drop === 'mid-body') {
+        kit.abandon(ticket);
+        return new Response(brokenBody('{"http_code":200,"response_code":"SUCCESS"'), { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+    }
+    const answer = JSON.parse(kit.answer(ticket, clock.now()));
+    for (const push of answer.pushes) pushed.push(webhookRequest(push.body, push.url ? { url: push.url } : undefined));
+    const responseHeaders = {};
+    if (answer.contentType) responseHeaders['content-type'] = answer.contentType;
+    if (answer.retryAfter) responseHeaders['retry-after'] = answer.retryAfter;
+    if (answer.cut) return new Response(brokenBody(answer.body), { status: answer.status, headers: responseHeaders });
+    return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: responseHeaders });
+  }
+
+  return {
+    fetch: sandboxFetch,
+    clock,
+    /** Every request received, in order: `{method, path, query, headers, body, json, response}`,
+     *  credentials shown as `[redacted]`. */
+    requests: () => JSON.parse(kit.requests()),
+    /** Forgets everything: state, requests, faults, pushes. The clock stays. */
+    reset() {
+      kit.reset();
+      pushed.length = 0;
+    },
+    /** Puts things in place without requests: `{balance, lists: [{list_name, contacts}],
+     *  templates, messages, inbound}`; returns what was made, with ids. */
+    seed: (seed) => parsed(kit.seed(JSON.stringify(seed), clock.now()), 'seed').made,
+    /** Makes the next matching requests fail: `{method?, path?, times?, status?, retry_after?,
+     *  body?, content_type?, delay_ms?, hang?, drop?: 'before' | 'mid-body' | 'after'}`, or a list. */
+    faults: (faults) => parsed(kit.faults(JSON.stringify(faults)), 'faults').armed,
+    /** The delivery receipt webhook ClickSend sends for a message that went out, as a Request. */
+    receipt(messageId, webhook) {
+      const receipt = JSON.parse(kit.receipt(String(messageId)));
+      if (!receipt) throw new TypeError(`testing kit: no message ${JSON.stringify(messageId)} went out, so no receipt`);
+      return webhookRequest(receipt, webhook);
+    },
+    /** An inbound SMS (kept, so `sms.inbound()` lists it) and its webhook Request. */
+    inbound(fields, webhook) {
+      return webhookRequest(JSON.parse(kit.inbound(JSON.stringify(fields ?? {}), clock.now())), webhook);
+    },
+    /** What ClickSend's test endpoints pushed (`POST /sms/inbound {url}`, test receipts). */
+    pushed: () => [...pushed],
+    /** What the model holds: `{balance, lists: [{list_id, list_name, contacts}], messages, inbound}`. */
+    state: () => JSON.parse(kit.state()),
+  };
+}
