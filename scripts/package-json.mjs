@@ -41,7 +41,18 @@ const pkg = {
   module: './js/web.js',
   files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
   // Importing an entry instantiates the wasm module; nothing else has side effects.
-  sideEffects: ['./js/node.js', './js/node.cjs', './js/workerd.js', './js/web.js', './js/edge.js', './js/deno.js', './js/bun.js', './js/testing-node.js', './js/testing-workerd.js', './js/testing-web.js'],
+  sideEffects: [
+    './js/node.js',
+    './js/node.cjs',
+    './js/workerd.js',
+    './js/web.js',
+    './js/edge.js',
+    './js/deno.js',
+    './js/bun.js',
+    './js/testing-node.js',
+    './js/testing-workerd.js',
+    './js/testing-web.js',
+  ],
   engines: { node: '>=18' },
 };
 process.stdout.write(`${JSON.stringify(pkg, null, 2)}\n`);
