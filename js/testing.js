@@ -60,6 +60,21 @@ function webhookRequest(fields, { url = DEFAULT_WEBHOOK_URL, format = 'form' } =
   return new Request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(text).toString() });
 }
 
+const encoder = new TextEncoder();
+const NO_BODY = new Uint8Array(0);
+
+/** The parts of a request as `fetch(input, init)` would send it. A URL with a text body (what
+ *  the client sends) is read directly; anything else through a `Request`. */
+async function incoming(input, init) {
+  const body = init?.body;
+  if ((typeof input === 'string' || input instanceof URL) && (body === undefined || body === null || typeof body === 'string')) {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    return { method, url: new URL(input), headers: new Headers(init?.headers), body: body ? encoder.encode(body) : NO_BODY, signal: init?.signal };
+  }
+  const request = new Request(input, init);
+  return { method: request.method, url: new URL(request.url), headers: request.headers, body: new Uint8Array(await request.arrayBuffer()), signal: init?.signal ?? request.signal };
+}
+
 function parsed(text, what) {
   const value = JSON.parse(text);
   if (value && typeof value === 'object' && 'error' in value) throw new TypeError(`testing kit: ${what}: ${value.error}`);
@@ -93,13 +108,9 @@ export function createSandbox(options = {}) {
   const pushed = [];
 
   async function sandboxFetch(input, init) {
-    const request = new Request(input, init);
-    const signal = init?.signal ?? request.signal;
+    const { method, url, headers, body, signal } = await incoming(input, init);
     if (signal?.aborted) throw abortError(signal);
-    const body = new Uint8Array(await request.arrayBuffer());
-    const url = new URL(request.url);
-    const headers = JSON.stringify([...request.headers]);
-    const { ticket, fault } = JSON.parse(kit.arrive(request.method, url.pathname, url.search.slice(1), headers, body, url.origin));
+    const { ticket, fault } = JSON.parse(kit.arrive(method, url.pathname, url.search.slice(1), JSON.stringify([...headers]), body, url.origin));
     if (fault) {
       try {
         if (fault.delay_ms > 0) await wait(fault.delay_ms, signal);
@@ -118,12 +129,13 @@ export function createSandbox(options = {}) {
       }
     }
     const answer = JSON.parse(kit.answer(ticket, clock.now()));
+    const text = kit.take_body();
     for (const push of answer.pushes) pushed.push(webhookRequest(push.body, push.url ? { url: push.url } : undefined));
     const responseHeaders = {};
     if (answer.contentType) responseHeaders['content-type'] = answer.contentType;
     if (answer.retryAfter) responseHeaders['retry-after'] = answer.retryAfter;
-    if (answer.cut) return new Response(brokenBody(answer.body), { status: answer.status, headers: responseHeaders });
-    return new Response(answer.status === 204 ? null : answer.body, { status: answer.status, headers: responseHeaders });
+    if (answer.cut) return new Response(brokenBody(text), { status: answer.status, headers: responseHeaders });
+    return new Response(answer.status === 204 ? null : text, { status: answer.status, headers: responseHeaders });
   }
 
   return {

@@ -110,7 +110,13 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             }
             r
         }
-        None => respond(outcome.reply),
+        None if outcome.reply.status == 204 => respond(outcome.reply),
+        // The model's own text of the answer: serialized once, for the recording and for this.
+        None => {
+            let mut r = raw_response(outcome.reply.status, outcome.text);
+            r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            r
+        }
     };
     if let Some(v) = outcome.retry_after.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
         response.headers_mut().insert(header::RETRY_AFTER, v);

@@ -14,7 +14,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             model.state = State::new();
             ok("Sandbox reset.", Value::Null)
         }
-        ("GET", "requests") => ok("Recorded requests.", Value::Array(model.state.requests.clone())),
+        ("GET", "requests") => ok("Recorded requests.", model.requests()),
         ("POST", "callbacks") => match parse_callback(body) {
             Ok(callback) => {
                 let url = callback.url.clone();

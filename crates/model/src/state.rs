@@ -233,6 +233,33 @@ impl List {
     }
 }
 
+/// A request as received (the `Authorization` credential replaced by what it was), and the
+/// status and text of its answer once it has one.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    pub response: Option<(u16, String)>,
+}
+
+impl Recorded {
+    /// `{method, path, query, headers, body, json, response: {status, body}}`; `json` is the
+    /// body parsed (or null), the response's body its JSON (or its text, when not JSON).
+    pub fn to_json(&self) -> Value {
+        let headers: Map<String, Value> = self.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+        let json_body: Value = serde_json::from_str(&self.body).unwrap_or(Value::Null);
+        let mut out = json!({"method": self.method, "path": self.path, "query": self.query, "headers": headers, "body": self.body, "json": json_body});
+        if let Some((status, text)) = &self.response {
+            let body = serde_json::from_str(text).unwrap_or_else(|_| if text.is_empty() { Value::Null } else { Value::String(text.clone()) });
+            out["response"] = json!({"status": status, "body": body});
+        }
+        out
+    }
+}
+
 /// A fault programmed by a test for the next matching requests.
 #[derive(Clone, Debug, Default)]
 pub struct Fault {
@@ -287,7 +314,7 @@ pub struct State {
     pub records: BTreeMap<&'static str, Vec<Value>>,
     pub inbound: Vec<Value>,
     pub connections: Vec<Value>,
-    pub requests: Vec<Value>,
+    pub requests: Vec<Recorded>,
     pub faults: Vec<Fault>,
     pub callback: Option<Callback>,
     /// Pushes waiting to be delivered (the front sends them after each request).

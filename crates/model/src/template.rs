@@ -67,17 +67,21 @@ pub fn decisions() -> &'static [Value] {
 pub fn conform(value: Value, template: &Value) -> Value {
     match template {
         Value::Object(fields) => {
+            // In place: the fields given keep their order, the missing ones follow in the
+            // description's order (rebuilding each object cost more than the rest of a send).
             let mut given = match value {
                 Value::Object(o) => o,
                 _ => Map::new(),
             };
-            let mut out = Map::new();
             for (k, t) in fields {
-                let v = given.remove(k).unwrap_or(Value::Null);
-                out.insert(k.clone(), conform(v, t));
+                match given.get_mut(k) {
+                    Some(v) => *v = conform(std::mem::take(v), t),
+                    None => {
+                        given.insert(k.clone(), conform(Value::Null, t));
+                    }
+                }
             }
-            out.extend(given);
-            Value::Object(out)
+            Value::Object(given)
         }
         Value::Array(item) => match (value, item.first()) {
             (Value::Array(items), Some(t)) => Value::Array(items.into_iter().map(|v| conform(v, t)).collect()),
@@ -164,7 +168,9 @@ mod tests {
     fn fills_and_converts() {
         let t = json!({"id": "integer", "name": "string", "note": "string?", "price": "string", "tags": ["string"], "sub": {"on": "boolean"}, "items": [{"n": "integer"}]});
         let v = conform(json!({"id": "12", "price": 0.5, "extra": 1, "items": [{"n": 2.0}, {}], "tags": "x"}), &t);
-        assert_eq!(v, json!({"id": 12, "name": "", "note": null, "price": "0.5", "tags": [], "sub": {"on": false}, "items": [{"n": 2}, {"n": 0}], "extra": 1}));
+        assert_eq!(v, json!({"id": 12, "price": "0.5", "extra": 1, "items": [{"n": 2}, {"n": 0}], "tags": [], "name": "", "note": null, "sub": {"on": false}}));
+        let order: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(order, ["id", "price", "extra", "items", "tags", "name", "note", "sub"], "given fields first, then the missing ones in the description's order");
         assert_eq!(conform(json!("abc"), &json!("integer?")), Value::Null);
         assert_eq!(conform(json!(1), &json!("boolean")), json!(true));
     }

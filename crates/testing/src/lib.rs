@@ -13,6 +13,9 @@ pub struct Kit {
     model: Model,
     /// Requests between their two steps, by ticket.
     pending: Vec<Option<(Parts, Arrival)>>,
+    /// The body of the last answer, taken by [`Kit::take_body`] (kept out of the answer's JSON,
+    /// where it would be escaped and parsed once more).
+    body: String,
 }
 
 /// One request as the front received it, kept between its two steps.
@@ -68,7 +71,7 @@ impl Kit {
             Some(api_key) => Auth { api_key, username: text("username").unwrap_or_default(), ..Auth::default() },
             None => Auth { any_credentials: true, ..Auth::default() },
         };
-        Kit { model: Model::new(auth), pending: Vec::new() }
+        Kit { model: Model::new(auth), pending: Vec::new(), body: String::new() }
     }
 
     /// Step one: records the request and takes its fault. Returns
@@ -83,24 +86,31 @@ impl Kit {
     }
 
     /// Step two, at `now` (Unix seconds): carries the request out (or answers as its fault says).
-    /// Returns `{status, body, contentType, retryAfter, cut, pushes}`; `body` is text.
+    /// Returns `{status, contentType, retryAfter, cut, pushes}`; the body is [`Kit::take_body`]'s.
     pub fn answer(&mut self, ticket: usize, now: f64) -> String {
         let Some((parts, arrival)) = self.pending.get_mut(ticket).and_then(Option::take) else {
-            return json!({"status": 500, "body": "{\"response_msg\":\"testing kit: no such request\"}", "contentType": "application/json", "retryAfter": null, "cut": false, "pushes": []}).to_string();
+            self.body = json!({"http_code": 500, "response_code": "INTERNAL_SERVER_ERROR", "response_msg": "testing kit: no such request", "data": null}).to_string();
+            return json!({"status": 500, "contentType": "application/json", "retryAfter": null, "cut": false, "pushes": []}).to_string();
         };
         // Every request has had its answer once the last pending one has: start the tickets over.
         if self.pending.iter().all(Option::is_none) {
             self.pending.clear();
         }
         let outcome = self.model.answer(&parts.request(), arrival, now as i64);
-        let (body, content_type) = match outcome.raw_body {
-            Some((text, content_type)) => (text, content_type),
-            None if outcome.reply.status == 204 => (String::new(), None),
-            None => (outcome.reply.body.to_string(), Some("application/json".to_string())),
+        let content_type = match outcome.raw_body {
+            Some((_, content_type)) => content_type,
+            None if outcome.reply.status == 204 => None,
+            None => Some("application/json".to_string()),
         };
+        let body = outcome.text;
         let pushes: Vec<Value> = outcome.pushes.into_iter().map(|p| json!({"url": p.url, "body": p.body})).collect();
-        json!({"status": outcome.reply.status, "body": body, "contentType": content_type, "retryAfter": outcome.retry_after, "cut": outcome.cut_after, "pushes": pushes})
-            .to_string()
+        self.body = body;
+        json!({"status": outcome.reply.status, "contentType": content_type, "retryAfter": outcome.retry_after, "cut": outcome.cut_after, "pushes": pushes}).to_string()
+    }
+
+    /// The body of the last answer, as text (once).
+    pub fn take_body(&mut self) -> String {
+        std::mem::take(&mut self.body)
     }
 
     /// Forgets a request that will get no answer (its caller gave up while it hung).
@@ -112,7 +122,7 @@ impl Kit {
 
     /// Every request received, in order, with its answer, as JSON.
     pub fn requests(&self) -> String {
-        Value::Array(self.model.state.requests.clone()).to_string()
+        self.model.requests().to_string()
     }
 
     pub fn reset(&mut self) {

@@ -278,21 +278,14 @@ pub static ROUTES: &[(&str, Handler)] = &[
 ];
 
 /// The path parameters of `path` if it matches the endpoint's path (`{...}` matches any
-/// non-empty segment).
+/// non-empty segment). Without allocating until it matches: every request tries every row.
 fn matches<'p>(pattern: &str, path: &[&'p str]) -> Option<Vec<&'p str>> {
-    let pattern: Vec<&str> = pattern.trim_matches('/').split('/').collect();
-    if pattern.len() != path.len() {
+    let pattern = pattern.trim_matches('/');
+    if pattern.split('/').count() != path.len() {
         return None;
     }
-    let mut params = Vec::new();
-    for (want, got) in pattern.iter().zip(path) {
-        if want.starts_with('{') && !got.is_empty() {
-            params.push(*got);
-        } else if want != got {
-            return None;
-        }
-    }
-    Some(params)
+    let fits = pattern.split('/').zip(path).all(|(want, got)| if want.starts_with('{') { !got.is_empty() } else { want == *got });
+    fits.then(|| pattern.split('/').zip(path).filter(|(want, _)| want.starts_with('{')).map(|(_, got)| *got).collect())
 }
 
 /// The key of an operation's documented answer in [`template`]: `"GET /lists/{}"`.
