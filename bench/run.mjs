@@ -246,6 +246,18 @@ async function sandboxFigures() {
   add('sandbox', 'peak memory, demo seed + 200 sends', fmt(peakKb / 1024, ' MB'), '—', '—');
 }
 
+// ---------------------------------------------------------------- the testing kit
+/** `clicksend-wasm/testing`: its own .wasm, and the in-process round trip of `sms.send`
+ *  through client, kit and model (targets: under 150 KB gzipped, under 100 µs). */
+function kitFigures() {
+  say('testing kit: .wasm size and the sms.send round trip in Node');
+  const kit = sizes([readFileSync(`${root}pkg/clicksend_testing_bg.wasm`)]);
+  add('testing kit', '.wasm raw / gzip -9', `${(kit.raw / 1024).toFixed(1)} KB / ${(kit.gz / 1024).toFixed(1)} KB`, '—', '—');
+  const runs = Array.from({ length: QUICK ? 1 : 3 }, () => node(['bench/kit.mjs', QUICK ? '500' : '2000', '5']).sendUs);
+  add('testing kit', 'sms.send round trip, in-process (µs)', fmt(median(runs), ' µs'), '—', '—');
+  return { gz: kit.gz, sendUs: median(runs) };
+}
+
 const size = await sizeFigures();
 const call = perCallNode();
 const cold = coldStartNode();
@@ -253,6 +265,7 @@ const chromiumVersion = await chromium();
 await workerd();
 await bulk();
 await sandboxFigures();
+const kit = kitFigures();
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; Chromium ${chromiumVersion}`;
 const header = ['section', 'measure', 'clicksend-wasm', 'A: clicksend 5.x', 'B: plain fetch'];
@@ -261,6 +274,7 @@ const targets = [
   `- gzipped .wasm + glue under 60 KB: ${((size.wasmGz + size.glueGz) / 1024).toFixed(1)} KB as published (unminified JS); ${((size.wasmGz + size.minifiedGz) / 1024).toFixed(1)} KB as a web app's bundler ships it.`,
   `- per-call overhead at most 1.5× B and under 20 µs in Node: ${call.ours.toFixed(0)} µs, ${(call.ours / call.b).toFixed(2)}× B (B itself takes ${call.b.toFixed(0)} µs against the stub).`,
   `- cold start under 10 ms in Node: ${cold.toFixed(1)} ms.`,
+  `- the testing kit's .wasm under 150 KB gzipped: ${(kit.gz / 1024).toFixed(1)} KB; its sms.send round trip under 100 µs in Node: ${kit.sendUs.toFixed(0)} µs.`,
 ];
 const text = `# Benchmark results
 

@@ -2,6 +2,8 @@
 // this repository, each testing the same small piece of user code (user-code/otp.js: send a
 // one-time code, record its delivery from the webhook) through `clicksend-wasm/testing`:
 // Vitest, node:test, a Worker's own test run by Miniflare, and a page in headless Chromium.
+// The fixtures' tests are `*.spec.js`, outside `test/` folders: this run's `node --test` must not
+// take them for its own.
 import { after, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
@@ -47,7 +49,7 @@ test('testing kit: node:test runs a user test against the kit', () => {
   const { NODE_TEST_CONTEXT, ...env } = process.env;
   let out;
   try {
-    out = execFileSync(process.execPath, ['--test', '--test-reporter=tap', 'test/'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(process.execPath, ['--test', '--test-reporter=tap', 'otp.spec.js'], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     assert.fail(`node --test failed:\n${e.stdout}${e.stderr}`);
   }
@@ -60,7 +62,7 @@ test("testing kit: a Worker's own test, built by wrangler, sends through the kit
   const mf = new Miniflare({
     modules: true,
     modulesRoot: dist,
-    scriptPath: join(dist, 'worker.test.js'),
+    scriptPath: join(dist, 'worker.spec.js'),
     modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }],
     compatibilityDate: '2026-04-01',
   });

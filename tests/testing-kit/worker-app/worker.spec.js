@@ -1,7 +1,7 @@
 // The Worker's test, run inside workerd: the app sends through the kit, and the test reads
 // what the kit received. It answers what it found, for the runner to check.
 import { createSandbox } from 'clicksend-wasm/testing';
-import { createWorker } from '../src/index.js';
+import { createWorker } from './src/index.js';
 
 export default {
   async fetch() {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClickSend } from 'clicksend-wasm';
 import { createSandbox } from 'clicksend-wasm/testing';
-import { handleWebhook, sendOtp } from '../src/otp.js';
+import { handleWebhook, sendOtp } from './src/otp.js';
 
 test('sends the code, and records its delivery', async () => {
   const sandbox = createSandbox({ now: '2026-11-28T00:00:00Z' });
