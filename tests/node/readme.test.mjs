@@ -10,8 +10,8 @@ const snippets = [...readme.matchAll(/<!-- from: (\S+) -->\n```\w*\n([\s\S]*?)``
 
 test('readme: the npm page stays short, with the two commands at its top', () => {
   const lines = readme.split('\n');
-  // 480 since the package has a second entry, the testing kit, with its own section.
-  assert.ok(lines.length <= 480, `README.md has ${lines.length} lines (at most 480; how the repository works goes in CONTRIBUTING.md)`);
+  // 500 since the package has a second entry, the testing kit, with a snippet per test runner.
+  assert.ok(lines.length <= 500, `README.md has ${lines.length} lines (at most 500; how the repository works goes in CONTRIBUTING.md)`);
   const commands = readme.indexOf('## The two commands');
   assert.ok(commands > 0 && commands < readme.indexOf('\n## ', readme.indexOf('\n## ') + 1) + 1, 'the two commands are the first section');
   assert.match(readme.slice(commands), /^## The two commands\n\n```sh\nbash scripts\/demo\.sh .*\nbash scripts\/test\.sh .*\n```/);
