@@ -10,7 +10,7 @@ import { callRecord, clientHooks, EVENTS } from './hooks.js';
 import { pages } from './pagination.js';
 import { reconcile } from './reconcile.js';
 
-export { smsParts, parsePhone, toGsm7 } from '../clicksend_wasm.js';
+export { smsParts, parsePhone, phoneInfo, toGsm7 } from '../clicksend_wasm.js';
 export { ClickSendError } from './error.js';
 export { parseWebhook } from './webhook.js';
 

@@ -263,9 +263,28 @@ export function toGsm7(text: string): Gsm7Text;
 
 /**
  * A phone number in E.164 (`+61411111111`), from the common ways of writing it; national
- * numbers need a default country (AU, CA, GB, NZ, US). Throws a ClickSendError saying what is wrong.
+ * numbers need a default country: any ISO 3166-1 alpha-2 code with a calling code, its trunk
+ * prefix taken off (`0`, `1`, `8`, `06`). Checks the calling code and the national number's
+ * length (of fixed-line and mobile numbers). Throws a ClickSendError saying what is wrong.
  */
 export function parsePhone(input: string, defaultCountry?: 'AU' | 'CA' | 'GB' | 'NZ' | 'US' | (string & {})): string;
+
+/** What `phoneInfo` finds in an international number. */
+export interface PhoneInfo {
+  /** ISO 3166-1 alpha-2; `'001'` for a calling code of no country (+800, +882, ...). */
+  country: string;
+  callingCode: string;
+  nationalNumber: string;
+  /** Every country the number may belong to, `country` first: several share +1, +7, +44, ... */
+  candidates: string[];
+}
+
+/**
+ * The country, calling code and national number of an international number. Where countries
+ * share a calling code, `country` is the one whose leading digits the number has (+1 268 is
+ * AG), else the code's main country (+44 7700 is GB, though Guernsey and Jersey share +44).
+ */
+export function phoneInfo(number: string): PhoneInfo;
 
 // ---------------------------------------------------------------- envelopes
 

@@ -39,6 +39,8 @@ biome check --error-on-warnings
 node scripts/check-editorconfig.mjs
 # The model's answer shapes are made from ClickSend's description: still what it makes of it.
 if [ -f ../shared/clicksend-api/openapi-v3.yaml ]; then node scripts/gen-model-templates.mjs --check; fi
+# The phone numbering table is what scripts/gen-phone-plans.mjs makes of libphonenumber's metadata.
+node scripts/gen-phone-plans.mjs --check
 echo "[test] style: ok"
 
 step "native: cargo test (core, model, sandbox)"

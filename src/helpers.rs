@@ -74,6 +74,24 @@ pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, J
     phone::parse_phone(&text, country.as_deref()).map_err(thrown)
 }
 
+/// `phoneInfo(number)` → `{country, callingCode, nationalNumber, candidates}` for an
+/// international number (see `clicksend_core::phone::phone_info`).
+#[wasm_bindgen(js_name = phoneInfo)]
+pub fn phone_info(input: JsValue) -> Result<JsValue, JsValue> {
+    let text = input.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("phoneInfo: the number must be a string, got {}", type_name(&input)))))?;
+    let info = phone::phone_info(&text).map_err(thrown)?;
+    let out = Object::new();
+    let candidates = js_sys::Array::new();
+    for c in &info.candidates {
+        candidates.push(&JsValue::from_str(c));
+    }
+    let _ = Reflect::set(&out, &"country".into(), &info.country.into());
+    let _ = Reflect::set(&out, &"callingCode".into(), &info.calling_code.into());
+    let _ = Reflect::set(&out, &"nationalNumber".into(), &info.national_number.into());
+    let _ = Reflect::set(&out, &"candidates".into(), &candidates);
+    Ok(out.into())
+}
+
 /// `parseWebhookPairs([[key, value], ...])` → `{type, ...fields}`: the classification and
 /// checks of `clicksend_core::webhook`, timestamps as numbers, every other field as sent. The
 /// classification is set last and a payload field named `type` is kept as `payload_type`, so

@@ -2,7 +2,7 @@
 // crates/core: sms_parts.rs, phone.rs); the sandbox bills by the same smsParts code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClickSend, ClickSendError, parsePhone, smsParts, toGsm7 } from 'clicksend-wasm';
+import { ClickSend, ClickSendError, parsePhone, phoneInfo, smsParts, toGsm7 } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
 
 test('smsParts', () => {
@@ -53,8 +53,24 @@ test('parsePhone', () => {
   assert.equal(parsePhone('00 44 20 7946 0958'), '+442079460958');
   assert.throws(() => parsePhone('0411 111 111'), { code: 'INVALID_ARGUMENT', message: /has no country code/ });
   assert.throws(() => parsePhone('12', 'AU'), { code: 'INVALID_ARGUMENT', message: /not a valid AU number/ });
-  assert.throws(() => parsePhone('0411111111', 'ZZ'), { code: 'INVALID_ARGUMENT', message: /not supported/ });
+  assert.throws(() => parsePhone('0411111111', 'ZZ'), { code: 'INVALID_ARGUMENT', message: /"ZZ" is not an ISO 3166-1 country with a calling code/ });
   assert.throws(() => parsePhone(null), { code: 'INVALID_ARGUMENT' });
+  // Every country with a calling code, its own trunk prefix taken off.
+  assert.equal(parsePhone('0151 23456789', 'DE'), '+4915123456789');
+  assert.equal(parsePhone('8 912 345-67-89', 'RU'), '+79123456789');
+  assert.equal(parsePhone('06 20 123 4567', 'HU'), '+36201234567');
+  assert.equal(parsePhone('(11) 91234-5678', 'BR'), '+5511912345678');
+  assert.throws(() => parsePhone('+999 1234 5678'), { code: 'INVALID_ARGUMENT', message: /no country has the calling code/ });
+});
+
+test('phoneInfo: country, calling code and national number; shared calling codes', () => {
+  assert.deepEqual(phoneInfo('+4915123456789'), { country: 'DE', callingCode: '49', nationalNumber: '15123456789', candidates: ['DE'] });
+  assert.deepEqual(phoneInfo('+1 268 464 1234').country, 'AG');
+  assert.deepEqual(phoneInfo('+7 701 234 5678').country, 'KZ');
+  assert.deepEqual(phoneInfo('+44 7700 900123'), { country: 'GB', callingCode: '44', nationalNumber: '7700900123', candidates: ['GB', 'GG', 'JE'] });
+  assert.equal(phoneInfo('+800 1234 5678').country, '001');
+  assert.throws(() => phoneInfo('0411 111 111'), { code: 'INVALID_ARGUMENT', message: /^phoneInfo: .*has no country code/ });
+  assert.throws(() => phoneInfo(42), { code: 'INVALID_ARGUMENT', message: /phoneInfo: the number must be a string, got a number/ });
 });
 
 let sandbox;

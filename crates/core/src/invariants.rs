@@ -60,16 +60,21 @@ pub fn webhook(data: &[u8]) {
     }
 }
 
-/// A parsed phone number is E.164: `+`, then 8 to 15 digits, no leading 0.
+/// A parsed phone number is E.164: `+`, then at most 15 digits, no leading 0; and its
+/// `phone_info` splits it into a calling code and a national number that make it up again.
 pub fn phone(data: &[u8]) {
     let f = fields(data, 2);
-    for country in [None, Some(f[1].as_str()), Some("AU"), Some("US")] {
+    for country in [None, Some(f[1].as_str()), Some("AU"), Some("US"), Some("DE"), Some("RU"), Some("AG")] {
         if let Ok(number) = crate::phone::parse_phone(&f[0], country) {
             let digits = number.strip_prefix('+').expect("starts with +");
-            assert!((8..=15).contains(&digits.len()), "{number}");
+            assert!((4..=15).contains(&digits.len()), "{number}");
             assert!(digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0'), "{number}");
+            let info = crate::phone::phone_info(&number).expect("a parsed number has its info");
+            assert_eq!(format!("+{}{}", info.calling_code, info.national_number), number);
+            assert_eq!(info.candidates.first().copied().unwrap_or(info.country), info.country);
         }
     }
+    let _ = crate::phone::phone_info(&f[0]);
 }
 
 /// SMS parts agree with the text: the encoding, the count and the arithmetic of parts.
