@@ -140,6 +140,11 @@ fn e164(digits: &str, shown: &str, who: &str) -> Result<String, Error> {
     if geographic && !plans().any(|p| p.calling_code == cc && p.fits(national)) {
         return Err(bad(&format!("wrong length for calling code +{cc}")));
     }
+    // Where every country of the code has leading digits (+7: Russia 3, 4, 8, 9; Kazakhstan 7),
+    // a number that starts otherwise belongs to none of them.
+    if geographic && !plans().any(|p| p.calling_code == cc && p.fits(national) && p.leads(national)) {
+        return Err(bad(&format!("it starts as no country's of calling code +{cc}")));
+    }
     if !geographic && !(6..=12).contains(&national.len()) {
         return Err(bad(&format!("wrong length for calling code +{cc}")));
     }
@@ -386,6 +391,7 @@ mod tests {
         assert!(err("+999 1234 5678", None).contains("no country has the calling code"));
         assert!(err("(212) 464-1234", Some("AG")).contains("starts as another country's of calling code +1"));
         assert!(err("+4915123456789012345", None).contains("at most 15 digits"));
+        assert!(err("+7 607 001 6099", None).contains("it starts as no country's of calling code +7"), "found by fuzzing: phoneInfo had no country for it");
     }
 
     #[test]
