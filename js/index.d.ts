@@ -263,7 +263,7 @@ export function toGsm7(text: string): Gsm7Text;
 
 /**
  * A phone number in E.164 (`+61411111111`), from the common ways of writing it; national
- * numbers need a default country: any ISO 3166-1 alpha-2 code with a calling code, its trunk
+ * numbers need a default country: an ISO 3166-1 alpha-2 code with a calling code, its trunk
  * prefix taken off (`0`, `1`, `8`, `06`). Checks the calling code and the national number's
  * length (of fixed-line and mobile numbers). Throws a ClickSendError saying what is wrong.
  */
