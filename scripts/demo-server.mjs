@@ -8,15 +8,19 @@
 //   CLICKSEND_USERNAME + CLICKSEND_API_KEY   ClickSend directly, HTTP Basic
 //   --sandbox <url>                          the local sandbox (seeded with demo data)
 // DEMO_UPSTREAM_URL replaces the real API's address (the tests point it at a sandbox).
+// With the sandbox, delivery receipts come back to /webhooks/clicksend?token=<random> (checked by
+// parseWebhook) and the page reads them from /receipts?since=<n>, for the campaign's chart.
 // The proxy listens on 127.0.0.1 only and refuses cross-site requests: anything that can
 // reach it could spend the account's credit. No request can stop the server: a malformed
 // path gets 400, a body over MAX_BODY_BYTES 413 (counted while it streams in), an upstream
 // that fails 502, and a client that disconnects is only logged.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseWebhook } from '../pkg/js/node.js';
 import { seedDemoData } from './demo-seed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -122,6 +126,35 @@ async function proxy(req, res, path, search) {
   }
 }
 
+/** The token the webhook URL carries: whoever does not know it cannot add receipts. */
+const webhookToken = randomBytes(16).toString('hex');
+/** Delivery receipts received, in order: `{message_id, status_code, timestamp}`. */
+const receipts = [];
+const MAX_RECEIPTS = 200_000;
+
+/** ClickSend's delivery receipts, checked to be genuine (the URL's token) by parseWebhook. */
+async function webhook(req, res, search) {
+  const chunks = await readBody(req, res);
+  if (!chunks) return;
+  try {
+    const event = await parseWebhook(
+      { contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8'), url: `http://127.0.0.1/webhooks/clicksend${search}` },
+      { token: webhookToken },
+    );
+    if (event.type.endsWith('_receipt') && receipts.length < MAX_RECEIPTS) {
+      receipts.push({ message_id: event.message_id, status_code: String(event.status_code ?? ''), timestamp: event.timestamp });
+    }
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  } catch (e) {
+    res.writeHead(e.code === 'FORBIDDEN_WEBHOOK' ? 403 : 400, { 'content-type': 'text/plain' }).end(e.code ?? 'bad webhook');
+  }
+}
+
+function receiptsSince(res, search) {
+  const since = Math.max(0, Number(new URLSearchParams(search).get('since')) || 0);
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ receipts: receipts.slice(since), next: receipts.length }));
+}
+
 /** Maps a URL path to a file under www/ or pkg/, refusing anything else. */
 function fileFor(path) {
   const clean = normalize(path);
@@ -148,6 +181,8 @@ async function handle(req, res) {
     return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ mode: api.mode }));
   }
   if (pathname.startsWith('/api/')) return proxy(req, res, pathname, search);
+  if (pathname === '/webhooks/clicksend' && req.method === 'POST') return webhook(req, res, search);
+  if (pathname === '/receipts') return receiptsSince(res, search);
   let path;
   try {
     path = decodeURIComponent(pathname);
@@ -169,7 +204,13 @@ const server = createServer((req, res) => {
 server.on('clientError', (_e, socket) => socket.destroy());
 
 if (api.mode === 'sandbox') await seedDemoData(api.url, api.headers);
-server.listen(Number(args.port), '127.0.0.1', () => {
+server.listen(Number(args.port), '127.0.0.1', async () => {
+  const port = server.address().port;
+  if (api.mode === 'sandbox') {
+    // The sandbox pushes each delivery receipt here, as ClickSend would to a public URL.
+    const url = `http://127.0.0.1:${port}/webhooks/clicksend?token=${webhookToken}`;
+    await fetch(`${api.url}/_sandbox/callbacks`, { method: 'POST', body: JSON.stringify({ url, format: 'form' }) }).catch(() => log('the sandbox did not take the callback URL'));
+  }
   const where = api.mode === 'sandbox' ? `the sandbox at ${api.url}` : `the real API (${api.mode}) at ${api.url}; credentials stay in this process`;
-  log(`demo page: http://127.0.0.1:${server.address().port}/  (talking to ${where})`);
+  log(`demo page: http://127.0.0.1:${port}/  (talking to ${where})`);
 });

@@ -325,6 +325,278 @@ async function createList() {
   await loadLists(created.data.list_id);
 }
 
+// ---- campaigns: recipients from a CSV or a list, checked, priced, sent in bulk, watched ----
+
+const MAX_ROWS = 10_000;
+const BATCH = 1000;
+const SERIES = [
+  ['queued', '#8a94a3'],
+  ['sent', '#0b5cd5'],
+  ['delivered', '#12703a'],
+  ['failed', '#b3261e'],
+];
+
+/** A CSV line's fields: commas, and double quotes around fields that hold them ("" for "). */
+function csvFields(line) {
+  const out = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      out.push(field.trim());
+      field = '';
+    } else field += c;
+  }
+  out.push(field.trim());
+  return out;
+}
+
+/** The recipients of a CSV: each valid row once, the bad ones with their line and why. */
+function readCsv(text, country) {
+  const lines = text.split(/\r?\n/);
+  const header = csvFields(lines[0] ?? '').map((h) => h.toLowerCase());
+  const phoneAt = header.indexOf('phone');
+  if (phoneAt < 0) return { error: 'The first line must name the columns, one of them `phone`.' };
+  const rows = lines
+    .slice(1)
+    .map((line, i) => ({ line, number: i + 2 }))
+    .filter((r) => r.line.trim() !== '');
+  if (rows.length > MAX_ROWS) return { error: `At most ${MAX_ROWS.toLocaleString()} rows: this CSV has ${rows.length.toLocaleString()}.` };
+  const seen = new Set();
+  const recipients = [];
+  const bad = [];
+  let duplicates = 0;
+  for (const { line, number } of rows) {
+    const fields = csvFields(line);
+    const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+    try {
+      row.phone = parsePhone(row.phone, country);
+    } catch (e) {
+      bad.push({ number, why: e.message.replace(/^parsePhone: /, '') });
+      continue;
+    }
+    if (seen.has(row.phone)) duplicates++;
+    else {
+      seen.add(row.phone);
+      recipients.push(row);
+    }
+  }
+  return { recipients, bad, duplicates };
+}
+
+const campaign = { recipients: [], ids: new Set(), results: [], unsure: [], timeline: [], receipts: new Map(), cursor: 0, started: 0, controller: null };
+
+async function checkRecipients() {
+  const listId = Number($('campaign-list').value);
+  let read;
+  if (listId) {
+    const contacts = [];
+    for await (const c of client.contacts.list.all(listId, { limit: 100 })) contacts.push(c);
+    read = readCsv(['phone,first_name,last_name', ...contacts.map((c) => [c.phone_number, c.first_name, c.last_name].join(','))].join('\n'), $('csv-country').value);
+  } else read = readCsv($('csv').value, $('csv-country').value);
+  if (read.error) {
+    campaign.recipients = [];
+    $('campaign-summary').textContent = read.error;
+    $('campaign-bad').replaceChildren();
+    return false;
+  }
+  campaign.recipients = read.recipients;
+  const n = (x, what) => `${x.toLocaleString()} ${what}${x === 1 ? '' : 's'}`;
+  $('campaign-summary').textContent = `${n(read.recipients.length, 'recipient')} · ${n(read.bad.length, 'bad row')} · ${n(read.duplicates, 'duplicate')} dropped`;
+  $('campaign-bad').replaceChildren(...read.bad.slice(0, 100).map((b) => el('li', `Line ${b.number}: ${b.why}`)));
+  updateCampaignText();
+  return read.recipients.length > 0;
+}
+
+const personalised = (body, row) => body.replace(/\{(\w+)\}/g, (_, key) => row[key.toLowerCase()] ?? '');
+
+/** Parts and encoding of the message, its non-GSM characters marked, and the first rows as sent. */
+function updateCampaignText() {
+  const body = $('campaign-body').value;
+  const p = smsParts(body);
+  $('campaign-parts').textContent = `${p.characters} characters · ${partsText(p.parts)} (${p.encoding}) before placeholders are filled`;
+  $('campaign-nongsm').hidden = p.nonGsm.length === 0;
+  const marked = [];
+  let at = 0;
+  for (const { char, index } of p.nonGsm) {
+    marked.push(document.createTextNode(body.slice(at, index)), el('mark', char, { className: 'non-gsm' }));
+    at = index + char.length;
+  }
+  marked.push(document.createTextNode(body.slice(at)));
+  $('campaign-marked').replaceChildren('UCS-2 because of the marked characters: ', ...marked);
+  $('campaign-preview').replaceChildren(
+    ...campaign.recipients.slice(0, 3).map((r) => {
+      const text = personalised(body, r);
+      return el('li', `${r.phone}: ${text} (${partsText(smsParts(text).parts)})`);
+    }),
+  );
+}
+
+const campaignMessages = () => campaign.recipients.map((r) => ({ to: r.phone, body: personalised($('campaign-body').value, r), source: 'clicksend-wasm-demo' }));
+
+async function quoteCampaign() {
+  if (!(await checkRecipients())) return;
+  const messages = campaignMessages();
+  let total = 0;
+  let currency;
+  for (let i = 0; i < messages.length; i += BATCH) {
+    const res = await attempt(() => client.sms.price({ messages: messages.slice(i, i + BATCH) }));
+    if (!res) return;
+    total += Number(res.data.total_price);
+    currency = res.data._currency;
+  }
+  $('campaign-quote-result').textContent = `Quote: ${money(currency, total)} for ${messages.length.toLocaleString()} messages.`;
+}
+
+/** Counts of each delivery state now: receipts (from the demo server's webhook) over sends. */
+function counts() {
+  const total = campaign.recipients.length;
+  let delivered = 0;
+  let failedReceipts = 0;
+  for (const id of campaign.ids) {
+    const code = campaign.receipts.get(id);
+    if (code === '201') delivered++;
+    else if (code !== undefined) failedReceipts++;
+  }
+  const failedSends = campaign.results.filter((r) => r && !r.ok && !r.ambiguous).length;
+  const settled = campaign.results.filter(Boolean).length;
+  return { queued: total - settled, sent: campaign.ids.size - delivered - failedReceipts, delivered, failed: failedSends + failedReceipts };
+}
+
+function attributes(node, values) {
+  for (const [k, v] of Object.entries(values)) node.setAttribute(k, v);
+}
+
+/** The chart: each state's count over the seconds since the campaign started, as SVG lines. */
+function drawChart() {
+  const svg = $('campaign-chart');
+  const ns = 'http://www.w3.org/2000/svg';
+  const points = campaign.timeline;
+  const total = Math.max(campaign.recipients.length, 1);
+  const span = Math.max(points.at(-1)?.t ?? 1, 1);
+  const x = (t) => 40 + (t / span) * 550;
+  const y = (v) => 190 - (v / total) * 180;
+  const nodes = [svg.querySelector('title')];
+  for (const [at, label] of [
+    [0, '0'],
+    [total, total.toLocaleString()],
+  ]) {
+    const text = document.createElementNS(ns, 'text');
+    attributes(text, { x: 2, y: y(at) + 4, 'font-size': 11, fill: '#5a6676' });
+    text.textContent = label;
+    nodes.push(text);
+  }
+  for (const [state, color] of SERIES) {
+    const line = document.createElementNS(ns, 'polyline');
+    line.setAttribute('points', points.map((p) => `${x(p.t).toFixed(1)},${y(p[state]).toFixed(1)}`).join(' '));
+    attributes(line, { fill: 'none', stroke: color, 'stroke-width': 2, 'data-state': state });
+    nodes.push(line);
+  }
+  svg.replaceChildren(...nodes);
+  const now = points.at(-1) ?? counts();
+  $('campaign-legend').replaceChildren(
+    ...SERIES.map(([state, color]) => el('span', `${state} ${now[state].toLocaleString()}`, { style: `--swatch: ${color}`, id: `campaign-${state}` })),
+  );
+}
+
+/** New receipts from the demo server's webhook route, then a point on the chart. */
+async function pollReceipts() {
+  try {
+    const res = await fetch(`receipts?since=${campaign.cursor}`);
+    if (res.ok) {
+      const { receipts, next } = await res.json();
+      for (const r of receipts) campaign.receipts.set(r.message_id, r.status_code);
+      campaign.cursor = next;
+    }
+  } catch {
+    // The chart waits for the next poll.
+  }
+  campaign.timeline.push({ t: (Date.now() - campaign.started) / 1000, ...counts() });
+  drawChart();
+}
+
+function showUnsure() {
+  $('campaign-unsure-box').hidden = campaign.unsure.length === 0;
+  const by = (state) => campaign.unsure.filter((u) => (u.state ?? 'unsure') === state).length;
+  const parts = ['unsure', 'sent', 'not_found', 'resent', 'unknown'].filter((s) => by(s)).map((s) => `${by(s).toLocaleString()} ${s.replace('_', ' ')}`);
+  $('campaign-unsure-count').textContent =
+    `${campaign.unsure.length.toLocaleString()} messages: ${parts.join(', ')}${campaign.unsure.length > 200 ? ' (the first 200 below)' : ''}`;
+  $('campaign-unsure').tBodies[0].replaceChildren(...campaign.unsure.slice(0, 200).map((u) => row(u.input.to, u.input.custom_string, u.state ?? 'unsure')));
+}
+
+async function sendCampaign() {
+  if (!(await checkRecipients())) return notify('No recipients to send to: check the CSV.', 'warning');
+  const messages = campaignMessages();
+  Object.assign(campaign, { ids: new Set(), results: [], unsure: [], timeline: [], started: Date.now(), controller: new AbortController() });
+  $('campaign-run').hidden = false;
+  $('campaign-cancel').disabled = false;
+  $('campaign-batches').replaceChildren();
+  let last = { sent: 0, failed: 0 };
+  let batch = 0;
+  const started = Date.now();
+  const poller = setInterval(pollReceipts, 500);
+  const onProgress = ({ sent, failed, total }) => {
+    batch++;
+    const ok = sent - last.sent;
+    const lost = failed - last.failed;
+    last = { sent, failed };
+    $('campaign-batches').append(el('li', ok ? `Batch ${batch}: ${ok.toLocaleString()} sent` : `Batch ${batch}: ${lost.toLocaleString()} not sent or unsure`));
+    $('campaign-progress').value = (sent + failed) / total;
+    const rate = Math.round((sent + failed) / Math.max((Date.now() - started) / 1000, 0.001));
+    $('campaign-status').textContent =
+      `${(sent + failed).toLocaleString()} of ${total.toLocaleString()} (${sent.toLocaleString()} sent, ${failed.toLocaleString()} failed or unsure) · ${rate.toLocaleString()} messages/s`;
+  };
+  const results = await attempt(() => client.sms.sendBulk(messages, { concurrency: 2, customStrings: true, onProgress, signal: campaign.controller.signal }));
+  $('campaign-cancel').disabled = true;
+  if (!results) return clearInterval(poller);
+  campaign.results = results;
+  for (const r of results) if (r.ok) campaign.ids.add(r.message.message_id);
+  campaign.unsure = results.filter((r) => !r.ok && r.ambiguous).map((r) => ({ input: r.input }));
+  showUnsure();
+  await Promise.all([refreshBalance(), pollReceipts()]);
+  // Receipts keep coming after the sends: the chart follows them for a while.
+  setTimeout(() => clearInterval(poller), 60_000);
+  document.body.dataset.campaign = 'sent';
+}
+
+async function reconcileCampaign() {
+  const found = await attempt(() => client.sms.reconcile(campaign.unsure.map((u) => u.input)));
+  if (!found) return;
+  campaign.unsure.forEach((u, i) => {
+    u.state = found[i].state;
+    if (found[i].state === 'sent') campaign.ids.add(found[i].message.message_id);
+  });
+  showUnsure();
+  $('campaign-resend').disabled = !campaign.unsure.some((u) => u.state === 'not_found');
+  await pollReceipts();
+  document.body.dataset.campaign = 'reconciled';
+}
+
+async function resendNotFound() {
+  const again = campaign.unsure.filter((u) => u.state === 'not_found');
+  const results = await attempt(() => client.sms.sendBulk(again.map((u) => u.input)));
+  if (!results) return;
+  results.forEach((r, i) => {
+    if (r.ok) {
+      campaign.ids.add(r.message.message_id);
+      again[i].state = 'resent';
+    }
+  });
+  showUnsure();
+  $('campaign-resend').disabled = true;
+  await pollReceipts();
+}
+
+async function loadCampaignLists() {
+  const res = await attempt(() => client.lists.list({ limit: 100 }));
+  if (res) $('campaign-list').replaceChildren(el('option', '(the CSV above)', { value: '' }), ...res.data.data.map((l) => el('option', l.list_name, { value: String(l.list_id) })));
+}
+
 // ---- wiring ----------------------------------------------------------------------------
 
 $('body').addEventListener('input', () => {
@@ -347,7 +619,24 @@ $('lists').addEventListener('change', () => {
 $('new-list').addEventListener('submit', busy($('new-list').querySelector('button'), createList));
 $('contact-form').addEventListener('submit', busy($('save-contact'), saveContact));
 $('cancel-edit').addEventListener('click', resetContactForm);
+$('campaign-check').addEventListener('click', busy($('campaign-check'), checkRecipients));
+$('csv-file').addEventListener('change', async () => {
+  const file = $('csv-file').files[0];
+  if (file) $('csv').value = await file.text();
+  $('campaign-list').value = '';
+});
+$('campaign-body').addEventListener('input', updateCampaignText);
+$('campaign-fix').addEventListener('click', () => {
+  $('campaign-body').value = toGsm7($('campaign-body').value).text;
+  updateCampaignText();
+});
+$('campaign-quote').addEventListener('click', busy($('campaign-quote'), quoteCampaign));
+$('campaign').addEventListener('submit', busy($('campaign-send'), sendCampaign));
+$('campaign-cancel').addEventListener('click', () => campaign.controller?.abort());
+$('campaign-reconcile').addEventListener('click', busy($('campaign-reconcile'), reconcileCampaign));
+$('campaign-resend').addEventListener('click', busy($('campaign-resend'), resendNotFound));
 
 updateCount();
-await Promise.all([refreshBalance(), loadTemplates(), showHistory(), loadLists()]);
+updateCampaignText();
+await Promise.all([refreshBalance(), loadTemplates(), showHistory(), loadLists(), loadCampaignLists()]);
 document.body.dataset.ready = 'true';

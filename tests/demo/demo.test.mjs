@@ -228,3 +228,85 @@ test('demo: errors in plain words: a wrong key, and a rate limit the page waits 
     [429, 429, 429, 200],
   );
 });
+
+/** A campaign's CSV: `rows` lines after the header, with some bad numbers and some repeated. */
+function campaignCsv(rows, bad, duplicates) {
+  const lines = ['phone,first_name'];
+  const unique = rows - bad.length - duplicates;
+  for (let i = 0; i < unique; i++) lines.push(`04${String(10_000_000 + i).slice(-8)},Person ${i}`);
+  for (let i = 0; i < duplicates; i++) lines.push(`+614${String(10_000_000 + i).slice(-8)},Again ${i}`);
+  for (const number of bad) lines.push(`${number},Nobody`);
+  return lines.join('\n');
+}
+
+test('demo: a campaign of 2,000 rows: bad rows and duplicates caught, a cut batch reconciled, every recipient once, all delivered', async () => {
+  const sandbox = await startSandbox();
+  cleanups.push(() => sandbox.stop());
+  await sandbox.balance(1_000_000);
+  const demo = await startDemo(['--sandbox', sandbox.url]);
+  const page = await openDemo(demo.url);
+  const since = await recorder(sandbox);
+
+  await page.fill('#csv', campaignCsv(2000, ['call me', '12', '+999 1234 5678'], 5));
+  await page.click('#campaign-check');
+  await page.waitForFunction(() => document.getElementById('campaign-summary').textContent !== '');
+  assert.equal(await text(page, '#campaign-summary'), '1,992 recipients · 3 bad rows · 5 duplicates dropped');
+  const bad = await page.locator('#campaign-bad li').allInnerTexts();
+  assert.deepEqual(
+    bad.map((b) => b.split(':')[0]),
+    ['Line 1999', 'Line 2000', 'Line 2001'],
+  );
+  assert.match(await text(page, '#campaign-preview'), /^\+61410000000: Hi Person 0, our sale starts today! \(1 part\)/);
+
+  // The sandbox carries out the first batch, then cuts its answer: the page cannot tell.
+  await sandbox.faults({ method: 'POST', path: '/sms/send', drop: 'after' });
+  await page.click('#campaign-send');
+  await page.waitForSelector('body[data-campaign="sent"]', { timeout: 120_000 });
+  assert.equal(await page.locator('#campaign-progress').evaluate((p) => p.value), 1);
+  const unsure = await page.locator('#campaign-unsure tbody tr').count();
+  assert.ok(unsure === 1000 || unsure === 992 || unsure === 200, `unsure rows: ${unsure}`);
+
+  await page.click('#campaign-reconcile');
+  await page.waitForSelector('body[data-campaign="reconciled"]', { timeout: 120_000 });
+  const states = new Set(await page.locator('#campaign-unsure tbody tr td:nth-child(3)').allInnerTexts());
+  assert.deepEqual([...states], ['sent'], 'the cut batch had gone out: nothing to resend');
+  assert.equal(await page.locator('#campaign-resend').isDisabled(), true);
+
+  // Every delivery receipt comes back through the demo server's webhook, into the chart.
+  await page.waitForFunction(() => document.getElementById('campaign-delivered')?.textContent === 'delivered 1,992', undefined, { timeout: 120_000 });
+  assert.equal(await text(page, '#campaign-failed'), 'failed 0');
+  assert.equal(await page.locator('#campaign-chart polyline').count(), 4);
+
+  const sent = (await since()).filter((r) => r.method === 'POST' && r.path === '/v3/sms/send').flatMap((r) => r.json.messages.map((m) => m.to));
+  assert.equal(sent.length, 1992, 'each valid recipient sent to once');
+  assert.equal(new Set(sent).size, 1992);
+
+  await page.screenshot({ path: `${artifacts}/campaign.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nothing wider than a phone');
+  await page.screenshot({ path: `${artifacts}/campaign-phone.png`, fullPage: true });
+});
+
+test('demo: Cancel stops a campaign: batches not yet started are never sent', async () => {
+  const sandbox = await startSandbox();
+  cleanups.push(() => sandbox.stop());
+  await sandbox.balance(1_000_000);
+  const demo = await startDemo(['--sandbox', sandbox.url]);
+  const page = await openDemo(demo.url);
+  const since = await recorder(sandbox);
+  await page.fill('#csv', campaignCsv(3500, [], 0));
+  // The first two batches (two in flight at a time) are slow to answer: Cancel comes first.
+  await sandbox.faults({ method: 'POST', path: '/sms/send', delay_ms: 1500, times: 2 });
+  await page.click('#campaign-send');
+  await page.waitForFunction(() => !document.getElementById('campaign-cancel').disabled);
+  await page.click('#campaign-cancel');
+  await page.waitForSelector('body[data-campaign="sent"]', { timeout: 120_000 });
+  const sends = (await since()).filter((r) => r.method === 'POST' && r.path === '/v3/sms/send');
+  assert.ok(sends.length <= 2, `${sends.length} batches reached the sandbox; the two in flight at most`);
+  const batches = await page.locator('#campaign-batches li').allInnerTexts();
+  assert.equal(batches.length, 4, 'every batch has an outcome');
+  assert.ok(
+    batches.slice(2).every((b) => b.endsWith('not sent or unsure')),
+    batches.join(' | '),
+  );
+});
