@@ -1,14 +1,16 @@
-// Child process: milliseconds from `import` to the first request issued, in Node, for
-// `ours` or `B` (a fetch stub records the moment it is first called). Prints JSON.
+// Child process: milliseconds from `import` to the first request issued, in Node, Deno or Bun
+// (each through its own entry of the package), for `ours` or `B` (a fetch stub records the
+// moment it is first called). Prints JSON.
 const t0 = performance.now();
 let t1;
 globalThis.fetch = () => {
   t1 ??= performance.now();
   return Promise.resolve(new Response('{"http_code":200,"response_code":"SUCCESS","response_msg":"","data":{}}'));
 };
-const which = process.argv[2];
+const which = globalThis.Deno ? Deno.args[0] : process.argv[2];
+const entry = globalThis.Deno ? 'deno.js' : globalThis.Bun ? 'bun.js' : 'node.js';
 if (which === 'ours') {
-  const { ClickSend } = await import('../pkg/js/node.js');
+  const { ClickSend } = await import(`../pkg/js/${entry}`);
   await new ClickSend({ apiKey: 'k', baseUrl: 'http://stub' }).account.get();
 } else {
   const { FetchClient } = await import('./fetch-client.js');

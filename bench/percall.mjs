@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { HISTORY, QUERY, SEND, SMS, stubFetch } from './canned.mjs';
 import { perCall } from './measure.mjs';
 
-const [which, callsArg = '20000', roundsArg = '5'] = process.argv.slice(2);
+// Deno and Bun run it too (scripts/bench.sh), each through its own entry of the package.
+const [which, callsArg = '20000', roundsArg = '5'] = globalThis.Deno ? Deno.args : process.argv.slice(2);
+const entry = globalThis.Deno ? 'deno.js' : globalThis.Bun ? 'bun.js' : 'node.js';
 const calls = Number(callsArg);
 const rounds = Number(roundsArg);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function makeClient() {
   if (which === 'ours' || which === 'ours-limited') {
     globalThis.fetch = stubFetch;
-    const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/js/node.js`); // BENCH_PKG: compare another build
+    const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/js/${entry}`); // BENCH_PKG: compare another build
     const rateLimit = which === 'ours-limited' ? { rateLimit: { perSecond: 1e9, burst: 1e9 } } : {};
     const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0, ...rateLimit });
     return { send: () => c.sms.send(SMS), history: () => c.sms.history(QUERY) };
@@ -44,5 +46,5 @@ async function makeClient() {
 }
 
 const out = await perCall(await makeClient(), calls, rounds);
-out.maxRssMb = process.resourceUsage().maxRSS / 1024;
+out.maxRssMb = (process.resourceUsage?.().maxRSS ?? 0) / 1024;
 console.log(JSON.stringify(out));

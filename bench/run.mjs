@@ -221,6 +221,31 @@ async function bulk() {
 
 // ---------------------------------------------------------------- report
 const started = new Date();
+// ---------------------------------------------------------------- Deno and Bun
+/** Per call and cold start in Deno and Bun (each through its own entry), ours beside B. */
+function otherRuntimes() {
+  const bin = `${root}tests/runtimes/node_modules/.bin`;
+  const runtimes = [
+    ['Deno', `${bin}/deno`, ['run', '-A']],
+    ['Bun', `${bin}/bun`, []],
+  ];
+  const run = (cmd, args) => JSON.parse(execFileSync(cmd, args, { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1));
+  for (const [name, cmd, pre] of runtimes) {
+    say(`${name}: per-call overhead and cold start`);
+    const runs = QUICK ? 1 : 3;
+    const per = (which) => Array.from({ length: runs }, () => run(cmd, [...pre, 'bench/percall.mjs', which, '20000', '3']));
+    const ours = per('ours');
+    const b = per('B');
+    const m = (xs, k) => median(xs.map((x) => x[k]));
+    for (const op of ['send', 'history']) {
+      add(`per call, ${name}`, `sms.${op} µs/call (ratio to B: ${ratio(m(ours, op), m(b, op))})`, fmt(m(ours, op), ' µs'), '—', fmt(m(b, op), ' µs'));
+    }
+    const n = QUICK ? 3 : 11;
+    const cold = (which) => median(Array.from({ length: n }, () => run(cmd, [...pre, 'bench/coldstart.mjs', which]).ms));
+    add('cold start', `${name}: import → first request`, fmt(cold('ours'), ' ms'), '—', fmt(cold('B'), ' ms'));
+  }
+}
+
 // ---------------------------------------------------------------- the sandbox (not the package)
 /** The sandbox's start to its first API answer, and its peak memory once the demo's seed data
  *  and 200 sends are in (the model's targets: under 100 ms and 50 MB). */
@@ -265,6 +290,7 @@ const cold = coldStartNode();
 const chromiumVersion = await chromium();
 await workerd();
 await bulk();
+otherRuntimes();
 await sandboxFigures();
 const kit = kitFigures();
 
