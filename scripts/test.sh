@@ -43,8 +43,8 @@ if [ -f ../shared/clicksend-api/openapi-v3.yaml ]; then node scripts/gen-model-t
 node scripts/gen-phone-plans.mjs --check
 echo "[test] style: ok"
 
-step "native: cargo test (core, model, sandbox)"
-cargo test -p clicksend-core -p clicksend-model -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
+step "native: cargo test (core, model, testing kit, sandbox)"
+cargo test -p clicksend-core -p clicksend-model -p clicksend-testing -p clicksend-sandbox 2>&1 | tee "$logs/native.log"
 
 step "dependencies: one version of each crate in the wasm build"
 dups=$(cargo tree -p clicksend-wasm --target wasm32-unknown-unknown --duplicates -e normal)

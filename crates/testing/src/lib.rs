@@ -182,3 +182,32 @@ impl Kit {
         json!({"balance": s.balance, "lists": lists, "messages": messages, "inbound": s.inbound}).to_string()
     }
 }
+
+/// The fuzzing entry of the kit's own front (`fuzz/fuzz_targets/kit_request.rs`, replayed by
+/// `tests/fuzz_seeds.rs`): any bytes, as requests through `arrive` and `answer` with any headers
+/// text, get an answer (a status from 100 to 599 and a body), never a panic: in the wasm a panic
+/// would poison the module. Requests are separated by NUL bytes; each is `METHOD /path?query`, a
+/// newline, the headers as the front sends them (`[["name", "value"], ...]`, or anything), a
+/// newline, the body.
+#[doc(hidden)]
+pub fn fuzz_requests(data: &[u8]) {
+    let mut kit = Kit::new(r#"{"apiKey": "k"}"#);
+    let _ = kit.seed(r#"{"lists": [{"list_name": "L", "contacts": [{"phone_number": "+61411111111"}]}], "messages": [{"to": "+61411111111", "body": "hi"}]}"#, 1_795_824_000.0);
+    for (i, one) in data.split(|b| *b == 0).enumerate().take(32) {
+        let mut lines = one.splitn(3, |b| *b == b'\n');
+        let head = String::from_utf8_lossy(lines.next().unwrap_or_default()).into_owned();
+        let headers = String::from_utf8_lossy(lines.next().unwrap_or_default()).into_owned();
+        let body = lines.next().unwrap_or_default();
+        let (method, target) = head.split_once(' ').unwrap_or(("GET", &head));
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        let arrived: Value = serde_json::from_str(&kit.arrive(method, path, query, &headers, body, "http://fuzz")).unwrap_or_default();
+        let ticket = arrived["ticket"].as_u64().unwrap_or(0) as usize;
+        let meta: Value = serde_json::from_str(&kit.answer(ticket, 1_795_824_000.0 + i as f64)).unwrap_or_default();
+        let status = meta["status"].as_u64().unwrap_or(0);
+        assert!((100..=599).contains(&status), "status {status} for {method} {path}");
+        let _ = kit.take_body();
+    }
+    let requests: Value = serde_json::from_str(&kit.requests()).unwrap_or_default();
+    assert!(requests.is_array());
+    let _ = kit.state();
+}
