@@ -15,6 +15,11 @@ pub const DELIVERED: &str = "Success: Message received on handset.";
 /// The shared number ClickSend sends from when a message names no sender.
 pub const SHARED_NUMBER: &str = "+61481073412";
 
+/// To four decimals; `+ 0.0` turns the `-0.0` an empty `sum()` gives into `0`.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0 + 0.0
+}
+
 /// `x` with `places` decimals (`fixed(0.0792, 4)` is `"0.0792"`), by integer arithmetic: float
 /// formatting (`{:.4}`) would put core's float printing, 15 KB, into the testing kit's `.wasm`.
 pub fn fixed(x: f64, places: u32) -> String {
@@ -140,20 +145,26 @@ impl Message {
 
     /// The delivery receipt ClickSend reports for a delivered message.
     pub fn receipt(&self) -> Value {
-        json!({
-            "timestamp_send": self.date,
-            "timestamp": self.date + 3,
-            "message_id": self.message_id,
-            "status_code": "201",
-            "status_text": DELIVERED,
-            "error_code": null,
-            "error_text": null,
-            "custom_string": self.custom_string,
-            "subaccount_id": SUBACCOUNT_ID,
-            "message_type": kind_name(self.kind),
-            "digits": null,
-        })
+        delivery_receipt(&self.message_id, self.kind, &self.custom_string, self.date, self.date + 3)
     }
+}
+
+/// A receipt saying a message `sent` at a time reached the handset `at` another, as ClickSend
+/// pushes it (and lists it in `GET /.../receipts`).
+pub fn delivery_receipt(message_id: &str, kind: MessageKind, custom_string: &str, sent: i64, at: i64) -> Value {
+    json!({
+        "timestamp_send": sent,
+        "timestamp": at,
+        "message_id": message_id,
+        "status_code": "201",
+        "status_text": DELIVERED,
+        "error_code": null,
+        "error_text": null,
+        "custom_string": custom_string,
+        "subaccount_id": SUBACCOUNT_ID,
+        "message_type": kind_name(kind),
+        "digits": null,
+    })
 }
 
 pub fn kind_name(kind: MessageKind) -> &'static str {

@@ -4,7 +4,7 @@
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::{State, SUBACCOUNT_ID, USER_ID};
+use crate::state::{round4, State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};
 
@@ -88,11 +88,6 @@ pub fn usage(state: &State, year: &str, month: &str) -> Reply {
     )
 }
 
-/// To four decimals; `+ 0.0` turns the `-0.0` an empty `sum()` gives into `0`.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0 + 0.0
-}
-
 pub fn forgot_password(_: &mut State, req: &ApiRequest) -> Reply {
     match check(req.body.as_ref(), &["username"]) {
         Ok(_) => ok("Password reset code has been sent.", json!([])),
@@ -142,7 +137,7 @@ pub fn create_subaccount(state: &mut State, req: &ApiRequest) -> Reply {
         }
     }
     let mut reply = records::create(state, req, &SUBACCOUNTS, extra);
-    super::billing::forget_password(state, &SUBACCOUNTS, &mut reply);
+    records::forget_password(state, &SUBACCOUNTS, &mut reply);
     reply
 }
 

@@ -1,10 +1,10 @@
 //! Money: recharge packages and purchases (the balance rises, a transaction is kept), the
 //! stored credit card, reseller client accounts and credit transfers, referrals.
 
-use super::account::round4;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, State, USER_ID};
 use serde_json::{json, Map, Value};
 
@@ -84,22 +84,8 @@ pub fn update_credit_card(state: &mut State, req: &ApiRequest) -> Reply {
 pub fn create_reseller_account(state: &mut State, req: &ApiRequest) -> Reply {
     let extra = json!({"active": 1, "banned": 0, "balance": "0.00", "_currency": currency()});
     let mut reply = records::create(state, req, &RESELLER_ACCOUNTS, extra);
-    forget_password(state, &RESELLER_ACCOUNTS, &mut reply);
+    records::forget_password(state, &RESELLER_ACCOUNTS, &mut reply);
     reply
-}
-
-/// After a create: ClickSend never shows a password again, not in the answer, not in what
-/// it keeps. (A refusal is left alone: its `data` names the fields that were wrong.)
-pub fn forget_password(state: &mut State, res: &Resource, reply: &mut Reply) {
-    if reply.status != 200 {
-        return;
-    }
-    if let Some(data) = reply.body.get_mut("data").and_then(Value::as_object_mut) {
-        data.remove("password");
-    }
-    if let Some(last) = state.records.get_mut(res.key).and_then(|l| l.last_mut()).and_then(Value::as_object_mut) {
-        last.remove("password");
-    }
 }
 
 /// Moves credit from this account to a client account.

@@ -2,11 +2,11 @@
 //! (its messages appear in the history, its cost comes off the balance); a price first if
 //! wanted, and a scheduled campaign can be cancelled.
 
-use super::account::round4;
 use super::messages;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, Delivery, State};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};

@@ -1,10 +1,10 @@
 //! Email: the account's sender addresses (verified by a code), transactional email, email
 //! templates, and the email-to-SMS addresses and stripped strings.
 
-use super::account::round4;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
 

@@ -1,8 +1,8 @@
 //! Outbound SMS, MMS and voice (send, price, history, receipts, cancel) and inbound SMS.
 
-use super::account::round4;
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, kind_name, message_cost, normalize_recipient, Delivery, Message, State, SHARED_NUMBER};
 use clicksend_core::messages::{MessageKind, MAX_MESSAGES};
 use serde_json::{json, Map, Value};
@@ -309,19 +309,7 @@ pub fn test_receipt(state: &mut State, req: &ApiRequest, kind: MessageKind) -> R
         Ok(u) => u,
         Err(reply) => return reply,
     };
-    let receipt = json!({
-        "timestamp_send": state.now,
-        "timestamp": state.now,
-        "message_id": state.next_message_id(),
-        "status_code": "201",
-        "status_text": "Success: Message received on handset.",
-        "error_code": null,
-        "error_text": null,
-        "custom_string": "test",
-        "subaccount_id": crate::state::SUBACCOUNT_ID,
-        "message_type": kind_name(kind),
-        "digits": null,
-    });
+    let receipt = crate::state::delivery_receipt(&state.next_message_id(), kind, "test", state.now, state.now);
     state.outbox.push(crate::state::Push { url: Some(url), body: receipt.clone() });
     ok("Test receipt has been sent.", receipt)
 }

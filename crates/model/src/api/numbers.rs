@@ -2,10 +2,10 @@
 //! is listed), 10DLC registrations, own numbers verified by a code, alpha tags and default
 //! senders.
 
-use super::account::round4;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, fixed, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
 
@@ -97,15 +97,6 @@ pub fn register(_: &mut State, req: &ApiRequest, number_type: &str, country: &st
     }
 }
 
-pub fn own_numbers(state: &State) -> Reply {
-    let items = records::all(state, &OWN).to_vec();
-    Reply { status: 200, body: json!({"own_numbers": items, "_metadata": {"pagination": {"self": "", "next": "", "page_size": items.len().max(1)}}}) }
-}
-
-pub fn own_number(state: &State, id: &str) -> Reply {
-    records::get(state, &OWN, id)
-}
-
 /// Only the label changes.
 pub fn update_own_number(state: &mut State, req: &ApiRequest, id: &str) -> Reply {
     let now = timestamp(state);
@@ -170,15 +161,6 @@ pub fn verify(state: &mut State, req: &ApiRequest, id: &str) -> Reply {
         own["verified_timestamp"] = json!(now);
     }
     Reply { status: 200, body: v }
-}
-
-pub fn alpha_tags(state: &State) -> Reply {
-    let items = records::all(state, &ALPHA_TAGS).to_vec();
-    Reply { status: 200, body: json!({"alpha_tags": items, "_metadata": {"pagination": {"self": "", "next": "", "page_size": items.len().max(1)}}}) }
-}
-
-pub fn alpha_tag(state: &State, id: &str) -> Reply {
-    records::get(state, &ALPHA_TAGS, id)
 }
 
 /// An alpha tag (a sender name) of 3 to 11 letters, digits or spaces, waiting for approval.

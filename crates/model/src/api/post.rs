@@ -1,11 +1,11 @@
 //! Fax and post (letters and postcards): documents by URL, priced per page or piece, kept in
 //! the history; return addresses; uploads, which turn a file into the URL these take.
 
-use super::account::round4;
 use super::messages::push_url;
 use super::records::{self, check, Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
+use crate::state::round4;
 use crate::state::{currency, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::base64;
 use serde_json::{json, Map, Value};

@@ -162,6 +162,20 @@ pub fn create(state: &mut State, req: &ApiRequest, res: &Resource, extra: Value)
     answer(res, &format!("New {} has been created.", res.noun.to_ascii_lowercase()), record)
 }
 
+/// After a create: ClickSend never shows a password again, not in the answer, not in what
+/// it keeps. (A refusal is left alone: its `data` names the fields that were wrong.)
+pub fn forget_password(state: &mut State, res: &Resource, reply: &mut Reply) {
+    if reply.status != 200 {
+        return;
+    }
+    if let Some(data) = reply.body.get_mut("data").and_then(Value::as_object_mut) {
+        data.remove("password");
+    }
+    if let Some(last) = state.records.get_mut(res.key).and_then(|l| l.last_mut()).and_then(Value::as_object_mut) {
+        last.remove("password");
+    }
+}
+
 pub fn get(state: &State, res: &Resource, id: &str) -> Reply {
     match find(state, res, id) {
         Some(r) => answer(res, &format!("Here is your {}.", res.noun.to_ascii_lowercase()), r.clone()),
