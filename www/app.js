@@ -232,6 +232,10 @@ async function loadLists(select) {
   if (!res) return;
   lists = res.data.data;
   $('lists').replaceChildren(...lists.map((l) => el('option', `${l.list_name} (${l._contacts_count ?? 0})`, { value: String(l.list_id) })));
+  // The campaign's list picker shows the same lists: one request fills both.
+  const chosen = $('campaign-list').value;
+  $('campaign-list').replaceChildren(el('option', '(the CSV above)', { value: '' }), ...lists.map((l) => el('option', l.list_name, { value: String(l.list_id) })));
+  $('campaign-list').value = lists.some((l) => String(l.list_id) === chosen) ? chosen : '';
   if (select) $('lists').value = String(select);
   await showContacts();
 }
@@ -356,24 +360,28 @@ function csvFields(line) {
   return out;
 }
 
-/** The recipients of a CSV: each valid row once, the bad ones with their line and why. */
-function readCsv(text, country) {
+/** A CSV's rows as `{number, row}`: its line number, and its fields by column name. */
+function readCsv(text) {
   const lines = text.split(/\r?\n/);
   const header = csvFields(lines[0] ?? '').map((h) => h.toLowerCase());
-  const phoneAt = header.indexOf('phone');
-  if (phoneAt < 0) return { error: 'The first line must name the columns, one of them `phone`.' };
-  const rows = lines
-    .slice(1)
-    .map((line, i) => ({ line, number: i + 2 }))
-    .filter((r) => r.line.trim() !== '');
-  if (rows.length > MAX_ROWS) return { error: `At most ${MAX_ROWS.toLocaleString()} rows: this CSV has ${rows.length.toLocaleString()}.` };
+  if (!header.includes('phone')) return { error: 'The first line must name the columns, one of them `phone`.' };
+  const rows = [];
+  lines.forEach((line, i) => {
+    if (i === 0 || line.trim() === '') return;
+    const fields = csvFields(line);
+    rows.push({ number: i + 1, row: Object.fromEntries(header.map((h, k) => [h, fields[k] ?? ''])) });
+  });
+  return { rows };
+}
+
+/** Each row with a valid phone number once; the bad ones with their line and why. */
+function recipientsOf(rows, country) {
+  if (rows.length > MAX_ROWS) return { error: `At most ${MAX_ROWS.toLocaleString()} rows: this has ${rows.length.toLocaleString()}.` };
   const seen = new Set();
   const recipients = [];
   const bad = [];
   let duplicates = 0;
-  for (const { line, number } of rows) {
-    const fields = csvFields(line);
-    const row = Object.fromEntries(header.map((h, i) => [h, fields[i] ?? '']));
+  for (const { number, row } of rows) {
     try {
       row.phone = parsePhone(row.phone, country);
     } catch (e) {
@@ -395,10 +403,16 @@ async function checkRecipients() {
   const listId = Number($('campaign-list').value);
   let read;
   if (listId) {
-    const contacts = [];
-    for await (const c of client.contacts.list.all(listId, { limit: 100 })) contacts.push(c);
-    read = readCsv(['phone,first_name,last_name', ...contacts.map((c) => [c.phone_number, c.first_name, c.last_name].join(','))].join('\n'), $('csv-country').value);
-  } else read = readCsv($('csv').value, $('csv-country').value);
+    // A list's contacts as rows, numbered as the list shows them (no CSV text in between).
+    const rows = [];
+    for await (const c of client.contacts.list.all(listId, { limit: 100 })) {
+      rows.push({ number: rows.length + 1, row: { phone: c.phone_number ?? '', first_name: c.first_name ?? '', last_name: c.last_name ?? '' } });
+    }
+    read = recipientsOf(rows, $('csv-country').value);
+  } else {
+    const csv = readCsv($('csv').value);
+    read = csv.error ? csv : recipientsOf(csv.rows, $('csv-country').value);
+  }
   if (read.error) {
     campaign.recipients = [];
     $('campaign-summary').textContent = read.error;
@@ -592,11 +606,6 @@ async function resendNotFound() {
   await pollReceipts();
 }
 
-async function loadCampaignLists() {
-  const res = await attempt(() => client.lists.list({ limit: 100 }));
-  if (res) $('campaign-list').replaceChildren(el('option', '(the CSV above)', { value: '' }), ...res.data.data.map((l) => el('option', l.list_name, { value: String(l.list_id) })));
-}
-
 // ---- wiring ----------------------------------------------------------------------------
 
 $('body').addEventListener('input', () => {
@@ -638,5 +647,5 @@ $('campaign-resend').addEventListener('click', busy($('campaign-resend'), resend
 
 updateCount();
 updateCampaignText();
-await Promise.all([refreshBalance(), loadTemplates(), showHistory(), loadLists(), loadCampaignLists()]);
+await Promise.all([refreshBalance(), loadTemplates(), showHistory(), loadLists()]);
 document.body.dataset.ready = 'true';
