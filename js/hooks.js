@@ -7,8 +7,9 @@
 // travel only in `init.headers`, which nothing here copies out.
 import { readResponse } from './body.js';
 
-/** The abort reason src/transport.rs gives its controller when `timeoutMs` runs out. */
+/** The abort reasons of a call's controller: its `timeoutMs` ran out, or the caller's signal fired. */
 const TIMEOUT_REASON = 'clicksend-wasm: timeoutMs';
+const CALLER_REASON = "clicksend-wasm: caller's signal";
 /** The events `client.on` takes. */
 export const EVENTS = ['request', 'response', 'retry', 'error'];
 
@@ -66,11 +67,12 @@ function wait(ms, signal) {
   });
 }
 
+/** Whether anything listens to `type`: events are only built for handlers that exist. */
+const listened = (hooks, type) => hooks != null && hooks.handlers[type].size > 0;
+
 /** Calls each handler of `type`; a handler's exception or rejection never reaches the call. */
 function emit(hooks, type, event) {
-  const handlers = hooks?.handlers[type];
-  if (!handlers?.size) return;
-  for (const handler of handlers) {
+  for (const handler of hooks.handlers[type]) {
     try {
       const result = handler(event);
       if (typeof result?.then === 'function') result.then(undefined, () => {});
@@ -86,9 +88,54 @@ function retryAfterMs(value, at) {
   return Date.parse(value) - at;
 }
 
-/** What src/transport.rs calls for each attempt: resolves with `{status, text, complete, retryAfter}`. */
-export async function attempt(hooks, call, url, init) {
-  const signal = init.signal;
+/**
+ * A call's deadline (src/transport.rs holds it for the whole call, retries included): a
+ * controller whose signal every attempt is sent with, aborted when `ms` run out or when the
+ * caller's signal aborts. Made here, in one call from wasm, rather than piece by piece across
+ * the boundary. `release` clears the timer and the listener, so nothing outlives the call.
+ */
+export function deadline(ms, caller) {
+  const controller = new AbortController();
+  const d = { signal: controller.signal, timer: setTimeout(() => controller.abort(TIMEOUT_REASON), ms), caller, onAbort: undefined };
+  if (caller !== undefined) {
+    d.onAbort = () => controller.abort(CALLER_REASON);
+    // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
+    try {
+      caller.addEventListener('abort', d.onAbort);
+    } catch {}
+  }
+  return d;
+}
+
+/** Why a deadline's controller was aborted: 0 it was not, 1 `timeoutMs` ran out, 2 the caller's signal. */
+export function stopped(d) {
+  if (!d.signal.aborted) return 0;
+  return d.signal.reason === TIMEOUT_REASON ? 1 : 2;
+}
+
+export function release(d) {
+  clearTimeout(d.timer);
+  try {
+    d.caller?.removeEventListener('abort', d.onAbort);
+  } catch {}
+}
+
+/** Waits `ms` before a retry: true after the wait, false if the deadline stopped the call first. */
+export function pause(d, ms) {
+  return wait(ms, d.signal).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * What src/transport.rs calls for each attempt: resolves with `{status, text, complete,
+ * retryAfter}`. `headers` is a frozen object the client shares between calls; `body` a string
+ * or undefined (then the init has no `body`).
+ */
+export async function attempt(hooks, call, url, method, headers, body, d) {
+  const signal = d.signal;
+  const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };
   if (hooks) {
     // The client's rate limit, then any hold a 429 put on every call of the client.
     // Awaited only when there is a wait: an `await` of nothing costs every call a tick.
@@ -98,8 +145,8 @@ export async function attempt(hooks, call, url, init) {
     if (held > 0) await wait(held, signal);
   }
   const n = call ? ++call.attempts : 1;
-  const about = { area: call?.area ?? null, name: call?.name ?? null };
-  emit(hooks, 'request', { ...about, method: init.method, url, attempt: n });
+  const about = () => ({ area: call?.area ?? null, name: call?.name ?? null });
+  if (listened(hooks, 'request')) emit(hooks, 'request', { ...about(), method: init.method, url, attempt: n });
   const started = now();
   let response;
   let answer;
@@ -108,7 +155,7 @@ export async function attempt(hooks, call, url, init) {
     answer = await readResponse(response);
   } catch (error) {
     const code = signal?.aborted ? (signal.reason === TIMEOUT_REASON ? 'TIMEOUT' : 'ABORTED') : 'NETWORK_ERROR';
-    emit(hooks, 'error', { ...about, attempt: n, code, status: 0 });
+    if (listened(hooks, 'error')) emit(hooks, 'error', { ...about(), attempt: n, code, status: 0 });
     throw error;
   }
   const ended = now();
@@ -120,14 +167,14 @@ export async function attempt(hooks, call, url, init) {
     call.ended = ended;
     call.response = { status: answer.status, headers: response.headers, url };
   }
-  if (hooks?.handlers.response.size) {
+  if (listened(hooks, 'response')) {
     const headers = Object.fromEntries(response.headers);
-    emit(hooks, 'response', { ...about, method: init.method, url, attempt: n, status: answer.status, durationMs: ended - started, headers });
+    emit(hooks, 'response', { ...about(), method: init.method, url, attempt: n, status: answer.status, durationMs: ended - started, headers });
   }
   return answer;
 }
 
 /** What src/transport.rs calls before waiting to retry: the `retry` event. */
 export function retrying(hooks, call, attemptNumber, delayMs, reason) {
-  emit(hooks, 'retry', { area: call?.area ?? null, name: call?.name ?? null, attempt: attemptNumber, delayMs, reason });
+  if (listened(hooks, 'retry')) emit(hooks, 'retry', { area: call?.area ?? null, name: call?.name ?? null, attempt: attemptNumber, delayMs, reason });
 }

@@ -10,7 +10,7 @@ use clicksend_core::{retry, retry_after, Code, Error};
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit};
+use web_sys::AbortSignal;
 
 #[wasm_bindgen]
 extern "C" {
@@ -32,12 +32,45 @@ extern "C" {
 #[wasm_bindgen(raw_module = "./js/hooks.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn attempt(hooks: &JsValue, context: &JsValue, url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    fn attempt(hooks: &JsValue, context: &JsValue, url: &str, method: &str, headers: &JsValue, body: &JsValue, deadline: &Deadline) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn retrying(hooks: &JsValue, context: &JsValue, attempt: u32, delay_ms: f64, reason: &JsValue) -> Result<(), JsValue>;
+
+    /// A call's deadline, made and read in js/hooks.js: one crossing of the boundary each,
+    /// where building the controller, its timer and its listener from here took a dozen.
+    type Deadline;
+    #[wasm_bindgen(catch, js_name = deadline)]
+    fn start_deadline(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, JsValue>;
+    /// 0 running, 1 `timeoutMs` ran out, 2 the caller's signal aborted.
+    #[wasm_bindgen(js_name = stopped)]
+    fn stopped(deadline: &Deadline) -> u32;
+    fn release(deadline: &Deadline);
+    /// Resolves with whether the whole wait passed (false: the deadline stopped it).
+    fn pause(deadline: &Deadline, ms: f64) -> Promise;
+
+    /// What `attempt` resolves with (js/body.js's reading of the response), read into [`Answer`].
+    type Answered;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Answered) -> f64;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &Answered) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn complete(this: &Answered) -> bool;
+    #[wasm_bindgen(method, getter, js_name = retryAfter)]
+    fn retry_after(this: &Answered) -> Option<String>;
+
+    /// A parsed answer's envelope fields (absent on other JSON); `catch`: a getter on
+    /// `Object.prototype` could throw.
+    type Envelope;
+    #[wasm_bindgen(method, getter, catch)]
+    fn response_code(this: &Envelope) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn response_msg(this: &Envelope) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn data(this: &Envelope) -> Result<JsValue, JsValue>;
 }
 
-/// Why our controller aborted the request, if it did.
+/// Why the deadline's controller aborted the request, if it did.
 #[derive(Clone, Copy, PartialEq)]
 enum Stop {
     None,
@@ -45,44 +78,25 @@ enum Stop {
     Caller,
 }
 
-/// The abort reasons our controller is given, to tell a timeout from the caller's abort.
-const TIMEOUT_REASON: &str = "clicksend-wasm: timeoutMs";
-const CALLER_REASON: &str = "clicksend-wasm: caller's signal";
-
-/// Owns the abort wiring of one call; dropping it clears the timer and the listener, so
-/// nothing outlives the call. The timer and the listener call the controller's own `abort`
-/// bound to a reason: no Rust closure per call (each costs a JS wrapper and a finalizer).
-struct Deadline {
-    controller: AbortController,
+/// Owns a call's [`Deadline`]; dropping it clears the timer and the listener, so nothing
+/// outlives the call.
+struct Bound {
+    deadline: Deadline,
     /// The call's `timeoutMs`, for the message of a call that ran out of it.
     timeout_ms: u32,
-    timer: JsValue,
-    caller: Option<(AbortSignal, js_sys::Function)>,
 }
 
-impl Deadline {
-    fn start(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, Error> {
-        let controller = AbortController::new().map_err(|_| Error::new(Code::NetworkError, 0, "AbortController is not available in this runtime"))?;
-        let abort: js_sys::Function = Reflect::get(&controller, &"abort".into()).map_err(|_| Error::new(Code::NetworkError, 0, "AbortController has no abort"))?.unchecked_into();
-        let aborter = |reason: &str| -> js_sys::Function { JsValue::from(abort.bind1(&controller, &reason.into())).unchecked_into() };
-        let timer = set_timeout(&aborter(TIMEOUT_REASON), timeout_ms);
-        let caller = caller.map(|signal| {
-            let on_abort = aborter(CALLER_REASON);
-            // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
-            let _ = signal.add_event_listener_with_callback("abort", &on_abort);
-            (signal, on_abort)
-        });
-        Ok(Deadline { controller, timeout_ms, timer, caller })
+impl Bound {
+    fn start(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Bound, Error> {
+        let deadline = start_deadline(timeout_ms, caller).map_err(|_| Error::new(Code::NetworkError, 0, "AbortController is not available in this runtime"))?;
+        Ok(Bound { deadline, timeout_ms })
     }
 
     /// Whether (and why) the controller was aborted.
     fn stop(&self) -> Stop {
-        let signal = self.controller.signal();
-        if !signal.aborted() {
-            return Stop::None;
-        }
-        match Reflect::get(&signal, &"reason".into()).ok().and_then(|r| r.as_string()).as_deref() {
-            Some(TIMEOUT_REASON) => Stop::Timeout,
+        match stopped(&self.deadline) {
+            0 => Stop::None,
+            1 => Stop::Timeout,
             _ => Stop::Caller,
         }
     }
@@ -97,12 +111,9 @@ impl Deadline {
     }
 }
 
-impl Drop for Deadline {
+impl Drop for Bound {
     fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some((signal, on_abort)) = &self.caller {
-            let _ = signal.remove_event_listener_with_callback("abort", on_abort);
-        }
+        release(&self.deadline);
     }
 }
 
@@ -143,26 +154,18 @@ impl Session {
         Ok(Session { config, headers, hooks })
     }
 
-    /// The `RequestInit` of a request (its URL is `config.url(...)`).
-    fn init(&self, out: &Outgoing, body: Option<&JsValue>, signal: &AbortSignal) -> RequestInit {
-        let init = RequestInit::new();
-        init.set_method(out.method.as_str());
-        init.set_signal(Some(signal));
-        if let Some(body) = body {
-            init.set_body(body);
-        }
-        let shared = &self.headers[usize::from(body.is_some())];
+    /// The headers of a request: the shared object, or a copy with the call's own headers.
+    fn headers(&self, out: &Outgoing, has_body: bool) -> JsValue {
+        let shared = &self.headers[usize::from(has_body)];
         if out.options.headers.is_empty() {
-            init.set_headers(shared);
-        } else {
-            // The call's own headers on a copy: the shared object stays as it is.
-            let headers = js_sys::Object::assign(&js_sys::Object::new(), shared);
-            for (name, value) in &out.options.headers {
-                let _ = Reflect::set(&headers, &name.into(), &value.into());
-            }
-            init.set_headers(&headers);
+            return shared.into();
         }
-        init
+        // The call's own headers on a copy: the shared object stays as it is.
+        let headers = js_sys::Object::assign(&js_sys::Object::new(), shared);
+        for (name, value) in &out.options.headers {
+            let _ = Reflect::set(&headers, &name.into(), &value.into());
+        }
+        headers.into()
     }
 }
 
@@ -200,7 +203,7 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
     }
     // A call's own `timeoutMs` and `maxRetries` replace the client's for that call.
     let policy = retry::Policy { max_retries: out.options.max_retries.unwrap_or(config.retry.max_retries), ..config.retry };
-    let deadline = Deadline::start(out.options.timeout_ms.unwrap_or(config.timeout_ms), out.options.signal.clone())?;
+    let deadline = Bound::start(out.options.timeout_ms.unwrap_or(config.timeout_ms), out.options.signal.clone())?;
     let body = match &out.body {
         None => None,
         Some(RequestBody::Json(text)) => Some(text.clone()),
@@ -248,18 +251,19 @@ const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been car
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
-async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Deadline) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
+async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Bound) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
     let config = &session.config;
     let stopped_or_network = || if deadline.stop() == Stop::None { retry::AttemptFailure::Network } else { retry::AttemptFailure::Stopped };
-    let init = session.init(out, body, &deadline.controller.signal());
-    let sent = match attempt(&session.hooks, &out.context, &config.url(out.host, &out.path_and_query), &init) {
+    let headers = session.headers(out, body.is_some());
+    let url = config.url(out.host, &out.path_and_query);
+    let sent = match attempt(&session.hooks, &out.context, &url, out.method.as_str(), &headers, body.unwrap_or(&JsValue::UNDEFINED), &deadline.deadline) {
         Ok(promise) => JsFuture::from(promise).await,
         Err(e) => Err(e),
     };
     // The body stays a JS string: copied into wasm memory only for an error's message, and
     // then at most js/body.js's limit for an error body.
     let answer = match sent {
-        Ok(answer) => Answer::new(&answer),
+        Ok(answer) => Answer::new(answer.unchecked_into()),
         Err(e) => {
             let what = || format!("the request failed: {}", js_error_text(&e));
             return Err((deadline.failure(what).into(), stopped_or_network()));
@@ -279,7 +283,7 @@ const QUOTED_CHARS: u32 = 4096;
 /// What js/body.js read of a response.
 struct Answer {
     status: u16,
-    /// The body, a JS string.
+    /// The body, a JS string: copied into wasm memory only for an error's message.
     text: JsValue,
     /// False when the body was longer than its limit and only its start was read.
     complete: bool,
@@ -287,33 +291,16 @@ struct Answer {
 }
 
 impl Answer {
-    fn new(read: &JsValue) -> Answer {
-        let field = |key: &str| Reflect::get(read, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        Answer {
-            status: field("status").as_f64().unwrap_or(0.0) as u16,
-            text: field("text"),
-            complete: field("complete").as_bool().unwrap_or(false),
-            retry_after: field("retryAfter").as_string(),
-        }
+    fn new(read: Answered) -> Answer {
+        Answer { status: read.status() as u16, text: read.text(), complete: read.complete(), retry_after: read.retry_after() }
     }
 }
 
 /// Waits `ms` milliseconds; `false` if the deadline ran out or the caller aborted first.
 /// On abort the timer is cleared too, so a pending wait never keeps a Node process alive.
-async fn sleep(ms: f64, deadline: &Deadline) -> bool {
-    let signal = deadline.controller.signal();
-    let wait = Promise::new(&mut |resolve, reject| {
-        let timer = set_timeout(&resolve, ms as u32);
-        let once = web_sys::AddEventListenerOptions::new();
-        once.set_once(true);
-        let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", &reject, &once);
-        let clear: Result<js_sys::Function, _> = Reflect::get(&js_sys::global(), &"clearTimeout".into()).map(JsCast::unchecked_into);
-        if let Ok(clear) = clear {
-            let clear_this: JsValue = clear.bind1(&JsValue::NULL, &timer).into();
-            let _ = signal.add_event_listener_with_callback_and_add_event_listener_options("abort", clear_this.unchecked_ref(), &once);
-        }
-    });
-    JsFuture::from(wait).await.is_ok() && deadline.stop() == Stop::None
+async fn sleep(ms: f64, deadline: &Bound) -> bool {
+    let waited = JsFuture::from(pause(&deadline.deadline, ms)).await;
+    waited.is_ok_and(|w| w.is_truthy()) && deadline.stop() == Stop::None
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).
@@ -326,8 +313,9 @@ fn classify(answer: &Answer, expect_envelope: bool, config: &Config) -> Result<J
     // A body cut at its limit is not parsed: its end is missing.
     let parsed = if answer.complete { json_parse(&answer.text).ok() } else { None };
     let object = parsed.as_ref().filter(|v| v.is_object() && !crate::js::is_array(v));
-    let field = |key: &str| object.and_then(|o| Reflect::get(o, &JsValue::from_str(key)).ok());
-    let (code, msg) = (field("response_code").and_then(|v| v.as_string()), field("response_msg").and_then(|v| v.as_string()));
+    let envelope = object.map(|o| o.unchecked_ref::<Envelope>());
+    let field = |get: fn(&Envelope) -> Result<JsValue, JsValue>| envelope.and_then(|e| get(e).ok());
+    let (code, msg) = (field(Envelope::response_code).and_then(|v| v.as_string()), field(Envelope::response_msg).and_then(|v| v.as_string()));
     let body = match (&parsed, object) {
         (_, Some(_)) => ResponseBody::Object { response_code: code.as_deref(), response_msg: msg.as_deref() },
         (Some(_), None) => ResponseBody::OtherJson,
@@ -346,7 +334,7 @@ fn classify(answer: &Answer, expect_envelope: bool, config: &Config) -> Result<J
         Ok(()) => Ok(parsed.unwrap_or(JsValue::NULL)),
         Err(error) => Err(Rejection {
             error,
-            data: field("data").unwrap_or(JsValue::UNDEFINED),
+            data: field(Envelope::data).unwrap_or(JsValue::UNDEFINED),
             retry_after: answer.retry_after.as_deref().and_then(|v| retry_after::parse(v, js_sys::Date::now())),
             retryable: false,
             ambiguous: false,
