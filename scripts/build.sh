@@ -30,7 +30,7 @@ wasm=pkg/clicksend_wasm_bg.wasm
 # pkg/ is laid out like the crate root: wasm-bindgen's output at the top, js/ copied as it is
 # (src/error.rs imports ./js/error.js by that path, so wasm and the entries share one class).
 mkdir -p pkg/js
-for module in client error body hooks bulk pagination reconcile webhook node web workerd edge deno bun testing testing-node testing-workerd testing-web; do cp "js/$module.js" pkg/js/; done
+for module in client error body hooks values bulk pagination reconcile webhook node web workerd edge deno bun testing testing-node testing-workerd testing-web; do cp "js/$module.js" pkg/js/; done
 cp js/index.d.ts js/generated.d.ts js/testing.d.ts pkg/
 
 # Node 18 to 20.18 cannot require() an ES module: js/node.cjs is the same entry bundled as

@@ -2,14 +2,14 @@
 //! object or the JSON body, and the call options (`{signal}`). Any problem is an
 //! `INVALID_ARGUMENT` error and nothing is sent.
 
-use crate::js::{aborted, bytes, get, invalid, is_array, is_plain_object, items, keys, number, read, reject_unknown_keys, type_name};
+use crate::js::{aborted, bytes, get, invalid, is_array, is_plain_object, items, keys, number, read, reject_unknown_keys, type_name, unreadable};
 use clicksend_core::endpoints::{BodyRule, Endpoint, Host, Input, Method};
 use clicksend_core::messages::{self, MessageFields};
 use clicksend_core::options::{self, CALL_OPTION_NAMES};
 use clicksend_core::path::{self, PathArg};
 use clicksend_core::{base64, query, Error};
-use js_sys::{Array, ArrayBuffer, Object, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, ArrayBuffer, Object, JSON};
+use wasm_bindgen::prelude::*;
 use web_sys::{AbortSignal, Blob};
 
 /// A request ready to send.
@@ -152,6 +152,12 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
     if !is_plain_object(v) {
         return Err(invalid(what, format!("the query must be an object, got {}", type_name(v))));
     }
+    if let Some(text) = query_text(v) {
+        let parts: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split('\0').collect() };
+        let pairs: Vec<(String, String)> = parts.chunks_exact(2).map(|kv| (kv[0].to_string(), kv[1].to_string())).collect();
+        return Ok(query::build(&pairs));
+    }
+    // What js/values.js does not simply handle, read here, where each mistake is named.
     let mut pairs = Vec::new();
     for key in keys(what, v)? {
         let value = read(what, v, &JsValue::from_str(&key))?;
@@ -192,9 +198,8 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
     }
     if let BodyRule::Messages(kind) = rule {
         let list = read(what, v, &"messages".into())?;
-        let keys = MessageKeys::new();
         let fields: Option<Vec<MessageFields>> = match is_array(&list) {
-            true => Some(items(what, &list)?.iter().map(|m| message_fields(&keys, m)).collect()),
+            true => Some(message_bits(&list).map_err(|_| unreadable(what))?.to_vec().into_iter().map(message_fields).collect()),
             false => None,
         };
         let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
@@ -240,47 +245,39 @@ fn read_upload(what: &str, v: &JsValue) -> Result<RequestBody, Error> {
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }
 
-/// The names of the fields a message check reads, as JS strings made once per batch:
-/// making them anew for every message (UTF-8 to JS) was most of the cost of checking one.
-struct MessageKeys {
-    to: JsValue,
-    list_id: JsValue,
-    body: JsValue,
-    media_file: JsValue,
-    voice: JsValue,
-    schedule: JsValue,
+#[wasm_bindgen(raw_module = "./js/values.js")]
+extern "C" {
+    /// For each message of an array, what the check needs to know of it, as bits (below):
+    /// one crossing for a batch, where reading six fields of each message from here made
+    /// thousands. Throws when the array itself cannot be read.
+    #[wasm_bindgen(js_name = messageBits, catch)]
+    fn message_bits(list: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
+    /// A query object's pairs as `key\0value\0...` (array values expanded), or `None` for
+    /// anything unusual (a value of another type, a getter that throws): then read from here.
+    /// It cannot throw.
+    #[wasm_bindgen(js_name = queryText)]
+    fn query_text(query: &JsValue) -> Option<String>;
 }
 
-impl MessageKeys {
-    fn new() -> Self {
-        let key = JsValue::from_str;
-        MessageKeys { to: key("to"), list_id: key("list_id"), body: key("body"), media_file: key("media_file"), voice: key("voice"), schedule: key("schedule") }
-    }
-}
+// The bits js/values.js sets for a message (the same values there).
+const TO: u8 = 1;
+const LIST_ID: u8 = 2;
+const BODY: u8 = 4;
+const MEDIA_FILE: u8 = 8;
+const VOICE: u8 = 16;
+const VOICE_KNOWN: u8 = 32;
+const SCHEDULE: u8 = 64;
+const SCHEDULE_INTEGER: u8 = 128;
 
-fn message_fields(keys: &MessageKeys, m: &JsValue) -> MessageFields {
-    if !is_plain_object(m) {
-        return MessageFields::default();
-    }
-    let field = |key: &JsValue| Reflect::get(m, key).unwrap_or(JsValue::UNDEFINED);
-    // A non-empty string, seen from JS: copying `to` and `body` into wasm memory for every
-    // message of a 1000-message batch cost more than the rest of the check.
-    let non_empty = |key| field(key).dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() > 0);
-    let present = |key| {
-        let v = field(key);
-        (!v.is_undefined() && !v.is_null()).then_some(v)
-    };
+fn message_fields(bits: u8) -> MessageFields {
+    let has = |bit: u8| bits & bit != 0;
     MessageFields {
-        has_to: non_empty(&keys.to),
-        has_list_id: present(&keys.list_id).is_some(),
-        has_body: non_empty(&keys.body),
-        has_media_file: non_empty(&keys.media_file),
-        voice: present(&keys.voice).map(|v| v.as_string()),
-        schedule_is_integer: present(&keys.schedule).map(|v| match (v.as_f64(), v.as_string()) {
-            (Some(n), _) => n.is_finite() && n.fract() == 0.0,
-            (_, Some(s)) => !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()),
-            _ => false,
-        }),
+        has_to: has(TO),
+        has_list_id: has(LIST_ID),
+        has_body: has(BODY),
+        has_media_file: has(MEDIA_FILE),
+        voice_known: has(VOICE).then_some(has(VOICE_KNOWN)),
+        schedule_is_integer: has(SCHEDULE).then_some(has(SCHEDULE_INTEGER)),
     }
 }
 

@@ -37,7 +37,12 @@ pub fn keys(what: &str, obj: &JsValue) -> Result<Vec<String>, Error> {
 
 /// `obj[key]`, or the error for a property that cannot be read (a getter that throws).
 pub fn read(what: &str, obj: &JsValue, key: &JsValue) -> Result<JsValue, Error> {
-    Reflect::get(obj, key).map_err(|_| invalid(what, "a value that cannot be read (a getter or a Proxy trap that throws)"))
+    Reflect::get(obj, key).map_err(|_| unreadable(what))
+}
+
+/// The error for a value whose reading threw (a getter or a Proxy's trap).
+pub fn unreadable(what: &str) -> Error {
+    invalid(what, "a value that cannot be read (a getter or a Proxy trap that throws)")
 }
 
 /// A copy of `length` bytes of `buffer` from `offset`, or the error for a buffer that cannot
@@ -93,9 +98,12 @@ pub fn type_name(v: &JsValue) -> &'static str {
     }
 }
 
-/// A plain object (not null, an array or a function).
-pub fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !v.is_function() && !is_array(v)
+#[wasm_bindgen(raw_module = "./js/values.js")]
+extern "C" {
+    /// A plain object (not null, an array or a function), in one crossing instead of three.
+    /// It cannot throw (a revoked Proxy counts as not an array, as in [`is_array`]).
+    #[wasm_bindgen(js_name = isPlainObject)]
+    pub fn is_plain_object(v: &JsValue) -> bool;
 }
 
 /// `obj[key]`: `undefined` when absent (or when a getter throws).

@@ -25,8 +25,8 @@ pub struct MessageFields {
     /// `body` is a non-empty string.
     pub has_body: bool,
     pub has_media_file: bool,
-    /// `voice`, when present: `Some(Some(s))` for a string, `Some(None)` for a non-string.
-    pub voice: Option<Option<String>>,
+    /// `voice`, when present: whether it is "male" or "female", the two ClickSend takes.
+    pub voice_known: Option<bool>,
     /// `schedule`, when present: whether it is an integer (number or digit string).
     pub schedule_is_integer: Option<bool>,
 }
@@ -59,10 +59,8 @@ fn check_one(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> R
         return Err("has no `media_file` (an MMS needs the URL of its media, in the body or the message)");
     }
     if kind == MessageKind::Voice {
-        if let Some(voice) = &m.voice {
-            if !matches!(voice.as_deref(), Some("male" | "female")) {
-                return Err("has a `voice` other than \"male\" or \"female\"");
-            }
+        if m.voice_known == Some(false) {
+            return Err("has a `voice` other than \"male\" or \"female\"");
         }
     }
     if m.schedule_is_integer == Some(false) {
@@ -103,9 +101,9 @@ mod tests {
         assert!(check(MessageKind::Mms, "mms.send", Some(&[sms(true, true)]), true).is_ok());
         let own = MessageFields { has_media_file: true, ..sms(true, true) };
         assert!(check(MessageKind::Mms, "mms.send", Some(&[own]), false).is_ok());
-        let male = MessageFields { voice: Some(Some("male".into())), ..sms(true, true) };
+        let male = MessageFields { voice_known: Some(true), ..sms(true, true) };
         assert!(check(MessageKind::Voice, "voice.send", Some(&[male]), false).is_ok());
-        let robot = MessageFields { voice: Some(Some("robot".into())), ..sms(true, true) };
+        let robot = MessageFields { voice_known: Some(false), ..sms(true, true) };
         assert!(msg(check(MessageKind::Voice, "voice.send", Some(&[robot]), false)).contains("voice"));
         let sched = MessageFields { schedule_is_integer: Some(false), ..sms(true, true) };
         assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sched]), false)).contains("schedule"));
