@@ -36,8 +36,10 @@ cp js/index.d.ts js/generated.d.ts js/testing.d.ts pkg/
 # Node 18 to 20.18 cannot require() an ES module: js/node.cjs is the same entry bundled as
 # CommonJS, with types to match (.d.cts files importing each other).
 say "esbuild: js/node.cjs for require()"
-esbuild pkg/js/node.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
+cp js/node-require.js pkg/js/ # its source only: not shipped
+esbuild pkg/js/node-require.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
   --inject:js/cjs-shim.js --define:import.meta.url=importMetaUrl --outfile=pkg/js/node.cjs
+rm pkg/js/node-require.js
 sed "s#'./generated.js'#'./generated.cjs'#" js/index.d.ts > pkg/index.d.cts
 # Node's entry as one ES module too: each module Node's loader reads costs about a
 # millisecond of cold start, and the entry imports seven. Browsers' and workerd's entries stay

@@ -41,12 +41,17 @@ extern "C" {
     type Deadline;
     #[wasm_bindgen(catch, js_name = deadline)]
     fn start_deadline(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, JsValue>;
+    // These three cannot throw; `catch` is there because wasm-bindgen 0.2.130 imports a
+    // function that needs no glue straight from its module, under a key of its own in the
+    // imports object, and bundlers warn about the repeated "./js/hooks.js" keys.
     /// 0 running, 1 `timeoutMs` ran out, 2 the caller's signal aborted.
-    #[wasm_bindgen(js_name = stopped)]
-    fn stopped(deadline: &Deadline) -> u32;
-    fn release(deadline: &Deadline);
+    #[wasm_bindgen(catch)]
+    fn stopped(deadline: &Deadline) -> Result<u32, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn release(deadline: &Deadline) -> Result<(), JsValue>;
     /// Resolves with whether the whole wait passed (false: the deadline stopped it).
-    fn pause(deadline: &Deadline, ms: f64) -> Promise;
+    #[wasm_bindgen(catch)]
+    fn pause(deadline: &Deadline, ms: f64) -> Result<Promise, JsValue>;
 
     /// What `attempt` resolves with (js/body.js's reading of the response), read into [`Answer`].
     type Answered;
@@ -94,7 +99,7 @@ impl Bound {
 
     /// Whether (and why) the controller was aborted.
     fn stop(&self) -> Stop {
-        match stopped(&self.deadline) {
+        match stopped(&self.deadline).unwrap_or(0) {
             0 => Stop::None,
             1 => Stop::Timeout,
             _ => Stop::Caller,
@@ -113,7 +118,7 @@ impl Bound {
 
 impl Drop for Bound {
     fn drop(&mut self) {
-        release(&self.deadline);
+        let _ = release(&self.deadline);
     }
 }
 
@@ -299,8 +304,8 @@ impl Answer {
 /// Waits `ms` milliseconds; `false` if the deadline ran out or the caller aborted first.
 /// On abort the timer is cleared too, so a pending wait never keeps a Node process alive.
 async fn sleep(ms: f64, deadline: &Bound) -> bool {
-    let waited = JsFuture::from(pause(&deadline.deadline, ms)).await;
-    waited.is_ok_and(|w| w.is_truthy()) && deadline.stop() == Stop::None
+    let Ok(waiting) = pause(&deadline.deadline, ms) else { return false };
+    JsFuture::from(waiting).await.is_ok_and(|w| w.is_truthy()) && deadline.stop() == Stop::None
 }
 
 /// `expect_envelope`: whether a success must be ClickSend's envelope (see `envelope::classify`).

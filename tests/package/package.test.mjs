@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../support/sandbox.mjs';
 import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
@@ -59,6 +60,19 @@ test('package: the tarball holds the entries, types, wasm and licence, nothing e
     [],
     'only top-level files and js/',
   );
+});
+
+test('package: every entry bundles with esbuild without a warning', async () => {
+  // A bundler's warning lands in every user's build output (wasm-bindgen once wrote the same
+  // module key three times into its imports object).
+  for (const [entry, platform] of [['web.js', 'browser'], ['workerd.js', 'neutral'], ['edge.js', 'neutral'], ['node.js', 'node'], ['node.cjs', 'node']]) {
+    const result = await esbuild.build({ entryPoints: [join(root, 'pkg/js', entry)], bundle: true, format: 'esm', platform, write: false, outdir: 'out', logLevel: 'silent', external: ['node:*', '*.wasm', '*.wasm?module'] });
+    assert.deepEqual(
+      result.warnings.map((w) => w.text),
+      [],
+      entry,
+    );
+  }
 });
 
 /** The page's own server adds the key to what the page sends to /api/. */

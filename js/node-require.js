@@ -1,0 +1,9 @@
+// The source of the CommonJS entry, js/node.cjs (scripts/build.sh bundles it with esbuild):
+// the same as js/node.js, for `require()`, where reading node:fs costs nothing and a module
+// may not wait at its top level.
+import { readFileSync } from 'node:fs';
+import { initSync } from '../clicksend_wasm.js';
+
+initSync({ module: readFileSync(new URL('../clicksend_wasm_bg.wasm', import.meta.url)) });
+
+export * from './client.js';
