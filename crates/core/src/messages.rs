@@ -58,10 +58,8 @@ fn check_one(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> R
     if kind == MessageKind::Mms && !m.has_media_file && !shared_media_file {
         return Err("has no `media_file` (an MMS needs the URL of its media, in the body or the message)");
     }
-    if kind == MessageKind::Voice {
-        if m.voice_known == Some(false) {
-            return Err("has a `voice` other than \"male\" or \"female\"");
-        }
+    if kind == MessageKind::Voice && m.voice_known == Some(false) {
+        return Err("has a `voice` other than \"male\" or \"female\"");
     }
     if m.schedule_is_integer == Some(false) {
         return Err("has a `schedule` that is not an integer Unix timestamp");
