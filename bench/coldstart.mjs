@@ -10,7 +10,7 @@ globalThis.fetch = () => {
 const which = globalThis.Deno ? Deno.args[0] : process.argv[2];
 const entry = globalThis.Deno ? 'deno.js' : globalThis.Bun ? 'bun.js' : 'node.js';
 if (which === 'ours') {
-  const { ClickSend } = await import(`../pkg/js/${entry}`);
+  const { ClickSend } = await import(process.env.BENCH_PKG ? `${process.env.BENCH_PKG}/js/${entry}` : `../pkg/js/${entry}`);
   await new ClickSend({ apiKey: 'k', baseUrl: 'http://stub' }).account.get();
 } else {
   const { FetchClient } = await import('./fetch-client.js');

@@ -4,8 +4,11 @@
 // Node's streams with it, about 1 ms of every cold start. Older Node versions import it.
 // (js/node.cjs is built from js/node-require.js, where `require('node:fs')` costs nothing.)
 import { initSync } from '../clicksend_wasm.js';
+import { guard, NODE20 } from './node20.js';
 
-const { readFileSync } = globalThis.process.getBuiltinModule?.('node:fs') ?? (await import('node:fs'));
+const builtin = async (name) => globalThis.process.getBuiltinModule?.(name) ?? (await import(name));
+const { readFileSync } = await builtin('node:fs');
+if (NODE20) guard(await builtin('node:v8'));
 initSync({ module: readFileSync(new URL('../clicksend_wasm_bg.wasm', import.meta.url)) });
 
 export * from './client.js';

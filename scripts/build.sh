@@ -36,7 +36,7 @@ cp js/index.d.ts js/generated.d.ts js/testing.d.ts pkg/
 # Node 18 to 20.18 cannot require() an ES module: js/node.cjs is the same entry bundled as
 # CommonJS, with types to match (.d.cts files importing each other).
 say "esbuild: js/node.cjs for require()"
-cp js/node-require.js pkg/js/ # its source only: not shipped
+cp js/node-require.js js/node20.js pkg/js/ # sources of the bundles only: not shipped
 esbuild pkg/js/node-require.js --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
   --inject:js/cjs-shim.js --define:import.meta.url=importMetaUrl --outfile=pkg/js/node.cjs
 rm pkg/js/node-require.js
@@ -47,6 +47,7 @@ sed "s#'./generated.js'#'./generated.cjs'#" js/index.d.ts > pkg/index.d.cts
 say "esbuild: js/node.js as one module"
 esbuild pkg/js/node.js --bundle --platform=node --format=esm --target=node18 --log-level=warning --outfile=pkg/js/node.bundle.js
 mv pkg/js/node.bundle.js pkg/js/node.js
+rm pkg/js/node20.js
 sed "s#'./index.js'#'./index.cjs'#" js/generated.d.ts > pkg/generated.d.cts
 node scripts/package-json.mjs > pkg/package.json
 cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE pkg/
