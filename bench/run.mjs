@@ -183,7 +183,15 @@ async function workerd() {
   const wasmPath = `${root}${pkgDir}/clicksend_wasm_bg.wasm`;
   const workers = {};
   for (const [which, source] of Object.entries(sources)) {
-    const built = await esbuild.build({ stdin: { contents: source, resolveDir: root }, bundle: true, format: 'esm', platform: 'neutral', write: false, external: ['*.wasm'], logLevel: 'silent' });
+    const built = await esbuild.build({
+      stdin: { contents: source, resolveDir: root },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      external: ['*.wasm'],
+      logLevel: 'silent',
+    });
     // The bundle imports the .wasm by the path the package's entry gives (../clicksend_wasm_bg.wasm).
     workers[which] = [{ type: 'ESModule', path: `${root}${pkgDir}/js/worker.js`, contents: built.outputFiles[0].text }];
     if (which === 'ours') workers[which].push({ type: 'CompiledWasm', path: wasmPath, contents: readFileSync(wasmPath) });
