@@ -65,8 +65,23 @@ test('package: the tarball holds the entries, types, wasm and licence, nothing e
 test('package: every entry bundles with esbuild without a warning', async () => {
   // A bundler's warning lands in every user's build output (wasm-bindgen once wrote the same
   // module key three times into its imports object).
-  for (const [entry, platform] of [['web.js', 'browser'], ['workerd.js', 'neutral'], ['edge.js', 'neutral'], ['node.js', 'node'], ['node.cjs', 'node']]) {
-    const result = await esbuild.build({ entryPoints: [join(root, 'pkg/js', entry)], bundle: true, format: 'esm', platform, write: false, outdir: 'out', logLevel: 'silent', external: ['node:*', '*.wasm', '*.wasm?module'] });
+  for (const [entry, platform] of [
+    ['web.js', 'browser'],
+    ['workerd.js', 'neutral'],
+    ['edge.js', 'neutral'],
+    ['node.js', 'node'],
+    ['node.cjs', 'node'],
+  ]) {
+    const result = await esbuild.build({
+      entryPoints: [join(root, 'pkg/js', entry)],
+      bundle: true,
+      format: 'esm',
+      platform,
+      write: false,
+      outdir: 'out',
+      logLevel: 'silent',
+      external: ['node:*', '*.wasm', '*.wasm?module'],
+    });
     assert.deepEqual(
       result.warnings.map((w) => w.text),
       [],
