@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 # read the version from Cargo.toml so the two can never drift.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 WASM_PACK_VERSION=0.15.1
+# The package's .wasm is built with this nightly (scripts/build.sh: the standard library
+# rebuilt for size, panics without their messages); a pinned date, so the bytes do not change
+# under us. It needs only rust-src: the standard library is built from source.
+SIZE_TOOLCHAIN=$(sed -n 's/^SIZE_TOOLCHAIN=//p' scripts/build.sh)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -17,6 +21,13 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+if rustup toolchain list | grep -q "^$SIZE_TOOLCHAIN-" && rustup component list --toolchain "$SIZE_TOOLCHAIN" --installed | grep -q '^rust-src'; then
+  say "$SIZE_TOOLCHAIN with rust-src: present"
+else
+  say "installing $SIZE_TOOLCHAIN with rust-src (the .wasm's size build)"
+  rustup toolchain install "$SIZE_TOOLCHAIN" --profile minimal --component rust-src
 fi
 
 if command -v wasm-pack >/dev/null && wasm-pack --version | grep -q "$WASM_PACK_VERSION"; then
