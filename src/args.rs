@@ -53,33 +53,32 @@ pub fn upload_json(bytes: &[u8]) -> String {
     format!("{{\"content\":\"{}\"}}", base64::encode(bytes))
 }
 
-/// Reads `client.<area>.<name>(...params, input?, options?)`.
-pub fn read_call(endpoint: &Endpoint, args: &Array) -> Result<Outgoing, Error> {
-    let what = endpoint.qualified_name();
+/// Reads `client.<area>.<name>(...params, input?, options?)`; `what` is its `area.name`.
+pub fn read_call(endpoint: &Endpoint, what: &str, args: &Array) -> Result<Outgoing, Error> {
     let n_params = endpoint.params().count();
     let path_args: Vec<PathArg> = (0..n_params).map(|i| path_arg(&args.get(i as u32))).collect();
-    let path = path::fill(endpoint.path, endpoint.param_kinds, &path_args, &what)?;
+    let path = path::fill(endpoint.path, endpoint.param_kinds, &path_args, what)?;
 
     // What follows the path parameters: the input (one or two arguments), then the options.
     let input = |i: u32| args.get(n_params as u32 + i);
     let (body, query, used) = match endpoint.input {
         Input::None => (None, String::new(), 0),
-        Input::Query | Input::PagedQuery => (None, read_query(&what, &input(0))?, 1),
+        Input::Query | Input::PagedQuery => (None, read_query(what, &input(0))?, 1),
         Input::Body(BodyRule::OptionalObject) if input(0).is_undefined() => (None, String::new(), 1),
-        Input::Body(rule) => (Some(RequestBody::Json(read_body(&what, rule, &input(0))?)), String::new(), 1),
+        Input::Body(rule) => (Some(RequestBody::Json(read_body(what, rule, &input(0))?)), String::new(), 1),
         Input::BodyAndQuery(rule) => {
             let body = match rule {
                 BodyRule::OptionalObject if input(0).is_undefined() => None,
-                BodyRule::Upload => Some(read_upload(&what, &input(0))?),
-                rule => Some(RequestBody::Json(read_body(&what, rule, &input(0))?)),
+                BodyRule::Upload => Some(read_upload(what, &input(0))?),
+                rule => Some(RequestBody::Json(read_body(what, rule, &input(0))?)),
             };
-            (body, read_query(&what, &input(1))?, 2)
+            (body, read_query(what, &input(1))?, 2)
         }
     };
     let next = n_params as u32 + used;
-    let options = read_call_options(&what, &args.get(next))?;
+    let options = read_call_options(what, &args.get(next))?;
     if args.length() > next + 1 {
-        return Err(invalid(&what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
+        return Err(invalid(what, format!("takes at most {} arguments, got {}", next + 1, args.length())));
     }
     Ok(Outgoing {
         host: endpoint.host,
@@ -153,9 +152,8 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
         return Err(invalid(what, format!("the query must be an object, got {}", type_name(v))));
     }
     if let Some(text) = query_text(v) {
-        let parts: Vec<&str> = if text.is_empty() { Vec::new() } else { text.split('\0').collect() };
-        let pairs: Vec<(String, String)> = parts.chunks_exact(2).map(|kv| (kv[0].to_string(), kv[1].to_string())).collect();
-        return Ok(query::build(&pairs));
+        let mut parts = text.split('\0').filter(|_| !text.is_empty());
+        return Ok(query::build_from(std::iter::from_fn(|| Some((parts.next()?, parts.next()?)))));
     }
     // What js/values.js does not simply handle, read here, where each mistake is named.
     let mut pairs = Vec::new();

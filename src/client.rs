@@ -9,6 +9,7 @@ use clicksend_core::options::Config;
 use clicksend_core::{Error, ENDPOINTS};
 use js_sys::{Array, Promise};
 use std::rc::Rc;
+use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
@@ -64,8 +65,9 @@ impl Client {
     /// The checked request for a call of endpoint number `index`.
     fn prepare(&self, index: u32, args: &Array) -> Result<Outgoing, Error> {
         let endpoint = ENDPOINTS.get(index as usize).ok_or_else(|| Error::invalid_argument(format!("there is no endpoint number {index}")))?;
-        self.session.config.check_host(endpoint.host, &endpoint.qualified_name())?;
-        args::read_call(endpoint, args)
+        let what = qualified_name(index as usize);
+        self.session.config.check_host(endpoint.host, what)?;
+        args::read_call(endpoint, what, args)
     }
 
     fn run(&self, request: Result<Outgoing, Error>) -> Promise {
@@ -78,6 +80,13 @@ impl Client {
             result.map_err(|f| f.into_js(|text| session.config.redact(text)))
         })
     }
+}
+
+/// `area.name` of endpoint number `index` (which exists), for messages: made once for the
+/// whole table, on the first call, rather than formatted anew for every call.
+fn qualified_name(index: usize) -> &'static str {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| ENDPOINTS.iter().map(|e| e.qualified_name()).collect())[index].as_str()
 }
 
 /// A checked, encoded call waiting to be sent ([`Client::prepare_call`]).

@@ -183,10 +183,16 @@ impl Config {
     /// The full URL of a request to `host`: for ClickSend the base and `/v3`, for the
     /// control plane its base; then the filled path and its query string.
     pub fn url(&self, host: Host, path_and_query: &str) -> String {
-        match host {
-            Host::ClickSend => format!("{}/v3{path_and_query}", self.base),
-            Host::MatonControl => format!("{}{path_and_query}", self.control_base),
-        }
+        // Pushed rather than `format!`ed: this runs for every attempt.
+        let (base, v3) = match host {
+            Host::ClickSend => (&self.base, "/v3"),
+            Host::MatonControl => (&self.control_base, ""),
+        };
+        let mut url = String::with_capacity(base.len() + v3.len() + path_and_query.len());
+        url.push_str(base);
+        url.push_str(v3);
+        url.push_str(path_and_query);
+        url
     }
 
     /// Whether these credentials can call `host`: Maton's control plane takes a Maton

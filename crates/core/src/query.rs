@@ -2,8 +2,14 @@
 
 /// Percent-encodes a path segment or a query component.
 pub fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// [`percent_encode`] onto the end of `out`.
+fn encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
@@ -13,17 +19,21 @@ pub fn percent_encode(s: &str) -> String {
             out.push(HEX[usize::from(b & 15)] as char);
         }
     }
-    out
 }
 
 /// Builds `?k=v&...` from pairs (empty string when there are none).
 pub fn build(pairs: &[(String, String)]) -> String {
+    build_from(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// [`build`] from borrowed pairs, each encoded straight into the result.
+pub fn build_from<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     let mut out = String::new();
-    for (i, (k, v)) in pairs.iter().enumerate() {
+    for (i, (k, v)) in pairs.enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
-        out.push_str(&percent_encode(k));
+        encode_into(&mut out, k);
         out.push('=');
-        out.push_str(&percent_encode(v));
+        encode_into(&mut out, v);
     }
     out
 }
