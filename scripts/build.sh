@@ -16,11 +16,18 @@ rm -rf pkg # nothing stale from an earlier build may end up in the package
 # message and location formatting that a panic would only have printed nowhere: on
 # wasm32-unknown-unknown a panic was already a trap ("unreachable") with nothing shown. 3.4 KB
 # of the gzipped .wasm. Its own target dir: the flags would otherwise rebuild the tests'.
-say "cargo +$SIZE_TOOLCHAIN build --release (std rebuilt for size) + wasm-bindgen --target web"
-RUSTFLAGS="-Cpanic=immediate-abort -Zunstable-options -Zlocation-detail=none" \
-  cargo "+$SIZE_TOOLCHAIN" build --quiet --lib --release --target wasm32-unknown-unknown -p clicksend-wasm \
-  -Zbuild-std=std,panic_abort --target-dir target/size
-wasm-bindgen --target web --out-dir pkg --out-name clicksend_wasm target/size/wasm32-unknown-unknown/release/clicksend_wasm.wasm
+# STD_FOR_SIZE=0: the stable toolchain's prebuilt std instead, to compare (bench/NOTES.md).
+if [ "${STD_FOR_SIZE:-1}" = 0 ]; then
+  say "cargo build --release (stable, prebuilt std: a comparison build) + wasm-bindgen --target web"
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown -p clicksend-wasm
+  wasm-bindgen --target web --out-dir pkg --out-name clicksend_wasm target/wasm32-unknown-unknown/release/clicksend_wasm.wasm
+else
+  say "cargo +$SIZE_TOOLCHAIN build --release (std rebuilt for size) + wasm-bindgen --target web"
+  RUSTFLAGS="-Cpanic=immediate-abort -Zunstable-options -Zlocation-detail=none" \
+    cargo "+$SIZE_TOOLCHAIN" build --quiet --lib --release --target wasm32-unknown-unknown -p clicksend-wasm \
+    -Zbuild-std=std,panic_abort --target-dir target/size
+  wasm-bindgen --target web --out-dir pkg --out-name clicksend_wasm target/size/wasm32-unknown-unknown/release/clicksend_wasm.wasm
+fi
 
 # The testing kit (`clicksend-wasm/testing`): its own .wasm, the model behind a fetch-shaped
 # front, so the main entry's .wasm and start-up stay as they are.
