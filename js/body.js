@@ -18,8 +18,10 @@ export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 export function readResponse(response) {
   const status = response.status;
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new TypeError('fetch resolved with something that is not a Response');
-  const retryAfter = response.headers.get('retry-after');
-  const limit = status >= 200 && status < 300 ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES;
+  const success = status >= 200 && status < 300;
+  // Only a failure's Retry-After matters (a 429 or 503 says when to try again).
+  const retryAfter = success ? null : response.headers.get('retry-after');
+  const limit = success ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES;
   const declared = response.headers.get('content-length');
   // The common case: a length within the limit (fetch holds the body to it), or no stream.
   if ((declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) || !response.body) {
