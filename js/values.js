@@ -75,11 +75,10 @@ function queryValue(v) {
 }
 
 /**
- * A query object's pairs as one string, `key\0value\0key\0value...`, with array values
- * expanded as src/args.rs expands them (`key[0]`, or `{index}` in the key filled in), for the
- * wasm side to split and encode: one crossing where reading each key and value took several.
- * Undefined for anything it does not simply handle (a value of another type, a throwing
- * getter, a NUL in a key or value): wasm then reads the object itself, and says what is wrong.
+ * A query object's pairs as one string, `key\0value\0key\0value...`, for the wasm side to
+ * split and encode: one crossing where reading each key and value took several. Undefined for
+ * anything it does not simply handle (an array, a value of another type, a throwing getter, a
+ * NUL in a key or value): wasm then reads the object itself, and says what is wrong.
  */
 export function queryText(query) {
   try {
@@ -87,19 +86,12 @@ export function queryText(query) {
     for (const key of Object.keys(query)) {
       const value = query[key];
       if (value === undefined || value === null) continue;
-      if (Array.isArray(value)) {
-        const n = value.length;
-        if (!Number.isInteger(n) || n < 0) return undefined;
-        for (let i = 0; i < n; i++) {
-          const text = queryValue(value[i]);
-          if (text === undefined) return undefined;
-          parts.push(key.includes('{index}') ? key.replace('{index}', String(i)) : `${key}[${i}]`, text);
-        }
-      } else {
-        const text = queryValue(value);
-        if (text === undefined) return undefined;
-        parts.push(key, text);
-      }
+      // An array value is expanded by src/args.rs (`key[0]`, or `{index}` filled in): one
+      // place for that rule. Arrays are rare in a query; the common case stays one crossing.
+      if (Array.isArray(value)) return undefined;
+      const text = queryValue(value);
+      if (text === undefined) return undefined;
+      parts.push(key, text);
     }
     const joined = parts.join('\0');
     return parts.length === 0 || joined.split('\0').length === parts.length ? joined : undefined;

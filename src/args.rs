@@ -250,8 +250,8 @@ extern "C" {
     /// thousands. Throws when the array itself cannot be read.
     #[wasm_bindgen(js_name = messageBits, catch)]
     fn message_bits(list: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
-    /// A query object's pairs as `key\0value\0...` (array values expanded), or `None` for
-    /// anything unusual (a value of another type, a getter that throws): then read from here.
+    /// A query object's pairs as `key\0value\0...`, or `None` for anything unusual (an
+    /// array, a value of another type, a getter that throws): then read from here.
     /// It cannot throw.
     #[wasm_bindgen(js_name = queryText)]
     fn query_text(query: &JsValue) -> Option<String>;

@@ -14,11 +14,6 @@ use web_sys::AbortSignal;
 
 #[wasm_bindgen]
 extern "C" {
-    // The global timer functions (there is no `window` in workers, workerd or Node).
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
     // JSON.parse on a JS string, without copying it into wasm memory first.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
