@@ -10,40 +10,95 @@ const BATCH = 1000;
 /**
  * `sendBulk(messages, {concurrency, onProgress, customStrings, ...callOptions})`: sends any number of messages in
  * calls of at most 1000, with at most `concurrency` (default 2) in flight, and resolves with
- * one result per message, in input order: `{ok: true, message}` (the API's per-message
- * result) or `{ok: false, ambiguous, error}` (the error of its batch; `ambiguous`: the batch
- * may have been sent anyway; `input`: the message as it was sent, for `reconcile`). A failed
- * batch is never retried here (the transport retries only what is safe), so no message is
- * sent twice. Every batch is checked before the first is sent. `customStrings: true` gives every
- * message without a `custom_string` a unique one (on a copy), so reconciliation matches exactly.
+ * one result per message, in input order:
+ * - `{ok: true, message}`: ClickSend took it (`status` SUCCESS; `message` is its record);
+ * - `{ok: false, ambiguous: false, error, message, input}`: ClickSend refused it inside a
+ *   `200 SUCCESS` answer (`error.code` is its status, e.g. INVALID_RECIPIENT; `message` the record);
+ * - `{ok: false, ambiguous, error, input, startedAt, endedAt}`: its batch failed (`ambiguous`:
+ *   it may have gone out anyway; `reconcile` takes these), or the answer did not account for it.
+ * A failed batch is never retried here (the transport retries only what is safe), so no message
+ * is sent twice. Every batch is checked before the first is sent. `customStrings: true` gives
+ * every message without a `custom_string` a unique one (on a copy), so results and
+ * reconciliation match exactly.
  */
 export async function sendBulk(client, index, messages, options = {}, record = () => undefined) {
   const { concurrency, onProgress, total, batches, prepared, inputs } = readArgument('sendBulk', () => prepare(client, index, messages, options));
   const results = new Array(total);
   let next = 0;
-  let sent = 0;
-  let failed = 0;
+  const counts = { sent: 0, refused: 0, failed: 0, total };
   const worker = async () => {
     while (next < batches.length) {
       const i = next++;
       const start = batches[i];
-      const count = Math.min(BATCH, total - start);
+      const batch = inputs.slice(start, start + BATCH);
+      const startedAt = Date.now();
+      let outcomes;
       try {
         const answer = await client.sendPrepared(prepared[i], record());
-        const out = answer?.data?.messages ?? [];
-        for (let k = 0; k < count; k++) {
-          results[start + k] = out[k] ? { ok: true, message: out[k] } : { ok: false, ambiguous: true, error: missing(start + k), input: inputs[start + k] };
-        }
-        sent += count;
+        outcomes = judge(batch, answer?.data?.messages, start, startedAt, Date.now());
       } catch (error) {
-        for (let k = 0; k < count; k++) results[start + k] = { ok: false, ambiguous: error.ambiguous === true, error, input: inputs[start + k] };
-        failed += count;
+        const timing = { startedAt: error.startedAt ?? startedAt, endedAt: error.endedAt ?? Date.now() };
+        outcomes = batch.map((input) => ({ ok: false, ambiguous: error.ambiguous === true, error, input, ...timing }));
       }
-      onProgress?.({ sent, failed, total });
+      for (const [k, r] of outcomes.entries()) {
+        results[start + k] = r;
+        if (r.ok) counts.sent++;
+        else if (r.message !== undefined) counts.refused++;
+        else counts.failed++;
+      }
+      onProgress?.({ ...counts });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
   return results;
+}
+
+/**
+ * ClickSend's per-message statuses that say "try again later" (the legacy docs' codes:
+ * THROTTLED is "identical message body recently sent to the same recipient. Please try
+ * again in a few seconds"). Every other status but SUCCESS is a refusal a resend cannot fix.
+ */
+const LATER = new Set(['THROTTLED']);
+const PLAIN_CODE = /^[A-Z0-9_]{1,64}$/;
+
+/** `custom_string` as ClickSend keeps it (text), or '' when there is none. */
+function customString(m) {
+  const v = m !== null && typeof m === 'object' ? m.custom_string : undefined;
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/**
+ * Each message's outcome from the answer's records: matched by `custom_string` where the
+ * message has one, else by position (ClickSend answers in order) when the answer has one
+ * record per message. A message the answer does not account for is flagged, never assumed.
+ */
+function judge(batch, records, start, startedAt, endedAt) {
+  const out = Array.isArray(records) ? records : [];
+  const byCustom = new Map();
+  out.forEach((r, j) => {
+    const cs = customString(r);
+    if (cs) byCustom.set(cs, [...(byCustom.get(cs) ?? []), j]);
+  });
+  const used = new Set();
+  return batch.map((input, k) => {
+    const cs = customString(input);
+    const j = cs ? byCustom.get(cs)?.find((x) => !used.has(x)) : out.length === batch.length && !customString(out[k]) ? k : undefined;
+    const record = out[j];
+    // No record, or one without a status: what happened to the message is not said.
+    if (j === undefined || record === null || typeof record !== 'object' || typeof record.status !== 'string') {
+      return { ok: false, ambiguous: true, error: missing(start + k), input, startedAt, endedAt };
+    }
+    used.add(j);
+    return outcome(record, input, start + k);
+  });
+}
+
+function outcome(message, input, i) {
+  const status = message.status;
+  if (status === 'SUCCESS') return { ok: true, message };
+  const code = PLAIN_CODE.test(status) ? status : 'UNKNOWN_ERROR';
+  const error = new ClickSendError(`sendBulk: ClickSend refused messages[${i}] inside its 200 answer: ${code}`, { code, status: 200, retryable: LATER.has(code) });
+  return { ok: false, ambiguous: false, error, message, input };
 }
 
 /**
@@ -84,11 +139,13 @@ let issued = 0;
  * random digits (not crypto.randomUUID, which Node 18 and non-secure pages lack).
  */
 function withCustomString(m) {
-  if (m === null || typeof m !== 'object' || (typeof m.custom_string === 'string' && m.custom_string !== '')) return m;
+  // Any custom_string the caller set (a number too) is theirs: left as it is.
+  if (m === null || typeof m !== 'object' || customString(m) !== '') return m;
   issued += 1;
   return { ...m, custom_string: `cw-${Date.now().toString(36)}-${issued.toString(36)}-${Math.random().toString(36).slice(2, 10)}` };
 }
 
 function missing(i) {
-  return new ClickSendError(`sendBulk: the answer has no result for messages[${i}]`, { code: 'INVALID_RESPONSE', status: 200, ambiguous: true });
+  const why = `sendBulk: the answer does not account for messages[${i}] (no record with its custom_string, or not one record per message); it may have gone out: reconcile it`;
+  return new ClickSendError(why, { code: 'INVALID_RESPONSE', status: 200, ambiguous: true });
 }

@@ -30,13 +30,27 @@ function hooksFrom(options) {
   const given = options !== null && typeof options === 'object' ? options : {};
   const { fetch, rateLimit, appInfo, maxRetryDelayMs } = given;
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid(`${what}: \`fetch\` must be a function with the signature of the global fetch`);
-  return clientHooks({ fetch, rateLimit: checkRateLimit(rateLimit), userAgent: userAgent(appInfo), maxHoldMs: typeof maxRetryDelayMs === 'number' ? maxRetryDelayMs : 30_000 });
+  const limit = rateLimit === undefined && throughGateway(given) ? MATON_RATE_LIMIT : checkRateLimit(rateLimit);
+  return clientHooks({ fetch, rateLimit: limit, userAgent: userAgent(appInfo), maxHoldMs: typeof maxRetryDelayMs === 'number' ? maxRetryDelayMs : 30_000 });
+}
+
+/**
+ * Maton's documented limit: 10 requests a second per account, 429 above it (its gateway skill's
+ * "Rate Limits"). Spaced evenly (a burst of 1) so that no one-second window holds more than 10
+ * however Maton counts it, and 5 % slower than the limit: requests that leave 100 ms apart can
+ * arrive closer, and the gateway counts arrivals. Only for the gateway's own base URL.
+ */
+const MATON_RATE_LIMIT = { perSecond: 9.5, burst: 1 };
+
+/** Whether the client goes through the Maton gateway: a key without `username` or `baseUrl`. */
+function throughGateway({ apiKey, username, baseUrl }) {
+  return apiKey !== undefined && username === undefined && baseUrl === undefined;
 }
 
 function checkRateLimit(limit) {
-  if (limit === undefined) return undefined;
+  if (limit === undefined || limit === false) return undefined;
   const bad = (why) => invalid(`new ClickSend(): \`rateLimit\` ${why}`);
-  if (limit === null || typeof limit !== 'object') throw bad('must be an object {perSecond, burst}');
+  if (limit === null || typeof limit !== 'object') throw bad('must be an object {perSecond, burst}, or false for none');
   const { perSecond, burst, ...rest } = limit;
   if (Object.keys(rest).length) throw bad(`has an unknown field \`${Object.keys(rest)[0]}\` (known: perSecond, burst)`);
   if (typeof perSecond !== 'number' || !(perSecond > 0) || !Number.isFinite(perSecond)) throw bad('needs `perSecond`, a number above 0');
@@ -101,6 +115,7 @@ class Call {
 export class ClickSend {
   #client;
   #hooks;
+  #country;
 
   constructor(options) {
     const hooks = readArgument('new ClickSend()', () => hooksFrom(options));
@@ -120,9 +135,24 @@ export class ClickSend {
       if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
       if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
       // Only the SMS history documents the `q=to:` filter a reconciliation needs.
-      if (area === 'sms' && name === 'history') ns.reconcile = (items, options) => reconcile(fn, items, options);
+      if (area === 'sms' && name === 'history') ns.reconcile = (items, options) => reconcile({ history: fn, accountCountry: () => this.#accountCountry() }, items, options);
     });
     for (const { area } of table) Object.freeze(this[area]);
+  }
+
+  /**
+   * The account's default SMS country (how ClickSend reads a number without a country code),
+   * fetched once for `reconcile`; a failed fetch is tried again next time.
+   */
+  #accountCountry() {
+    this.#country ??= this.account.get().then(({ data }) => {
+      const country = data?.default_country_sms || data?.country;
+      return typeof country === 'string' && country ? country : undefined;
+    });
+    this.#country.catch(() => {
+      this.#country = undefined;
+    });
+    return this.#country;
   }
 
   /** Any ClickSend path under /v3, through the same checks: `request('GET', '/sms/history', {query})`. */

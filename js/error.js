@@ -17,7 +17,7 @@ export class ClickSendError extends Error {
     // error whose message is a code.
     if (options === null || typeof options !== 'object')
       throw new TypeError('new ClickSendError(message, {code, status, data, retryAfter, retryable, ambiguous}): the second argument must be an object');
-    const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false } = options;
+    const { code = DEFAULT_CODE, status = 0, data, retryAfter, retryable = false, ambiguous = false, startedAt, endedAt } = options;
     super(message);
     this.name = 'ClickSendError';
     /** `response_code` from ClickSend, or NETWORK_ERROR, TIMEOUT, ABORTED, INVALID_ARGUMENT, INVALID_RESPONSE, UNKNOWN_ERROR. */
@@ -35,12 +35,18 @@ export class ClickSendError extends Error {
     this.retryable = retryable;
     /** Whether the operation may have been carried out anyway (a send that timed out). */
     this.ambiguous = ambiguous;
+    /**
+     * When the call began and when the client gave up on it (ms since 1970), on errors of
+     * calls that were sent: `sms.reconcile` waits until the request can no longer land.
+     */
+    this.startedAt = startedAt;
+    this.endedAt = endedAt;
   }
 
   // `JSON.stringify(error)` would otherwise drop `message` (not enumerable on Error).
   toJSON() {
-    const { name, code, status, message, data, retryAfter, retryable, ambiguous } = this;
-    return { name, code, status, message, data, retryAfter, retryable, ambiguous };
+    const { name, code, status, message, data, retryAfter, retryable, ambiguous, startedAt, endedAt } = this;
+    return { name, code, status, message, data, retryAfter, retryable, ambiguous, startedAt, endedAt };
   }
 }
 
@@ -71,6 +77,6 @@ export function unreadable(what, error) {
  * The wasm side's way in (src/error.rs): positional, so that no options object has to be
  * built field by field across the boundary. Not exported by the package.
  */
-export function fromWasm(code, status, message, data, retryAfter, retryable, ambiguous) {
-  return new ClickSendError(message, { code, status, data, retryAfter, retryable, ambiguous });
+export function fromWasm(code, status, message, data, retryAfter, retryable, ambiguous, startedAt, endedAt) {
+  return new ClickSendError(message, { code, status, data, retryAfter, retryable, ambiguous, startedAt: startedAt || undefined, endedAt: endedAt || undefined });
 }

@@ -33,21 +33,88 @@ export function callRecord(area, name) {
 }
 
 /**
- * Spaces requests to `perSecond` on average with bursts of `burst` (the generic cell rate
- * algorithm): each request reserves the next slot, so waiting requests go out in order.
+ * Spaces requests to `perSecond` on average with bursts of `burst` (a token bucket), in order.
+ * A waiting request holds no slot: slots are handed out when they come due, to the first
+ * request still waiting, so one that gives up (its timeout, its signal) leaves nothing
+ * taken, and the next in line goes in its place.
  */
 class Limiter {
   constructor(perSecond, burst) {
     this.interval = 1000 / perSecond;
     this.burst = burst;
-    this.tat = 0; // the theoretical arrival time of the next request
+    this.tokens = burst;
+    this.stamp = now();
+    this.queue = [];
+    this.timer = undefined;
   }
 
-  /** Reserves a slot; how long to wait for it, in milliseconds. */
-  reserve(at) {
-    const tat = Math.max(this.tat, at);
-    this.tat = tat + this.interval;
-    return Math.max(0, tat - (this.burst - 1) * this.interval - at);
+  refill(at) {
+    this.tokens = Math.min(this.burst, this.tokens + (at - this.stamp) / this.interval);
+    this.stamp = at;
+  }
+
+  /** Takes a slot now (true), or false when the caller must wait in line (`acquire`). */
+  take() {
+    if (this.queue.length > 0) return false;
+    this.refill(now());
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Waits for a slot in line; rejects (and leaves the line) when `signal` aborts. */
+  acquire(signal) {
+    return new Promise((resolve, reject) => {
+      const waiter = { resolve, reject, signal, onAbort: undefined };
+      if (signal?.aborted) return reject(signal.reason);
+      waiter.onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(signal.reason);
+        if (this.queue.length === 0) this.stop();
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.schedule();
+    });
+  }
+
+  schedule() {
+    if (this.timer !== undefined || this.queue.length === 0) return;
+    this.refill(now());
+    const ms = Math.max(0, (1 - this.tokens) * this.interval);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refill(now());
+      while (this.queue.length > 0 && this.tokens >= 1) {
+        const waiter = this.queue.shift();
+        this.tokens -= 1;
+        waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        waiter.resolve();
+      }
+      this.schedule();
+    }, ms);
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
+ * How long a 429 without `Retry-After` holds every call of the client. No source shows
+ * whether ClickSend's or Maton's 429 carries the header; Maton counts requests per second,
+ * so a second is the shortest wait that is sure to reach a new window.
+ */
+export const DEFAULT_429_HOLD_MS = 1000;
+
+/** What an attempt rejects with when the call stopped before its request left. */
+class NotSent extends Error {
+  constructor(reason) {
+    super('clicksend-wasm: the call stopped before its request was sent');
+    this.notSent = true;
+    this.reason = reason;
   }
 }
 
@@ -137,12 +204,16 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
   const signal = d.signal;
   const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };
   if (hooks) {
-    // The client's rate limit, then any hold a 429 put on every call of the client.
-    // Awaited only when there is a wait: an `await` of nothing costs every call a tick.
-    const limited = hooks.limiter ? hooks.limiter.reserve(now()) : 0;
-    if (limited > 0) await wait(limited, signal);
-    const held = hooks.holdUntil - now();
-    if (held > 0) await wait(held, signal);
+    // Any hold a 429 put on every call of the client, then the client's rate limit. Awaited
+    // only when there is a wait: an `await` of nothing costs every call a tick. A call that
+    // stops while it waits was never sent (NotSent: not ambiguous, its slot not taken).
+    try {
+      const held = hooks.holdUntil - now();
+      if (held > 0) await wait(held, signal);
+      if (hooks.limiter && !hooks.limiter.take()) await hooks.limiter.acquire(signal);
+    } catch (reason) {
+      throw new NotSent(reason);
+    }
   }
   const n = call ? ++call.attempts : 1;
   const about = () => ({ area: call?.area ?? null, name: call?.name ?? null });
@@ -159,8 +230,9 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
     throw error;
   }
   const ended = now();
-  if (hooks && answer.status === 429 && answer.retryAfter !== null) {
-    const ms = Math.min(retryAfterMs(answer.retryAfter, ended), hooks.maxHoldMs);
+  if (hooks && answer.status === 429) {
+    const asked = answer.retryAfter === null ? Number.NaN : retryAfterMs(answer.retryAfter, ended);
+    const ms = Math.min(Number.isFinite(asked) ? asked : DEFAULT_429_HOLD_MS, hooks.maxHoldMs);
     if (ms > 0) hooks.holdUntil = Math.max(hooks.holdUntil, ended + ms);
   }
   if (call) {

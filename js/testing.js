@@ -94,10 +94,12 @@ export function createSandbox(options = {}) {
   let fixed = now === undefined ? undefined : seconds(now);
   const clock = {
     /** The model's time, in Unix seconds. */
-    now: () => fixed ?? Math.floor(Date.now() / 1000),
+    now: () => Math.floor(clock.nowMs() / 1000),
+    /** The same in milliseconds (a fixed clock may stand between seconds: advance(1.5)). */
+    nowMs: () => (fixed === undefined ? Date.now() : fixed * 1000),
     /** Moves a fixed clock on (starting one at the real time if there was none). */
     advance(secondsToAdd) {
-      fixed = clock.now() + secondsToAdd;
+      fixed = clock.nowMs() / 1000 + secondsToAdd;
       return fixed;
     },
     set(t) {
@@ -111,9 +113,14 @@ export function createSandbox(options = {}) {
     const { method, url, headers, body, signal } = await incoming(input, init);
     if (signal?.aborted) throw abortError(signal);
     const { ticket, fault } = JSON.parse(kit.arrive(method, url.pathname, url.search.slice(1), JSON.stringify([...headers]), body, url.origin));
+    if (fault && fault.delay_ms > 0 && !fault.hang && !fault.drop) {
+      // A slow server still carries the request out after the client stopped waiting: the
+      // answer is made when the delay is over, whether or not anyone waits for it.
+      const answered = wait(fault.delay_ms).then(() => respond(ticket));
+      return Promise.race([answered, wait(Number.POSITIVE_INFINITY, signal)]);
+    }
     if (fault) {
       try {
-        if (fault.delay_ms > 0) await wait(fault.delay_ms, signal);
         if (fault.hang) await wait(Number.POSITIVE_INFINITY, signal);
       } catch (e) {
         kit.abandon(ticket);
@@ -128,7 +135,12 @@ export function createSandbox(options = {}) {
         return new Response(brokenBody('{"http_code":200,"response_code":"SUCCESS"'), { status: 200, headers: { 'content-type': 'application/json' } });
       }
     }
-    const answer = JSON.parse(kit.answer(ticket, clock.now()));
+    return respond(ticket);
+  }
+
+  /** Step two of a request: carried out now (or as its fault says), as a Response. */
+  function respond(ticket) {
+    const answer = JSON.parse(kit.answerAt(ticket, clock.nowMs(), Date.now()));
     const text = kit.take_body();
     for (const push of answer.pushes) pushed.push(webhookRequest(push.body, push.url ? { url: push.url } : undefined));
     const responseHeaders = {};
@@ -155,6 +167,9 @@ export function createSandbox(options = {}) {
     /** Makes the next matching requests fail: `{method?, path?, times?, status?, retry_after?,
      *  body?, content_type?, delay_ms?, hang?, drop?: 'before' | 'mid-body' | 'after'}`, or a list. */
     faults: (faults) => parsed(kit.faults(JSON.stringify(faults)), 'faults').armed,
+    /** How the service behaves (the sandbox's `/_sandbox/settings`): `{history_lag_ms,
+     *  clock_skew_ms, countries_enabled: ['AU', ...] | null, gateway_rate_limit}`; returns them. */
+    settings: (settings) => parsed(kit.settings(JSON.stringify(settings ?? {})), 'settings'),
     /** The delivery receipt webhook ClickSend sends for a message that went out, as a Request. */
     receipt(messageId, webhook) {
       const receipt = JSON.parse(kit.receipt(String(messageId)));

@@ -23,6 +23,8 @@ const VOICE = 16; // present
 const VOICE_KNOWN = 32; // "male" or "female"
 const SCHEDULE = 64; // present
 const SCHEDULE_INTEGER = 128; // a whole number, or a string of digits
+const CUSTOM_STRING = 256; // present: messageText(list, 'custom_string') has it
+const FROM = 512; // a non-empty string: messageText(list, 'from') has it
 
 /** `m[key]`; a getter or trap that throws reads as undefined (the check then says what is missing). */
 function field(m, key) {
@@ -51,6 +53,8 @@ function bitsOf(m) {
     const integer = typeof schedule === 'number' ? Number.isInteger(schedule) : typeof schedule === 'string' && /^[0-9]+$/.test(schedule);
     bits |= SCHEDULE | (integer ? SCHEDULE_INTEGER : 0);
   }
+  if (present(field(m, 'custom_string'))) bits |= CUSTOM_STRING;
+  if (nonEmpty(field(m, 'from'))) bits |= FROM;
   return bits;
 }
 
@@ -61,9 +65,26 @@ function bitsOf(m) {
  */
 export function messageBits(list) {
   const length = list.length;
-  const bits = new Uint8Array(Number.isInteger(length) && length >= 0 && length <= 0xffffffff ? length : 0);
+  const bits = new Uint16Array(Number.isInteger(length) && length >= 0 && length <= 0xffffffff ? length : 0);
   for (let i = 0; i < bits.length; i++) bits[i] = bitsOf(list[i]);
   return bits;
+}
+
+/**
+ * `String(list[i][key])` of every message, joined by NUL, in one crossing (src/args.rs reads
+ * it only when some message has the field, and checks it there). Undefined when a text holds
+ * a NUL itself: wasm then reads that field message by message.
+ */
+export function messageText(list, key) {
+  const texts = [];
+  for (let i = 0; i < list.length; i++) {
+    const m = list[i];
+    const v = isPlainObject(m) ? field(m, key) : undefined;
+    const text = present(v) ? String(v) : '';
+    if (text.includes('\0')) return undefined;
+    texts.push(text);
+  }
+  return texts.join('\0');
 }
 
 /** A query value as src/args.rs writes it: a string, a finite number or a boolean; else undefined. */

@@ -197,7 +197,7 @@ fn read_body(what: &str, rule: BodyRule, v: &JsValue) -> Result<JsValue, Error> 
     if let BodyRule::Messages(kind) = rule {
         let list = read(what, v, &"messages".into())?;
         let fields: Option<Vec<MessageFields>> = match is_array(&list) {
-            true => Some(message_bits(&list).map_err(|_| unreadable(what))?.to_vec().into_iter().map(message_fields).collect()),
+            true => Some(read_message_fields(what, &list)?),
             false => None,
         };
         let shared_media_file = get(v, "media_file").as_string().is_some_and(|s| !s.is_empty());
@@ -249,7 +249,11 @@ extern "C" {
     /// one crossing for a batch, where reading six fields of each message from here made
     /// thousands. Throws when the array itself cannot be read.
     #[wasm_bindgen(js_name = messageBits, catch)]
-    fn message_bits(list: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
+    fn message_bits(list: &JsValue) -> Result<js_sys::Uint16Array, JsValue>;
+    /// `String(message[key])` of every message joined by NUL (empty where absent), or
+    /// `None` when a text holds a NUL; throws when the array cannot be read.
+    #[wasm_bindgen(js_name = messageText, catch)]
+    fn message_text(list: &JsValue, key: &str) -> Result<Option<String>, JsValue>;
     /// A query object's pairs as `key\0value\0...`, or `None` for anything unusual (an
     /// array, a value of another type, a getter that throws): then read from here.
     /// It cannot throw.
@@ -258,17 +262,47 @@ extern "C" {
 }
 
 // The bits js/values.js sets for a message (the same values there).
-const TO: u8 = 1;
-const LIST_ID: u8 = 2;
-const BODY: u8 = 4;
-const MEDIA_FILE: u8 = 8;
-const VOICE: u8 = 16;
-const VOICE_KNOWN: u8 = 32;
-const SCHEDULE: u8 = 64;
-const SCHEDULE_INTEGER: u8 = 128;
+const TO: u16 = 1;
+const LIST_ID: u16 = 2;
+const BODY: u16 = 4;
+const MEDIA_FILE: u16 = 8;
+const VOICE: u16 = 16;
+const VOICE_KNOWN: u16 = 32;
+const SCHEDULE: u16 = 64;
+const SCHEDULE_INTEGER: u16 = 128;
+const CUSTOM_STRING: u16 = 256;
+const FROM: u16 = 512;
 
-fn message_fields(bits: u8) -> MessageFields {
-    let has = |bit: u8| bits & bit != 0;
+/// What `messages::check` needs of each message: the bits, then the texts of `custom_string`
+/// and `from` where some message has them (one crossing each for the whole batch).
+fn read_message_fields(what: &str, list: &JsValue) -> Result<Vec<MessageFields>, Error> {
+    let bits = message_bits(list).map_err(|_| unreadable(what))?.to_vec();
+    let mut fields: Vec<MessageFields> = bits.iter().copied().map(message_fields).collect();
+    let texts = |key: &str, bit: u16| -> Result<Option<Vec<String>>, Error> {
+        if !bits.iter().any(|b| b & bit != 0) {
+            return Ok(None);
+        }
+        let joined = message_text(list, key).map_err(|_| unreadable(what))?;
+        let Some(joined) = joined else {
+            return Err(invalid(what, format!("a message's `{key}` holds a NUL character")));
+        };
+        Ok(Some(joined.split('\0').map(String::from).collect()))
+    };
+    if let Some(all) = texts("custom_string", CUSTOM_STRING)? {
+        for (f, (text, b)) in fields.iter_mut().zip(all.into_iter().zip(&bits)) {
+            f.custom_string = (b & CUSTOM_STRING != 0).then_some(text);
+        }
+    }
+    if let Some(all) = texts("from", FROM)? {
+        for (f, (text, b)) in fields.iter_mut().zip(all.into_iter().zip(&bits)) {
+            f.from = (b & FROM != 0).then_some(text);
+        }
+    }
+    Ok(fields)
+}
+
+fn message_fields(bits: u16) -> MessageFields {
+    let has = |bit: u16| bits & bit != 0;
     MessageFields {
         has_to: has(TO),
         has_list_id: has(LIST_ID),
@@ -276,6 +310,8 @@ fn message_fields(bits: u8) -> MessageFields {
         has_media_file: has(MEDIA_FILE),
         voice_known: has(VOICE).then_some(has(VOICE_KNOWN)),
         schedule_is_integer: has(SCHEDULE).then_some(has(SCHEDULE_INTEGER)),
+        custom_string: None,
+        from: None,
     }
 }
 

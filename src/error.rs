@@ -15,7 +15,18 @@ extern "C" {
 
     /// `new ClickSendError(message, {code, status, ...})`, from positional arguments.
     #[wasm_bindgen(js_name = fromWasm)]
-    fn from_wasm(code: &str, status: u16, message: &str, data: &JsValue, retry_after: Option<f64>, retryable: bool, ambiguous: bool) -> ClickSendError;
+    #[allow(clippy::too_many_arguments)]
+    fn from_wasm(
+        code: &str,
+        status: u16,
+        message: &str,
+        data: &JsValue,
+        retry_after: Option<f64>,
+        retryable: bool,
+        ambiguous: bool,
+        started_at: f64,
+        ended_at: f64,
+    ) -> ClickSendError;
 }
 
 /// An error on its way to JS, with what only a response can add.
@@ -28,11 +39,14 @@ pub struct Rejection {
     pub retryable: bool,
     /// Whether the operation may have been carried out although the call failed.
     pub ambiguous: bool,
+    /// When the call began and when it gave up (ms since 1970; 0: not sent at all).
+    pub started_at: f64,
+    pub ended_at: f64,
 }
 
 impl From<Error> for Rejection {
     fn from(error: Error) -> Self {
-        Rejection { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false, ambiguous: false }
+        Rejection { error, data: JsValue::UNDEFINED, retry_after: None, retryable: false, ambiguous: false, started_at: 0.0, ended_at: 0.0 }
     }
 }
 
@@ -50,7 +64,7 @@ impl Rejection {
             code = Code::Unknown.as_str().to_string();
         }
         let data = redact_data(self.data, &redact);
-        from_wasm(&code, e.status, &message, &data, self.retry_after, self.retryable, self.ambiguous).into()
+        from_wasm(&code, e.status, &message, &data, self.retry_after, self.retryable, self.ambiguous, self.started_at, self.ended_at).into()
     }
 }
 

@@ -74,6 +74,18 @@ pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, J
     phone::parse_phone(&text, country.as_deref()).map_err(thrown)
 }
 
+/// The numbers ClickSend may have stored for a message's `to` (`clicksend_core::phone::recipient`),
+/// space-separated: one, two (national or international: both are searched), or none ("").
+/// For `sms.reconcile` (js/reconcile.js); not exported by the package.
+#[wasm_bindgen(js_name = recipientNumbers)]
+pub fn recipient_numbers(to: &str, country: Option<String>) -> String {
+    match phone::recipient(to, country.as_deref()) {
+        phone::Recipient::E164(n) => n,
+        phone::Recipient::Either(a, b) => format!("{a} {b}"),
+        phone::Recipient::Invalid => String::new(),
+    }
+}
+
 /// `phoneInfo(number)` → `{country, callingCode, nationalNumber, candidates}` for an
 /// international number (see `clicksend_core::phone::phone_info`).
 #[wasm_bindgen(js_name = phoneInfo)]

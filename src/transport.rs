@@ -68,6 +68,17 @@ extern "C" {
     fn response_msg(this: &Envelope) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     fn data(this: &Envelope) -> Result<JsValue, JsValue>;
+    /// A gateway's own error text (`{"error": "..."}`; some send `message`).
+    #[wasm_bindgen(method, getter, catch)]
+    fn error(this: &Envelope) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn message(this: &Envelope) -> Result<JsValue, JsValue>;
+
+    /// What js/hooks.js rejects with when the call stopped before the request left (it
+    /// waited for the rate limit or a 429's hold): `notSent` is then true.
+    type Failed;
+    #[wasm_bindgen(method, getter, js_name = notSent)]
+    fn not_sent(this: &Failed) -> JsValue;
 }
 
 /// Why the deadline's controller aborted the request, if it did.
@@ -204,6 +215,14 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
     // A call's own `timeoutMs` and `maxRetries` replace the client's for that call.
     let policy = retry::Policy { max_retries: out.options.max_retries.unwrap_or(config.retry.max_retries), ..config.retry };
     let deadline = Bound::start(out.options.timeout_ms.unwrap_or(config.timeout_ms), out.options.signal.clone())?;
+    // When the call began and gave up, on its error: a send that may still be carried out
+    // after the client stopped waiting is reconciled only once it has had time to land.
+    let started_at = js_sys::Date::now();
+    let stamped = |mut r: Rejection| {
+        r.started_at = started_at;
+        r.ended_at = js_sys::Date::now();
+        r
+    };
     let body = match &out.body {
         None => None,
         Some(RequestBody::Json(text)) => Some(text.clone()),
@@ -232,15 +251,17 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
             Some(_) => {
                 let mut stopped: Rejection = deadline.failure(String::new).into();
                 stopped.retryable = stopped.error.code == Code::Timeout;
-                return Err(stopped);
+                return Err(stamped(stopped));
             }
             None => {
                 failure.retryable = retry::worth_calling_again(kind, failure.error.code == Code::Timeout, out.repeat_safe);
                 failure.ambiguous = retry::ambiguous(kind, out.repeat_safe);
                 if failure.ambiguous {
                     failure.error.message.push_str(AMBIGUOUS_HINT);
+                } else if kind == retry::AttemptFailure::NotSent {
+                    failure.error.message.push_str(NOT_SENT_HINT);
                 }
-                return Err(failure);
+                return Err(stamped(failure));
             }
         }
     }
@@ -249,6 +270,9 @@ pub async fn send(session: &Session, out: Outgoing) -> Result<JsValue, Rejection
 /// Appended to the error of an operation that may have been carried out.
 const AMBIGUOUS_HINT: &str = " It was not retried: the request may have been carried out (a send may have gone out), \
 so check before repeating it, e.g. find the messages by their custom_string in the history.";
+
+/// Appended to the error of a call that stopped while it waited to be sent.
+const NOT_SENT_HINT: &str = " The request had not been sent yet (it was waiting for the client's rate limit or a 429's hold): nothing went out.";
 
 /// One attempt: the answer, or the error and what kind of failure it was.
 async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>, deadline: &Bound) -> Result<JsValue, (Rejection, retry::AttemptFailure)> {
@@ -266,7 +290,8 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
         Ok(answer) => Answer::new(answer.unchecked_into()),
         Err(e) => {
             let what = || format!("the request failed: {}", js_error_text(&e));
-            return Err((deadline.failure(what).into(), stopped_or_network()));
+            let kind = if e.unchecked_ref::<Failed>().not_sent().is_truthy() { retry::AttemptFailure::NotSent } else { stopped_or_network() };
+            return Err((deadline.failure(what).into(), kind));
         }
     };
     classify(&answer, out.enveloped, config).map_err(|f| {
@@ -316,8 +341,14 @@ fn classify(answer: &Answer, expect_envelope: bool, config: &Config) -> Result<J
     let envelope = object.map(|o| o.unchecked_ref::<Envelope>());
     let field = |get: fn(&Envelope) -> Result<JsValue, JsValue>| envelope.and_then(|e| get(e).ok());
     let (code, msg) = (field(Envelope::response_code).and_then(|v| v.as_string()), field(Envelope::response_msg).and_then(|v| v.as_string()));
+    // Only a failure without an envelope reads it (a success never does).
+    let gateway_text = if (200..300).contains(&status) || code.is_some() {
+        None
+    } else {
+        field(Envelope::error).and_then(|v| v.as_string()).or_else(|| field(Envelope::message).and_then(|v| v.as_string())).map(|t| config.redact(&t))
+    };
     let body = match (&parsed, object) {
-        (_, Some(_)) => ResponseBody::Object { response_code: code.as_deref(), response_msg: msg.as_deref() },
+        (_, Some(_)) => ResponseBody::Object { response_code: code.as_deref(), response_msg: msg.as_deref(), error_text: gateway_text.as_deref() },
         (Some(_), None) => ResponseBody::OtherJson,
         (None, _) => ResponseBody::NotJson,
     };
@@ -338,6 +369,8 @@ fn classify(answer: &Answer, expect_envelope: bool, config: &Config) -> Result<J
             retry_after: answer.retry_after.as_deref().and_then(|v| retry_after::parse(v, js_sys::Date::now())),
             retryable: false,
             ambiguous: false,
+            started_at: 0.0,
+            ended_at: 0.0,
         }),
     }
 }

@@ -60,8 +60,9 @@ impl Sandbox {
 /// Requests bodies larger than this are refused (the real API takes far less).
 const MAX_BODY: usize = 16 * 1024 * 1024;
 
-fn unix_now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+/// The real time in ms.
+fn wall_ms() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64)
 }
 
 async fn handle(shared: Arc<Shared>, req: Request) -> Response {
@@ -81,10 +82,25 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
     let origin = format!("http://{host}");
     let request = clicksend_model::Request { method: parts.method.as_str(), path: &path, query: parts.uri.query().unwrap_or(""), headers: &headers, body: &bytes, origin: &origin };
     let arrival = shared.model().arrive(&request);
+    let delayed = arrival.fault.as_ref().is_some_and(|f| f.delay_ms > 0 && !f.hang && f.drop.is_none());
+    if delayed {
+        // A slow server still carries the request out when the client has stopped waiting (its
+        // timeout, an abort, a proxy that cut it): the answer is made apart from this
+        // connection, and the connection only waits for it.
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let owned = Owned { method: parts.method.as_str().to_string(), path: path.clone(), query: parts.uri.query().unwrap_or("").to_string(), headers, body: bytes, origin };
+        let delay = arrival.fault.as_ref().map_or(0, |f| f.delay_ms);
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+            let _ = tx.send(answer(&shared, &owned.request(), arrival));
+        });
+        return match rx.await {
+            Ok(response) => response,
+            Err(_) => respond(error(500, "sandbox: the delayed answer was lost")),
+        };
+    }
     if let Some(fault) = &arrival.fault {
-        if fault.delay_ms > 0 {
-            tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
-        }
         if fault.hang {
             // Until the client gives up: hyper drops this future when the connection closes.
             std::future::pending::<()>().await;
@@ -97,8 +113,30 @@ async fn handle(shared: Arc<Shared>, req: Request) -> Response {
             Some(ConnectionDrop::AfterCarryingOut) | None => {}
         }
     }
-    let outcome = shared.model().answer(&request, arrival, shared.now.unwrap_or_else(unix_now));
-    push_callbacks(&shared, outcome.pushes);
+    answer(&shared, &request, arrival)
+}
+
+/// A request's parts, owned, for an answer made apart from its connection.
+struct Owned {
+    method: String,
+    path: String,
+    query: String,
+    headers: Vec<(String, String)>,
+    body: Bytes,
+    origin: String,
+}
+
+impl Owned {
+    fn request(&self) -> clicksend_model::Request<'_> {
+        clicksend_model::Request { method: &self.method, path: &self.path, query: &self.query, headers: &self.headers, body: &self.body, origin: &self.origin }
+    }
+}
+
+/// Has the model carry the request out (or answer as its fault says) and makes the response.
+fn answer(shared: &Shared, request: &clicksend_model::Request, arrival: clicksend_model::Arrival) -> Response {
+    let wall = wall_ms();
+    let outcome = shared.model().answer_at(request, arrival, shared.now.map_or(wall, |t| t as f64 * 1000.0), wall);
+    push_callbacks(shared, outcome.pushes);
     if outcome.cut_after {
         return mid_body_drop();
     }

@@ -56,7 +56,7 @@ test('2,500 messages: batches of 1000, 1000 and 500, results in input order, pro
     [1000, 1000, 500],
   );
   assert.equal(progress.length, 3);
-  assert.deepEqual(progress.at(-1), { sent: 2500, failed: 0, total: 2500 });
+  assert.deepEqual(progress.at(-1), { sent: 2500, refused: 0, failed: 0, total: 2500 });
   assert.ok(most <= 2, `at most 2 in flight, saw ${most}`);
   const [, one] = await inFlight(() => client().sms.sendBulk(messages(3000), { concurrency: 1 }));
   assert.equal(one, 1);

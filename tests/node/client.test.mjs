@@ -68,16 +68,23 @@ test('the constructor rejects unknown options and wrong types', () => {
   }
 });
 
-test('Basic auth and the Maton-Connection header', async () => {
+test('Basic auth (ClickSend directly) and the Maton-Connection header (through the gateway)', async () => {
   await sandbox.reset();
-  const client = new ClickSend({ username: 'sandbox', apiKey: SANDBOX_KEY, connection: 'conn-1', baseUrl: `${sandbox.url}/clicksend` });
-  const account = await client.account.get();
-  const [req] = await sandbox.requests();
-  assert.equal(req.path, '/clicksend/v3/account');
+  const direct = new ClickSend({ username: 'sandbox', apiKey: SANDBOX_KEY, baseUrl: sandbox.url });
+  const account = await direct.account.get();
+  const gateway = new ClickSend({ apiKey: SANDBOX_KEY, connection: DEFAULT_CONNECTION, baseUrl: `${sandbox.url}/clicksend` });
+  await gateway.account.get();
+  const [req, viaGateway] = await sandbox.requests();
+  assert.equal(req.path, '/v3/account');
   assert.equal(req.headers.authorization, SANDBOX_BASIC);
-  assert.equal(req.headers['maton-connection'], 'conn-1');
   assert.deepEqual(account, req.response.body);
+  assert.equal(viaGateway.path, '/clicksend/v3/account');
+  assert.equal(viaGateway.headers['maton-connection'], DEFAULT_CONNECTION);
+  assert.equal(viaGateway.response.status, 200);
 });
+
+/** The connection the sandbox's gateway has from the start (Maton's default one). */
+const DEFAULT_CONNECTION = '5a4d0b0c-0000-4000-8000-00000000c0de';
 
 test('the escape hatch goes through the same checks', async () => {
   await sandbox.reset();

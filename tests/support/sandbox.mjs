@@ -32,6 +32,8 @@ export async function startSandbox(args = []) {
     requests: () => control('GET', 'requests'),
     faults: (f) => control('POST', 'faults', f),
     balance: (balance) => control('POST', 'balance', { balance }),
+    settings: (settings) => control('POST', 'settings', settings),
+    seed: (seed) => control('POST', 'seed', seed),
     stop: () => {
       child.removeAllListeners('exit');
       child.kill();

@@ -9,8 +9,10 @@ use crate::{Code, Error};
 /// What the wasm side found when it parsed the body as JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResponseBody<'a> {
-    /// A JSON object, with its envelope fields when they are strings.
-    Object { response_code: Option<&'a str>, response_msg: Option<&'a str> },
+    /// A JSON object, with its envelope fields when they are strings, and the text of an
+    /// `error` (or `message`) field, which a gateway's own errors carry instead of an envelope
+    /// (Maton: `{"error": "Missing connection for the requested app"}`).
+    Object { response_code: Option<&'a str>, response_msg: Option<&'a str>, error_text: Option<&'a str> },
     /// Valid JSON that is not an object (an array, a string, `null`, ...).
     OtherJson,
     /// Not JSON at all (including an empty or truncated body).
@@ -31,13 +33,18 @@ pub fn classify(status: u16, body: ResponseBody<'_>, text: &str, envelope: bool)
         ResponseBody::Object { .. } if success => {
             Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status}: the body is JSON but not a ClickSend response envelope: {}", snippet(text))))
         }
-        ResponseBody::Object { response_code, response_msg } => {
+        ResponseBody::Object { response_code, response_msg, error_text } => {
+            let gateway_text = error_text.filter(|t| !t.trim().is_empty());
+            if response_code.is_none() && gateway_text.is_some_and(is_missing_connection) {
+                return Err(Error::new(Code::Api(MISSING_CONNECTION.into()), status, missing_connection_message(status, gateway_text.unwrap_or_default())));
+            }
             let code = match response_code {
                 Some(c) if !c.is_empty() => Code::Api(c.to_string()),
                 _ => Code::Api(format!("HTTP_{status}")),
             };
-            let message = match response_msg {
-                Some(m) if !m.is_empty() => m.to_string(),
+            let message = match (response_msg, gateway_text) {
+                (Some(m), _) if !m.is_empty() => m.to_string(),
+                (_, Some(t)) => format!("HTTP {status} {}: {}", reason(status), snippet(t)),
                 _ => format!("HTTP {status} {}", reason(status)),
             };
             Err(Error::new(code, status, message))
@@ -47,6 +54,24 @@ pub fn classify(status: u16, body: ResponseBody<'_>, text: &str, envelope: bool)
             Err(Error::new(Code::InvalidResponse, status, format!("HTTP {status} {}: {what}", reason(status))))
         }
     }
+}
+
+/// The code of the gateway's answer when the account has no connection to ClickSend (or the
+/// `connection` option names none it knows).
+pub const MISSING_CONNECTION: &str = "MISSING_CONNECTION";
+
+/// Whether a gateway's error text says there is no connection (Maton's guide: "Missing
+/// connection for the requested app"; matched loosely, as the wording is not a contract).
+fn is_missing_connection(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("connection") && (lower.contains("missing") || lower.contains("not found") || lower.contains("no connection"))
+}
+
+fn missing_connection_message(status: u16, text: &str) -> String {
+    format!(
+        "HTTP {status}: the Maton gateway has no ClickSend connection to use ({}). Create one (client.connections.create({{app: 'clicksend'}}), then authorize it at its url) or pick one from client.connections.list(), and pass its id as the `connection` option. Not retried: nothing was sent.",
+        snippet(text)
+    )
 }
 
 /// Whether [`classify`] resolves: a 2xx with a JSON object (an envelope where one is expected).
@@ -98,7 +123,19 @@ mod tests {
     use super::*;
 
     fn obj<'a>(code: Option<&'a str>, msg: Option<&'a str>) -> ResponseBody<'a> {
-        ResponseBody::Object { response_code: code, response_msg: msg }
+        ResponseBody::Object { response_code: code, response_msg: msg, error_text: None }
+    }
+
+    #[test]
+    fn a_gateways_own_errors_keep_their_text() {
+        let body = |t| ResponseBody::Object { response_code: None, response_msg: None, error_text: Some(t) };
+        let e = classify(401, body("Invalid API key."), "", true).unwrap_err();
+        assert_eq!((e.code.as_str(), e.message.as_str()), ("HTTP_401", "HTTP 401 Unauthorized: Invalid API key."));
+        let e = classify(400, body("Missing connection for the requested app"), "", true).unwrap_err();
+        assert_eq!(e.code.as_str(), MISSING_CONNECTION);
+        assert!(e.message.contains("(Missing connection for the requested app)") && e.message.contains("`connection` option"), "{}", e.message);
+        let e = classify(400, ResponseBody::Object { response_code: Some("BAD_REQUEST"), response_msg: Some("Nope."), error_text: Some("x") }, "", true).unwrap_err();
+        assert_eq!((e.code.as_str(), e.message.as_str()), ("BAD_REQUEST", "Nope."), "an envelope's own fields win");
     }
 
     #[test]

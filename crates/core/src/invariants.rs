@@ -25,7 +25,7 @@ pub fn envelope(data: &[u8]) {
     let f = fields(rest, 4);
     let (selector, code, msg, text) = (f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str());
     let body = match selector.len() % 3 {
-        0 => ResponseBody::Object { response_code: (!code.is_empty()).then_some(code), response_msg: (!msg.is_empty()).then_some(msg) },
+        0 => ResponseBody::Object { response_code: (!code.is_empty()).then_some(code), response_msg: (!msg.is_empty()).then_some(msg), error_text: None },
         1 => ResponseBody::OtherJson,
         _ => ResponseBody::NotJson,
     };

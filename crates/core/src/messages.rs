@@ -29,6 +29,35 @@ pub struct MessageFields {
     pub voice_known: Option<bool>,
     /// `schedule`, when present: whether it is an integer (number or digit string).
     pub schedule_is_integer: Option<bool>,
+    /// `custom_string`, when present, as text (a number as it prints).
+    pub custom_string: Option<String>,
+    /// `from`, when it is a non-empty string: the sender id.
+    pub from: Option<String>,
+}
+
+/// The longest `custom_string` ClickSend keeps by default (its help centre). What it does with
+/// a longer one is documented nowhere (cut, refused?): either way the history would no longer
+/// hold the text the client sent, and `reconcile` could not match it, so it is refused here.
+pub const MAX_CUSTOM_STRING_CHARS: usize = 50;
+/// The longest alphanumeric sender id (legacy docs: at most 11 characters, no spaces, else
+/// the message is refused inside the 200 as `INVALID_SENDER_ID`).
+pub const MAX_ALPHA_SENDER_CHARS: usize = 11;
+
+/// Whether a sender id is alphanumeric (holds a letter) rather than a number or short code.
+pub fn is_alpha_sender(from: &str) -> bool {
+    from.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Why ClickSend would refuse this sender id (`INVALID_SENDER_ID`), if it would.
+pub fn sender_problem(from: &str) -> Option<String> {
+    if !is_alpha_sender(from) {
+        return None;
+    }
+    let chars = from.chars().count();
+    if from.bytes().any(|b| b.is_ascii_whitespace()) || from.contains('\u{a0}') {
+        return Some("has an alphanumeric `from` with a space; ClickSend refuses those (INVALID_SENDER_ID)".to_string());
+    }
+    (chars > MAX_ALPHA_SENDER_CHARS).then(|| format!("has an alphanumeric `from` of {chars} characters; ClickSend takes at most {MAX_ALPHA_SENDER_CHARS} (INVALID_SENDER_ID)"))
 }
 
 /// Checks a `messages` array (`None` when the body has no array there).
@@ -48,7 +77,23 @@ pub fn check(kind: MessageKind, what: &str, messages: Option<&[MessageFields]>, 
     Ok(())
 }
 
-fn check_one(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> Result<(), &'static str> {
+fn check_one(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> Result<(), String> {
+    check_fields(kind, m, shared_media_file).map_err(String::from)?;
+    if let Some(cs) = &m.custom_string {
+        let chars = cs.chars().count();
+        if chars > MAX_CUSTOM_STRING_CHARS {
+            return Err(format!(
+                "has a `custom_string` of {chars} characters; ClickSend keeps at most {MAX_CUSTOM_STRING_CHARS}, and a longer one could not be found again by reconcile"
+            ));
+        }
+    }
+    match m.from.as_deref().and_then(sender_problem) {
+        Some(why) => Err(why),
+        None => Ok(()),
+    }
+}
+
+fn check_fields(kind: MessageKind, m: &MessageFields, shared_media_file: bool) -> Result<(), &'static str> {
     if !m.has_to && !m.has_list_id {
         return Err("has no recipient: set `to` (a phone number) or `list_id`");
     }
@@ -105,5 +150,20 @@ mod tests {
         assert!(msg(check(MessageKind::Voice, "voice.send", Some(&[robot]), false)).contains("voice"));
         let sched = MessageFields { schedule_is_integer: Some(false), ..sms(true, true) };
         assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[sched]), false)).contains("schedule"));
+    }
+
+    #[test]
+    fn what_clicksend_would_change_or_refuse() {
+        let with = |cs: &str, from: Option<&str>| MessageFields { custom_string: Some(cs.into()), from: from.map(String::from), ..sms(true, true) };
+        assert!(check(MessageKind::Sms, "sms.send", Some(&[with(&"x".repeat(50), Some("Shop"))]), false).is_ok());
+        assert_eq!(
+            msg(check(MessageKind::Sms, "sms.send", Some(&[with(&"é".repeat(51), None)]), false)),
+            "sms.send: messages[0] has a `custom_string` of 51 characters; ClickSend keeps at most 50, and a longer one could not be found again by reconcile"
+        );
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[with("a", Some("MyShopOnline"))]), false)).contains("12 characters; ClickSend takes at most 11 (INVALID_SENDER_ID)"));
+        assert!(msg(check(MessageKind::Sms, "sms.send", Some(&[with("a", Some("My Shop"))]), false)).contains("with a space"));
+        for ok in ["+61411111111", "61411111111", "0411 111 111", "MyShopOnlin", "Shop-2"] {
+            assert!(check(MessageKind::Sms, "sms.send", Some(&[with("a", Some(ok))]), false).is_ok(), "{ok}");
+        }
     }
 }

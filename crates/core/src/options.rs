@@ -106,6 +106,32 @@ pub const CALL_OPTION_NAMES: &[&str] = &["signal", "timeoutMs", "maxRetries", "h
 /// Request headers the client sets itself, which a call's `headers` may not replace.
 pub const RESERVED_HEADERS: &[&str] = &["authorization", "maton-connection", "content-type", "content-length"];
 
+/// Headers `fetch` refuses to send or sets itself (the Fetch standard's forbidden request
+/// headers, and the `Proxy-`/`Sec-` families): given per call, fetch would throw or drop them
+/// after the call began, so they are refused before anything is sent.
+const FORBIDDEN_HEADERS: &[&str] = &[
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+];
+
 /// One extra request header of a call: a token for a name (RFC 9110), visible ASCII and
 /// spaces for a value (no CR/LF to split it, nothing `fetch` would refuse), and not a header
 /// the client owns.
@@ -116,6 +142,10 @@ pub fn check_header(name: &str, value: &str) -> Result<(), String> {
     }
     if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
         return Err(format!("the `{name}` header is the client's own and cannot be set per call"));
+    }
+    let lower = name.to_ascii_lowercase();
+    if FORBIDDEN_HEADERS.contains(&lower.as_str()) || lower.starts_with("proxy-") || lower.starts_with("sec-") {
+        return Err(format!("the `{name}` header is one fetch does not let a caller set; nothing was sent"));
     }
     if !value.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
         return Err(format!("the value of header `{name}` may hold only visible ASCII characters and spaces"));

@@ -68,6 +68,34 @@ pub fn parse_phone(input: &str, default_country: Option<&str>) -> Result<String,
     parse(input, default_country, "parsePhone")
 }
 
+/// How ClickSend reads a message's `to` (it stores and searches E.164): a number with `+` (or
+/// an international prefix) as international, else as a national number of `country` (the
+/// message's, else the account's default), else as international digits without the `+`
+/// (`61411111111`). Shared by the model (what it stores) and `reconcile` (what it searches for).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recipient {
+    E164(String),
+    /// It reads as a national number of `country` and as an international one (US 202 555
+    /// 0123, or +20 2555 0123). ClickSend's choice is not documented (the model takes the
+    /// national one); `reconcile` searches for both.
+    Either(String, String),
+    /// Not a number ClickSend could deliver to (it refuses it inside the 200: INVALID_RECIPIENT).
+    Invalid,
+}
+
+pub fn recipient(to: &str, country: Option<&str>) -> Recipient {
+    let country = country.filter(|c| self::country(c).is_some());
+    let national = parse(to, country, "recipient").ok();
+    let compact: String = to.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}')).collect();
+    let bare = !compact.starts_with('+') && !compact.starts_with('0');
+    let international = if bare { parse(&format!("+{compact}"), None, "recipient").ok() } else { None };
+    match (national, international) {
+        (Some(a), Some(b)) if a != b && country.is_some() && !to.trim_start().starts_with('+') => Recipient::Either(a, b),
+        (Some(a), _) | (None, Some(a)) => Recipient::E164(a),
+        (None, None) => Recipient::Invalid,
+    }
+}
+
 /// [`parse_phone`], its errors saying `who` (the function the caller called).
 fn parse(input: &str, default_country: Option<&str>, who: &str) -> Result<String, Error> {
     let invalid = |msg| invalid(who, msg);
@@ -286,6 +314,20 @@ mod leading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recipients_as_clicksend_reads_them() {
+        let e = |s: &str| Recipient::E164(s.to_string());
+        assert_eq!(recipient("0411 222 100", Some("AU")), e("+61411222100"));
+        assert_eq!(recipient("61411111111", Some("AU")), e("+61411111111"));
+        assert_eq!(recipient("61411111111", None), e("+61411111111"));
+        assert_eq!(recipient("+61 411 111 111", Some("US")), e("+61411111111"));
+        assert_eq!(recipient("0411 222 100", None), Recipient::Invalid, "a national number needs a country");
+        assert_eq!(recipient("+6141", None), Recipient::Invalid);
+        assert_eq!(recipient("call me", Some("AU")), Recipient::Invalid);
+        // Ten digits that are a US number and, with a +, a Russian one.
+        assert_eq!(recipient("2025550123", Some("US")), Recipient::Either("+12025550123".into(), "+2025550123".into()));
+    }
 
     #[test]
     fn formats() {

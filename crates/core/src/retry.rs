@@ -16,6 +16,9 @@ pub enum AttemptFailure {
     Network,
     /// The overall `timeoutMs` ran out, or the caller aborted: never retried.
     Stopped,
+    /// The call stopped (timeout or abort) before the request left: it waited for the rate
+    /// limit or a 429's hold. Nothing was sent, so nothing is ambiguous.
+    NotSent,
     /// The request was never sent (bad argument) or the answer could not be read as JSON
     /// (a proxy's page): retrying would not help.
     Final,
@@ -45,7 +48,7 @@ pub fn retryable(failure: AttemptFailure, repeat_safe: bool) -> bool {
 /// itself retries, and a repeat-safe call that ran out of `timeoutMs`. The client does not
 /// retry past its own deadline, but a new call gets a new one.
 pub fn worth_calling_again(failure: AttemptFailure, timed_out: bool, repeat_safe: bool) -> bool {
-    retryable(failure, repeat_safe) || (timed_out && repeat_safe)
+    retryable(failure, repeat_safe) || (timed_out && (repeat_safe || failure == AttemptFailure::NotSent))
 }
 
 /// Whether a failure leaves it unknown if the operation was carried out (an unsafe one that
@@ -90,6 +93,12 @@ mod tests {
             assert_eq!(next_delay(p, 0, f, true, None, 0.5), None, "{f:?}");
         }
         assert!(!ambiguous(AttemptFailure::Status(429), false) && !ambiguous(AttemptFailure::Status(400), false) && !ambiguous(AttemptFailure::Network, true));
+        assert!(!ambiguous(AttemptFailure::NotSent, false), "held by the rate limit until the deadline: nothing went out");
+        assert_eq!(next_delay(p, 0, AttemptFailure::NotSent, false, None, 0.5), None);
+        assert!(
+            worth_calling_again(AttemptFailure::NotSent, true, false) && !worth_calling_again(AttemptFailure::NotSent, false, false),
+            "a timeout may be tried again, an abort is the caller's"
+        );
         assert_eq!(next_delay(p, 2, AttemptFailure::Status(429), true, None, 0.5), None, "max_retries");
         assert_eq!(next_delay(Policy { max_retries: 0, ..p }, 0, AttemptFailure::Status(429), true, None, 0.5), None);
     }

@@ -3,7 +3,7 @@
 //! ClickSend path starts with `/_sandbox`.
 
 use crate::envelope::{error, ok, Reply};
-use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, State};
+use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, Settings, State};
 use crate::Model;
 use serde_json::{json, Value};
 
@@ -38,6 +38,11 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             },
             Err(e) => error(400, &not_json("seed", &e)),
         },
+        ("GET", "settings") => ok("Settings.", settings_json(&model.state.settings)),
+        ("POST", "settings") => match apply_settings(&mut model.state.settings, body) {
+            Ok(()) => ok("Settings changed.", settings_json(&model.state.settings)),
+            Err(why) => error(400, &why),
+        },
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
                 let n = faults.len();
@@ -46,8 +51,43 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             }
             Err(why) => error(400, &why),
         },
-        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/seed, POST /_sandbox/faults or POST /_sandbox/balance."),
+        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/seed, POST /_sandbox/faults, POST /_sandbox/settings or POST /_sandbox/balance."),
     }
+}
+
+/// The settings as JSON (the names `apply_settings` takes).
+pub fn settings_json(s: &Settings) -> Value {
+    json!({"history_lag_ms": s.history_lag_ms, "clock_skew_ms": s.clock_skew_ms, "countries_enabled": s.countries_enabled, "gateway_rate_limit": s.gateway_rate_limit})
+}
+
+/// Changes the settings a body names: `{history_lag_ms?, clock_skew_ms?, countries_enabled?:
+/// ["AU", ...] | null, gateway_rate_limit?: bool}`. Anything else is refused, and nothing changes.
+pub fn apply_settings(settings: &mut Settings, body: &[u8]) -> Result<(), String> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| not_json("settings", &e))?;
+    let Some(fields) = v.as_object() else { return Err("settings must be an object".into()) };
+    let mut next = settings.clone();
+    for (key, value) in fields {
+        match key.as_str() {
+            "history_lag_ms" => next.history_lag_ms = value.as_u64().filter(|n| *n <= 3_600_000).ok_or("history_lag_ms must be a whole number of ms from 0 to 3600000")?,
+            "clock_skew_ms" => next.clock_skew_ms = value.as_i64().filter(|n| n.abs() <= 86_400_000).ok_or("clock_skew_ms must be a whole number of ms within a day either way")?,
+            "countries_enabled" => {
+                next.countries_enabled = match value {
+                    Value::Null => None,
+                    Value::Array(list) => Some(
+                        list.iter()
+                            .map(|c| c.as_str().filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic())).map(str::to_ascii_uppercase))
+                            .collect::<Option<Vec<_>>>()
+                            .ok_or("countries_enabled must be a list of ISO 3166-1 codes such as \"AU\", or null for all")?,
+                    ),
+                    _ => return Err("countries_enabled must be a list of ISO 3166-1 codes such as \"AU\", or null for all".into()),
+                }
+            }
+            "gateway_rate_limit" => next.gateway_rate_limit = value.as_bool().ok_or("gateway_rate_limit must be true or false")?,
+            other => return Err(format!("unknown setting {other:?} (known: history_lag_ms, clock_skew_ms, countries_enabled, gateway_rate_limit)")),
+        }
+    }
+    *settings = next;
+    Ok(())
 }
 
 /// Where a body is not JSON. Not serde_json's own message: its Display brings core's float

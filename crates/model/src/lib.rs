@@ -98,7 +98,14 @@ impl Model {
 
     /// Carries the request out at `now` (Unix seconds), or answers as its fault says.
     pub fn answer(&mut self, req: &Request, arrival: Arrival, now: i64) -> Outcome {
-        self.state.now = now;
+        let ms = now as f64 * 1000.0;
+        self.answer_at(req, arrival, ms, ms)
+    }
+
+    /// [`Model::answer`] at `now_ms` (the front's clock, ms; the settings' skew is added), with
+    /// `wall_ms` the real time (ms) for the gateway's rate limit, which a fixed clock cannot count.
+    pub fn answer_at(&mut self, req: &Request, arrival: Arrival, now_ms: f64, wall_ms: f64) -> Outcome {
+        self.state.set_clock(now_ms);
         let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), text: String::new(), raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
         if let Some(fault) = &arrival.fault {
             outcome.cut_after = fault.drop == Some(ConnectionDrop::AfterCarryingOut);
@@ -114,7 +121,10 @@ impl Model {
                 return outcome;
             }
         }
-        outcome.reply = self.carry_out(req);
+        outcome.reply = match maton::gateway(&mut self.state, &self.auth, req, wall_ms) {
+            Some(refused) => refused,
+            None => self.carry_out(req),
+        };
         outcome.text = if outcome.reply.status == 204 { String::new() } else { outcome.reply.body.to_string() };
         self.record_answer(arrival.index, &outcome);
         outcome.pushes = std::mem::take(&mut self.state.outbox);

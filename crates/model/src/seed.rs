@@ -80,7 +80,7 @@ impl Model {
     /// An inbound SMS, kept as received (`GET /sms/inbound` lists it) and returned as ClickSend
     /// pushes it: `{from, to, body, original_message_id?, custom_string?}` over defaults.
     pub fn inbound(&mut self, fields: &Value) -> Value {
-        api::add_inbound(&mut self.state, fields)
+        api::pushed_inbound(&api::add_inbound(&mut self.state, fields))
     }
 }
 

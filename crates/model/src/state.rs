@@ -90,6 +90,8 @@ pub struct Message {
     pub delivery: Delivery,
     /// MMS: subject and media; voice: voice and language.
     pub extra: Map<String, Value>,
+    /// When it was sent (server time, ms): it shows in the history the settings' lag later.
+    pub sent_ms: f64,
 }
 
 impl Message {
@@ -120,10 +122,12 @@ impl Message {
         });
         if let Value::Object(o) = &mut m {
             o.extend(self.extra.clone());
-            // What the handset reported, once it did: a delivered message's receipt.
-            let delivered = self.delivery == Delivery::Sent && status != "INVALID_RECIPIENT" && status != "INSUFFICIENT_CREDIT";
-            o.insert("status_code".into(), if delivered { json!("201") } else { Value::Null });
-            o.insert("status_text".into(), if delivered { json!(DELIVERED) } else { Value::Null });
+            // What the handset reported, once it did: a delivered (or failed) message's receipt.
+            let reported = self.delivery == Delivery::Sent && matches!(status, "SUCCESS" | "Sent");
+            let (code, text) = self.final_receipt();
+            let delivered = reported && code == "201";
+            o.insert("status_code".into(), if reported { json!(code) } else { Value::Null });
+            o.insert("status_text".into(), if reported { json!(text) } else { Value::Null });
             o.insert("error_code".into(), Value::Null);
             o.insert("error_text".into(), Value::Null);
             if self.kind == MessageKind::Voice {
@@ -143,21 +147,62 @@ impl Message {
         }
     }
 
-    /// The delivery receipt ClickSend reports for a delivered message.
+    /// What the handset finally reported: `201` delivered, or `301` failed (see [`receipts_for`]).
+    pub fn final_receipt(&self) -> (&'static str, &'static str) {
+        *receipts_for(&self.to).last().unwrap_or(&("201", DELIVERED))
+    }
+
+    /// The delivery receipt ClickSend reports for a message that went out (its final one).
     pub fn receipt(&self) -> Value {
-        delivery_receipt(&self.message_id, self.kind, &self.custom_string, self.date, self.date + 3)
+        let (code, text) = self.final_receipt();
+        delivery_receipt_with(&self.message_id, self.kind, &self.custom_string, self.date, self.date + 3, code, text)
+    }
+
+    /// Every receipt ClickSend pushes for it, in order: a temporary failure (`300`) comes
+    /// before the final receipt, as ClickSend retries.
+    pub fn receipts(&self) -> Vec<Value> {
+        receipts_for(&self.to)
+            .iter()
+            .enumerate()
+            .map(|(i, (code, text))| delivery_receipt_with(&self.message_id, self.kind, &self.custom_string, self.date, self.date + 3 + i as i64 * 60, code, text))
+            .collect()
+    }
+}
+
+/// What a handset failing for now reports (ClickSend retries it).
+pub const TEMPORARY_FAILURE: &str = "Temporary failure: the handset could not be reached; retrying.";
+/// What a handset that cannot be reached at all reports.
+pub const FAILED: &str = "Failed: the message could not be delivered to the handset.";
+
+/// The receipts of a message to `to`: every number is delivered (`201`) except, so that tests
+/// can meet ClickSend's failures on purpose, numbers ending in 300 (a temporary failure, `300`,
+/// then delivered) and in 301 (failed, `301`).
+pub fn receipts_for(to: &str) -> &'static [(&'static str, &'static str)] {
+    if to.ends_with("300") {
+        &[("300", TEMPORARY_FAILURE), ("201", DELIVERED)]
+    } else if to.ends_with("301") {
+        &[("301", FAILED)]
+    } else {
+        &[("201", DELIVERED)]
     }
 }
 
 /// A receipt saying a message `sent` at a time reached the handset `at` another, as ClickSend
 /// pushes it (and lists it in `GET /.../receipts`).
 pub fn delivery_receipt(message_id: &str, kind: MessageKind, custom_string: &str, sent: i64, at: i64) -> Value {
+    delivery_receipt_with(message_id, kind, custom_string, sent, at, "201", DELIVERED)
+}
+
+/// A receipt with its status code (`201`, `300`, `301`) and text, `user_id` included (ClickSend
+/// suggests a webhook check it).
+pub fn delivery_receipt_with(message_id: &str, kind: MessageKind, custom_string: &str, sent: i64, at: i64, code: &str, text: &str) -> Value {
     json!({
         "timestamp_send": sent,
         "timestamp": at,
         "message_id": message_id,
-        "status_code": "201",
-        "status_text": DELIVERED,
+        "status_code": code,
+        "status_text": text,
+        "user_id": USER_ID,
         "error_code": null,
         "error_text": null,
         "custom_string": custom_string,
@@ -314,10 +359,40 @@ pub struct Callback {
     pub format: CallbackFormat,
 }
 
+/// How the service behaves where it depends on the account or on ClickSend's insides (the
+/// sandbox's `/_sandbox/settings`, the testing kit's `settings()`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// How long a sent message takes to show in the history, in ms. Documented nowhere: 0 by
+    /// default, settable to any lag a test wants to survive.
+    pub history_lag_ms: u64,
+    /// How far the server's clock is ahead of the front's (negative: behind), in ms.
+    pub clock_skew_ms: i64,
+    /// The countries the account may send to (ISO codes), or `None` for all. Others are
+    /// refused inside the 200 as `COUNTRY_NOT_ENABLED`.
+    pub countries_enabled: Option<Vec<String>>,
+    /// The Maton gateway's 10 requests a second (paths under `/clicksend/`), 429 above it.
+    pub gateway_rate_limit: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { history_lag_ms: 0, clock_skew_ms: 0, countries_enabled: None, gateway_rate_limit: true }
+    }
+}
+
+/// Maton's documented limit: requests a second per account through the gateway.
+pub const GATEWAY_PER_SECOND: usize = 10;
+
 #[derive(Default)]
 pub struct State {
-    /// The time of the request being answered (Unix seconds), given by the front.
+    /// The time of the request being answered (Unix seconds, the server's clock), given by the front.
     pub now: i64,
+    /// The same in milliseconds (the server's clock: the front's plus the skew).
+    pub now_ms: f64,
+    pub settings: Settings,
+    /// When the gateway took its last requests (the front's wall clock, ms), for its rate limit.
+    pub gateway_hits: std::collections::VecDeque<f64>,
     pub balance: f64,
     pub messages: Vec<Message>,
     pub lists: BTreeMap<u64, List>,
@@ -367,6 +442,12 @@ impl State {
     pub fn next_message_id(&mut self) -> String {
         let n = self.next_id();
         format!("5A4D0B0C-{:04X}-4000-8000-{:012X}", n >> 48, n & 0xFFFF_FFFF_FFFF)
+    }
+
+    /// Sets the clock for the request at hand from the front's time (ms), the skew applied.
+    pub fn set_clock(&mut self, front_ms: f64) {
+        self.now_ms = front_ms + self.settings.clock_skew_ms as f64;
+        self.now = (self.now_ms / 1000.0).floor() as i64;
     }
 
     /// Takes the first fault matching the request, counting it down.
@@ -422,13 +503,19 @@ pub fn currency() -> Value {
     })
 }
 
-/// A recipient the sandbox can deliver to: E.164-like, 8 to 15 digits after an optional `+`.
-/// Anything else (letters, too short, a leading 0 after `+`) is an impossible number.
-pub fn normalize_recipient(to: &str) -> Option<String> {
-    let digits: String = to.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
-    let bare = digits.strip_prefix('+').unwrap_or(&digits);
-    let valid = (8..=15).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_digit()) && !bare.starts_with('0');
-    valid.then(|| format!("+{bare}"))
+/// The account's default country: how ClickSend reads a national number sent without one.
+pub const DEFAULT_COUNTRY: &str = "AU";
+
+/// The number ClickSend stores for a message's `to`, as the client's `reconcile` reads it
+/// (`clicksend_core::phone::recipient`, one rule for both): E.164, a national number read in
+/// `country` (the message's, else the account's), digits without `+` as international. Where
+/// a number reads both ways the national one is taken. `None`: a number that cannot exist.
+pub fn normalize_recipient(to: &str, country: Option<&str>) -> Option<String> {
+    use clicksend_core::phone::{recipient, Recipient};
+    match recipient(to, Some(country.unwrap_or(DEFAULT_COUNTRY))) {
+        Recipient::E164(n) | Recipient::Either(n, _) => Some(n),
+        Recipient::Invalid => None,
+    }
 }
 
 /// Country and price per SMS part, by the recipient's calling code.
@@ -465,10 +552,13 @@ mod tests {
 
     #[test]
     fn recipients() {
-        assert_eq!(normalize_recipient("+61 411 111 111").as_deref(), Some("+61411111111"));
-        assert_eq!(normalize_recipient("15551234567").as_deref(), Some("+15551234567"));
-        for bad in ["", "+0411111111", "12345", "+6141111111112345", "call me", "+61-411-abc"] {
-            assert_eq!(normalize_recipient(bad), None, "{bad}");
+        assert_eq!(normalize_recipient("+61 411 111 111", None).as_deref(), Some("+61411111111"));
+        assert_eq!(normalize_recipient("15551234567", None).as_deref(), Some("+15551234567"));
+        assert_eq!(normalize_recipient("0411 222 100", None).as_deref(), Some("+61411222100"), "the account's country");
+        assert_eq!(normalize_recipient("61411111111", Some("AU")).as_deref(), Some("+61411111111"));
+        assert_eq!(normalize_recipient("020 7946 0018", Some("GB")).as_deref(), Some("+442079460018"));
+        for bad in ["", "+0411111111", "12345", "+6141111111112345", "call me", "+61-411-abc", "+6834002"] {
+            assert_eq!(normalize_recipient(bad, None), None, "{bad}");
         }
     }
 

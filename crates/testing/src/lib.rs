@@ -88,6 +88,13 @@ impl Kit {
     /// Step two, at `now` (Unix seconds): carries the request out (or answers as its fault says).
     /// Returns `{status, contentType, retryAfter, cut, pushes}`; the body is [`Kit::take_body`]'s.
     pub fn answer(&mut self, ticket: usize, now: f64) -> String {
+        self.answer_at(ticket, now * 1000.0, now * 1000.0)
+    }
+
+    /// [`Kit::answer`] at `now_ms` (the kit's clock, ms), with `wall_ms` the real time for the
+    /// gateway's rate limit (a fixed clock cannot count requests a second).
+    #[wasm_bindgen(js_name = answerAt)]
+    pub fn answer_at(&mut self, ticket: usize, now_ms: f64, wall_ms: f64) -> String {
         let Some((parts, arrival)) = self.pending.get_mut(ticket).and_then(Option::take) else {
             self.body = json!({"http_code": 500, "response_code": "INTERNAL_SERVER_ERROR", "response_msg": "testing kit: no such request", "data": null}).to_string();
             return json!({"status": 500, "contentType": "application/json", "retryAfter": null, "cut": false, "pushes": []}).to_string();
@@ -96,7 +103,7 @@ impl Kit {
         if self.pending.iter().all(Option::is_none) {
             self.pending.clear();
         }
-        let outcome = self.model.answer(&parts.request(), arrival, now as i64);
+        let outcome = self.model.answer_at(&parts.request(), arrival, now_ms, wall_ms);
         let content_type = match outcome.raw_body {
             Some((_, content_type)) => content_type,
             None if outcome.reply.status == 204 => None,
@@ -148,6 +155,15 @@ impl Kit {
                 self.model.state.faults.extend(list);
                 json!({"armed": n}).to_string()
             }
+            Err(error) => json!({"error": error}).to_string(),
+        }
+    }
+
+    /// Changes the service's settings (the sandbox server's `/_sandbox/settings` format):
+    /// the settings now, or `{"error": "..."}`.
+    pub fn settings(&mut self, settings: &str) -> String {
+        match control::apply_settings(&mut self.model.state.settings, settings.as_bytes()) {
+            Ok(()) => control::settings_json(&self.model.state.settings).to_string(),
             Err(error) => json!({"error": error}).to_string(),
         }
     }

@@ -68,7 +68,7 @@ pub fn remove_duplicates(state: &mut State, req: &ApiRequest, list_id: &str) -> 
     };
     let key = |c: &Contact| -> Option<Vec<String>> {
         let values: Vec<String> = fields.iter().map(|f| c.fields.get(f).and_then(Value::as_str).unwrap_or_default().to_string()).collect();
-        let values: Vec<String> = values.into_iter().map(|v| normalize_recipient(&v).unwrap_or(v)).collect();
+        let values: Vec<String> = values.into_iter().map(|v| normalize_recipient(&v, None).unwrap_or(v)).collect();
         values.iter().any(|v| !v.is_empty()).then_some(values)
     };
     let before = list.contacts.len();

@@ -86,13 +86,14 @@ pub fn send(state: &mut State, req: &ApiRequest, kind: MessageKind, commit: bool
         Ok(s) => s,
         Err(reply) => return reply,
     };
+    let blocked = sent.results.len() - sent.queued;
     let mut data = json!({
         "total_price": sent.total_price,
         "total_count": sent.results.len(),
         "queued_count": sent.queued,
         "messages": sent.results,
         "_currency": currency(),
-        "blocked_count": 0,
+        "blocked_count": blocked,
     });
     if !commit {
         data["_summary"] = json!({"test_message": "", "countries": []});
@@ -111,13 +112,19 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
         return Err(crate::envelope::invalid(Map::from_iter([("voice".to_string(), json!("Voice must be male or female."))])));
     }
     let outgoing = recipients(state, input)?;
+    // A list send counts each of its contacts against the limit of a call.
+    if outgoing.len() > MAX_MESSAGES {
+        return Err(error(400, &format!("You can send at most {MAX_MESSAGES} messages per call; these {} messages (list sends count each contact) are too many.", outgoing.len())));
+    }
     let now = state.now;
+    let sent_ms = state.now_ms;
     let mut sent = Sent { results: Vec::new(), total_price: 0.0, queued: 0, message_ids: Vec::new() };
     for o in outgoing {
         let m = &o.message;
         let body = str_field(m, "body").unwrap_or_default().to_string();
         let schedule = m.get("schedule").and_then(|s| s.as_i64().or_else(|| s.as_str()?.parse().ok())).filter(|s| *s > 0);
-        let recipient = o.to.as_deref().and_then(normalize_recipient);
+        let country = str_field(m, "country");
+        let recipient = o.to.as_deref().and_then(|t| normalize_recipient(t, country));
         let (country, parts, price) = message_cost(kind, recipient.as_deref().unwrap_or_default(), &body);
         let mut message = Message {
             kind,
@@ -128,7 +135,11 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
             // Without a sender ClickSend sends from a shared number, and shows it.
             from: Some(str_field(m, "from").unwrap_or(SHARED_NUMBER).to_string()),
             schedule,
-            custom_string: str_field(m, "custom_string").unwrap_or_default().to_string(),
+            // A number is kept as its text, as ClickSend's records show every custom_string.
+            custom_string: match m.get("custom_string") {
+                Some(Value::Number(n)) => n.to_string(),
+                _ => str_field(m, "custom_string").unwrap_or_default().to_string(),
+            },
             list_id: o.list_id,
             contact_id: o.contact_id,
             country,
@@ -136,21 +147,18 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
             price,
             delivery: if schedule.is_some_and(|s| s > now) { Delivery::Scheduled } else { Delivery::Sent },
             extra: extra_fields(kind, m, media_file),
+            sent_ms,
         };
-        let status = if recipient.is_none() {
-            "INVALID_RECIPIENT"
-        } else if commit && state.balance + 1e-9 < price {
-            "INSUFFICIENT_CREDIT"
-        } else {
-            "SUCCESS"
-        };
+        let status = refusal(state, recipient.as_deref(), str_field(m, "from"), commit, price).unwrap_or("SUCCESS");
         if status == "SUCCESS" {
             sent.queued += 1;
             sent.total_price += price;
             if commit {
                 state.balance -= price;
                 if message.delivery == Delivery::Sent && state.callback.is_some() {
-                    state.outbox.push(crate::state::Push { url: None, body: message.receipt() });
+                    for receipt in message.receipts() {
+                        state.outbox.push(crate::state::Push { url: None, body: receipt });
+                    }
                 }
                 sent.message_ids.push(message.message_id.clone());
                 state.messages.push(message.clone());
@@ -164,13 +172,31 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
     Ok(sent)
 }
 
+/// Why ClickSend refuses one message inside its 200 answer, if it does (the legacy docs'
+/// per-message statuses), in the order it checks them: a number that cannot exist, a country
+/// the account may not send to, a sender id it does not take, and credit as it runs out.
+fn refusal(state: &State, recipient: Option<&str>, from: Option<&str>, commit: bool, price: f64) -> Option<&'static str> {
+    let Some(number) = recipient else { return Some("INVALID_RECIPIENT") };
+    if let Some(enabled) = &state.settings.countries_enabled {
+        let country = clicksend_core::phone::phone_info(number).map(|i| i.country).unwrap_or("ZZ");
+        if !enabled.iter().any(|c| c.eq_ignore_ascii_case(country)) {
+            return Some("COUNTRY_NOT_ENABLED");
+        }
+    }
+    if from.and_then(clicksend_core::messages::sender_problem).is_some() {
+        return Some("INVALID_SENDER_ID");
+    }
+    (commit && state.balance + 1e-9 < price).then_some("INSUFFICIENT_CREDIT")
+}
+
 pub fn history(state: &State, req: &ApiRequest, kind: MessageKind) -> Reply {
     let (from, to) = (req.query_num("date_from"), req.query_num("date_to"));
     let filter = req.query.get("q").map(|q| q.split_once(':').unwrap_or((q.as_str(), "")));
     let items = state
         .messages
         .iter()
-        .filter(|m| m.kind == kind && from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t) && filter.is_none_or(|(field, value)| matches_filter(m, field, value)))
+        .filter(|m| m.kind == kind && m.sent_ms + state.settings.history_lag_ms as f64 <= state.now_ms)
+        .filter(|m| from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t) && filter.is_none_or(|(field, value)| matches_filter(m, field, value)))
         .map(|m| m.to_json(m.history_status()))
         .collect();
     ok("Here are your results.", req.page(items))
@@ -232,8 +258,16 @@ pub fn inject_inbound(state: &mut State, req: &ApiRequest) -> Reply {
     let mut fields = req.body.as_ref().and_then(Value::as_object).cloned().unwrap_or_default();
     fields.entry("body").or_insert(json!("This is a test incoming SMS."));
     let message = add_inbound(state, &Value::Object(fields));
-    state.outbox.push(crate::state::Push { url: Some(url), body: message.clone() });
+    state.outbox.push(crate::state::Push { url: Some(url), body: pushed_inbound(&message) });
     ok("Test inbound message has been added.", message)
+}
+
+/// An inbound message as ClickSend pushes it: with the account's `user_id`, which ClickSend
+/// suggests a webhook check.
+pub fn pushed_inbound(message: &Value) -> Value {
+    let mut pushed = message.clone();
+    pushed["user_id"] = json!(crate::state::USER_ID);
+    pushed
 }
 
 /// An inbound SMS, kept as received (`GET /sms/inbound` lists it) and returned as ClickSend

@@ -11,7 +11,7 @@ mod catalog;
 mod contacts;
 mod email;
 mod messages;
-pub use messages::add_inbound;
+pub use messages::{add_inbound, pushed_inbound};
 mod numbers;
 mod post;
 pub mod records;

@@ -61,7 +61,7 @@ pub fn search(state: &State, req: &ApiRequest, country: &str) -> Reply {
 /// Buys a number found by a search: its setup and first month come off the balance, and it
 /// is listed in `GET /numbers`.
 pub fn buy(state: &mut State, _: &ApiRequest, number: &str) -> Reply {
-    let wanted = normalize_recipient(number).unwrap_or_else(|| number.to_string());
+    let wanted = normalize_recipient(number, None).unwrap_or_else(|| number.to_string());
     let offer = FOR_SALE.iter().filter_map(|c| available(state, c.0)).flatten().find(|n| n["dedicated_number"] == wanted.as_str());
     let Some(offer) = offer else {
         return error(404, "That number is not for sale: search for one first.");
@@ -117,7 +117,7 @@ pub fn request_verification(state: &mut State, req: &ApiRequest) -> Reply {
         Ok(f) => f,
         Err(reply) => return reply,
     };
-    let Some(phone) = fields["phone_number"].as_str().and_then(normalize_recipient) else {
+    let Some(phone) = fields["phone_number"].as_str().and_then(|t| normalize_recipient(t, None)) else {
         return invalid(Map::from_iter([("phone_number".to_string(), json!("Phone number must be a phone number."))]));
     };
     let now = timestamp(state);

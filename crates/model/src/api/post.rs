@@ -47,7 +47,7 @@ pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
     };
     let mut problems = Map::new();
     for (i, m) in messages.iter().enumerate() {
-        if m.get("to").and_then(Value::as_str).and_then(normalize_recipient).is_none() {
+        if m.get("to").and_then(Value::as_str).and_then(|t| normalize_recipient(t, None)).is_none() {
             problems.insert(format!("messages.{i}.to"), json!("To must be a fax number."));
         }
     }
