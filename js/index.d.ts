@@ -32,8 +32,11 @@ export interface ClickSendOptions {
   maxRetryDelayMs?: number;
   /** The function every request goes through (a service binding's, a test double, a tracing wrapper); default: the global `fetch`, looked up at each request. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
-  /** Spaces all of this client's requests (retries, pages and batches included) to `perSecond` on average, in bursts of at most `burst` (default `perSecond`). */
-  rateLimit?: { perSecond: number; burst?: number };
+  /**
+   * Spaces all of this client's requests (retries, pages and batches included) to `perSecond` on average, in bursts of at most `burst` (default `perSecond`).
+   * Through the Maton gateway (an `apiKey` without `username` or `baseUrl`) the default is Maton's documented 10 a second, evenly spaced; `false` turns it off.
+   */
+  rateLimit?: { perSecond: number; burst?: number } | false;
   /** Your app, added to the `User-Agent` header outside browsers: `clicksend-wasm/<version> <name>/<version>`. */
   appInfo?: { name: string; version: string };
 }
@@ -126,6 +129,10 @@ export interface ClickSendErrorOptions {
   retryable?: boolean;
   /** Whether the operation may have been carried out although the call failed; default false. */
   ambiguous?: boolean;
+  /** When the call began (ms since 1970); default undefined. */
+  startedAt?: number;
+  /** When the client gave up on it (ms since 1970); default undefined. */
+  endedAt?: number;
 }
 
 /** Every error the client throws or rejects with, whichever runtime and whichever part made it. */
@@ -153,8 +160,23 @@ export class ClickSendError extends Error {
   readonly retryable: boolean;
   /** Whether the operation may have been carried out although the call failed (a send that timed out). */
   readonly ambiguous: boolean;
+  /** When the call began (ms since 1970), on the errors of calls that were sent: `reconcile` waits on it. */
+  readonly startedAt: number | undefined;
+  /** When the client gave up on the call (ms since 1970): a request may still land after it. */
+  readonly endedAt: number | undefined;
   /** Every field, `message` included (JSON.stringify would drop it from an Error). */
-  toJSON(): { name: string; code: ErrorCode; status: number; message: string; data: unknown; retryAfter: number | undefined; retryable: boolean; ambiguous: boolean };
+  toJSON(): {
+    name: string;
+    code: ErrorCode;
+    status: number;
+    message: string;
+    data: unknown;
+    retryAfter: number | undefined;
+    retryable: boolean;
+    ambiguous: boolean;
+    startedAt: number | undefined;
+    endedAt: number | undefined;
+  };
 }
 
 export interface EndpointInfo {
@@ -496,8 +518,8 @@ export interface BulkOptions {
   concurrency?: number;
   /** Give every message without a `custom_string` a unique one (on a copy), so `reconcile` can match it exactly. */
   customStrings?: boolean;
-  /** Called after each batch of (at most) 1000 messages. */
-  onProgress?: (progress: { sent: number; failed: number; total: number }) => void;
+  /** Called after each batch of (at most) 1000 messages: taken (`sent`), refused inside the 200 (`refused`), failed or unsure (`failed`). */
+  onProgress?: (progress: { sent: number; refused: number; failed: number; total: number }) => void;
   /** Stops sending further batches; the messages not sent get an ABORTED error in their results. */
   signal?: AbortSignal;
   /** Each batch's `timeoutMs`, in place of the client's. */
@@ -509,20 +531,43 @@ export interface BulkOptions {
 }
 
 /**
- * One result per message, in input order: the API's result for it, or the error of its
- * batch (`ambiguous`: the batch may have been sent anyway: check before sending again).
+ * One result per message, in input order, as ClickSend answered for that message: taken
+ * (`status` SUCCESS); refused inside the 200 (`error.code` is its status, `message` its record);
+ * or the error of its batch, or not accounted for by the answer (`ambiguous`: it may have gone
+ * out: reconcile it before sending again).
  */
 export type BulkResult<M extends SentMessage = SentMessage> =
   | { ok: true; message: M }
-  | { ok: false; ambiguous: boolean; error: ClickSendError /** The message as it was sent (with its custom_string), for reconcile. */; input: Record<string, unknown> };
+  | { ok: false; ambiguous: false; error: ClickSendError; /** ClickSend's record of the refused message. */ message: M; /** The message as it was sent. */ input: Record<string, unknown> }
+  | {
+      ok: false;
+      ambiguous: boolean;
+      error: ClickSendError;
+      /** The message as it was sent (with its custom_string), for reconcile. */
+      input: Record<string, unknown>;
+      /** When its batch was sent and when the client stopped waiting (ms since 1970). */
+      startedAt: number;
+      endedAt: number;
+    };
 
 /** What `reconcile` found for one item. */
 export type Reconciled = { state: 'sent'; message: SentMessage } | { state: 'not_found' } | { state: 'unknown'; error: ClickSendError };
 
+/** What `reconcile` takes: a message, a sendBulk result, or a message with the ambiguous error of its send. */
+export type ReconcileItem = SmsMessage | BulkResult | { input: SmsMessage; error?: ClickSendError; startedAt?: number; endedAt?: number };
+
 export interface ReconcileOptions {
-  /** The window's start, a Unix time in seconds (default: a day ago). */
+  /** How long after an attempt ended `not_found` may be said, in ms (default 120000: a request the client gave up on can still land, and the history's lag is documented nowhere). */
+  settleMs?: number;
+  /** How far the server's clock may be from yours, in ms (default 300000). */
+  clockSkewMs?: number;
+  /** The country of numbers written without a country code (default: the message's `country`, else the account's). */
+  country?: string;
+  /** Searches in flight at once (default 4), under the client's rate limit. */
+  concurrency?: number;
+  /** The window's start, a Unix time in seconds (default: the earliest attempt, less the clock skew). */
   from?: number;
-  /** The window's end, a Unix time in seconds (default: a minute from now). */
+  /** The window's end, a Unix time in seconds (default: now, plus the clock skew). */
   to?: number;
   /** The most history pages searched per recipient (default 20); beyond them an item is `unknown`. */
   maxPages?: number;
@@ -650,8 +695,8 @@ export class ClickSend {
     send(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** Any number of messages (no `list_id`), in calls of 1000; see BulkResult. */
     sendBulk(messages: SmsMessage[], options?: BulkOptions): Promise<BulkResult[]>;
-    /** Whether messages of an ambiguous send went out, from the history (`q=to:`, a window, matched on custom_string and body); one result per item. `GET /sms/history` */
-    reconcile(items: Array<SmsMessage | BulkResult>, options?: ReconcileOptions): Promise<Reconciled[]>;
+    /** Whether messages of an ambiguous send went out, from the history (`q=to:` in E.164, after the attempt settled, matched on custom_string, else body); one result per item. `GET /sms/history` */
+    reconcile(items: ReconcileItem[], options?: ReconcileOptions): Promise<Reconciled[]>;
     /** What a send would cost; nothing is sent. `POST /sms/price` */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
     /** Messages sent, a page at a time; `.all()` walks every page. `GET /sms/history` */

@@ -77,6 +77,8 @@ export interface Sandbox {
   clock: {
     /** The model's time, in Unix seconds. */
     now(): number;
+    /** The same in milliseconds (a fixed clock may stand between seconds). */
+    nowMs(): number;
     /** Moves the clock on; returns the new time. */
     advance(seconds: number): number;
     set(time: Date | string | number): number;
@@ -87,6 +89,8 @@ export interface Sandbox {
   seed(seed: Seed): Seeded;
   /** Arms faults for the next matching requests; returns how many. */
   faults(faults: Fault | Fault[]): number;
+  /** How the service behaves (as ClickSend and Maton do by default): changes the settings given, returns them all. */
+  settings(settings?: Partial<Settings>): Settings;
   /** The delivery receipt webhook ClickSend sends for a message that went out. */
   receipt(messageId: string, webhook?: Webhook): Request;
   /** An inbound SMS (kept, so `sms.inbound()` lists it) and the webhook ClickSend sends for it. */
@@ -97,3 +101,15 @@ export interface Sandbox {
 }
 
 export function createSandbox(options?: SandboxOptions): Sandbox;
+
+/** How the model behaves where ClickSend's insides or the account decide (docs/exactly-once.md). */
+export interface Settings {
+  /** How long a sent message takes to show in the history, in ms (default 0; documented nowhere). */
+  history_lag_ms: number;
+  /** How far the server's clock is ahead of the kit's (negative: behind), in ms (default 0). */
+  clock_skew_ms: number;
+  /** The countries the account may send to (others are refused inside the 200 as COUNTRY_NOT_ENABLED), or null for all (default). */
+  countries_enabled: string[] | null;
+  /** The Maton gateway's 10 requests a second under /clicksend/, 429 above (default true). */
+  gateway_rate_limit: boolean;
+}

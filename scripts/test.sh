@@ -23,9 +23,15 @@ source "$(dirname "$0")/prelude.sh" test
 
 # Budgets in bytes, a little over the figures of the last size work (issue 19), so that size
 # cannot grow back unnoticed: move them down with every saving, never up without a reason.
-WASM_GZIP_BUDGET=$((55 * 1024)) # the gzipped .wasm with the whole API (209 + 4 functions): 54,657 now
-WEB_APP_GZIP_BUDGET=$((655 * 1024 / 10)) # the .wasm + the browser entry minified by a bundler, gzipped: 65,281 now
-TESTING_WASM_GZIP_BUDGET=$((150 * 1024)) # bytes: the testing kit's .wasm (the model of all 209 operations)
+# Moved up once, by the per-message truth and reconciliation of issue 25 (CHANGELOG, 0.x):
+# +3.8 KB of .wasm (the checks ClickSend would refuse, the gateway's error text, ClickSend's
+# reading of a number for reconcile) and +2.8 KB of JS (sendBulk's per-message outcomes, a
+# limiter that gives slots back, reconcile's settling and matching).
+WASM_GZIP_BUDGET=$((59 * 1024)) # the gzipped .wasm with the whole API (209 + 4 functions): 58,435 now
+WEB_APP_GZIP_BUDGET=$((72 * 1024)) # the .wasm + the browser entry minified by a bundler, gzipped: 71,774 now
+# The model reads numbers as ClickSend does with the client's own numbering plans (one rule for
+# both): +11.6 KB.
+TESTING_WASM_GZIP_BUDGET=$((160 * 1024)) # bytes: the testing kit's .wasm (the model of all 209 operations): 158,611 now
 logs=target/test-logs
 mkdir -p "$logs"
 step() { printf '\n\033[1m[test] %s\033[0m\n' "$*"; }

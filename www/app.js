@@ -550,36 +550,58 @@ async function sendCampaign() {
   $('campaign-run').hidden = false;
   $('campaign-cancel').disabled = false;
   $('campaign-batches').replaceChildren();
-  let last = { sent: 0, failed: 0 };
+  $('campaign-refused-box').hidden = true;
+  let last = { sent: 0, refused: 0, failed: 0 };
   let batch = 0;
   const started = Date.now();
   const poller = setInterval(pollReceipts, 500);
-  const onProgress = ({ sent, failed, total }) => {
+  // Each message as ClickSend answered for it: a 200 may refuse some of its messages.
+  const onProgress = ({ sent, refused, failed, total }) => {
     batch++;
-    const ok = sent - last.sent;
-    const lost = failed - last.failed;
-    last = { sent, failed };
-    $('campaign-batches').append(el('li', ok ? `Batch ${batch}: ${ok.toLocaleString()} sent` : `Batch ${batch}: ${lost.toLocaleString()} not sent or unsure`));
-    $('campaign-progress').value = (sent + failed) / total;
-    const rate = Math.round((sent + failed) / Math.max((Date.now() - started) / 1000, 0.001));
+    const [ok, no, lost] = [sent - last.sent, refused - last.refused, failed - last.failed];
+    last = { sent, refused, failed };
+    const said = [ok && `${ok.toLocaleString()} sent`, no && `${no.toLocaleString()} refused`, lost && `${lost.toLocaleString()} not sent or unsure`].filter(Boolean);
+    $('campaign-batches').append(el('li', `Batch ${batch}: ${said.join(', ')}`));
+    const done = sent + refused + failed;
+    $('campaign-progress').value = done / total;
+    const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
     $('campaign-status').textContent =
-      `${(sent + failed).toLocaleString()} of ${total.toLocaleString()} (${sent.toLocaleString()} sent, ${failed.toLocaleString()} failed or unsure) · ${rate.toLocaleString()} messages/s`;
+      `${done.toLocaleString()} of ${total.toLocaleString()} (${sent.toLocaleString()} sent, ${refused.toLocaleString()} refused, ${failed.toLocaleString()} failed or unsure) · ${rate.toLocaleString()} messages/s`;
   };
   const results = await attempt(() => client.sms.sendBulk(messages, { concurrency: 2, customStrings: true, onProgress, signal: campaign.controller.signal }));
   $('campaign-cancel').disabled = true;
   if (!results) return clearInterval(poller);
   campaign.results = results;
   for (const r of results) if (r.ok) campaign.ids.add(r.message.message_id);
-  campaign.unsure = results.filter((r) => !r.ok && r.ambiguous).map((r) => ({ input: r.input }));
+  // Kept whole: each carries when its attempt started and ended, which reconcile waits on.
+  campaign.unsure = results.filter((r) => !r.ok && r.ambiguous).map((r) => ({ input: r.input, result: r }));
   showUnsure();
+  showRefused(results.filter((r) => !r.ok && !r.ambiguous && r.message));
   await Promise.all([refreshBalance(), pollReceipts()]);
   // Receipts keep coming after the sends: the chart follows them for a while.
   setTimeout(() => clearInterval(poller), 60_000);
   document.body.dataset.campaign = 'sent';
 }
 
+/** The messages ClickSend refused inside its 200 answers, with its reason for each. */
+function showRefused(refused) {
+  $('campaign-refused-box').hidden = refused.length === 0;
+  $('campaign-refused-count').textContent = `${refused.length.toLocaleString()} refused by ClickSend${refused.length > 200 ? ' (the first 200 below)' : ''}`;
+  $('campaign-refused').tBodies[0].replaceChildren(...refused.slice(0, 200).map((r) => row(r.input.to, r.input.custom_string, r.error.code)));
+}
+
+/**
+ * How long reconcile waits after an unsure batch before it may say "not found" (the
+ * library's default, 2 minutes, unless the page's `?settle=` says otherwise: the tests, whose
+ * sandbox answers at once).
+ */
+const SETTLE_MS = Number.parseInt(new URLSearchParams(location.search).get('settle') ?? '', 10);
+
 async function reconcileCampaign() {
-  const found = await attempt(() => client.sms.reconcile(campaign.unsure.map((u) => u.input)));
+  const options = Number.isInteger(SETTLE_MS) ? { settleMs: SETTLE_MS } : {};
+  const until = Math.max(...campaign.unsure.map((u) => u.result.endedAt)) + (options.settleMs ?? 120_000);
+  if (until > Date.now()) notify(`Waiting until ${new Date(until).toLocaleTimeString()}: an unsure batch may still land, so "not found" waits until it cannot.`, 'warning');
+  const found = await attempt(() => client.sms.reconcile(campaign.unsure.map((u) => u.result), options));
   if (!found) return;
   campaign.unsure.forEach((u, i) => {
     u.state = found[i].state;

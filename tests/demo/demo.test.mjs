@@ -46,7 +46,8 @@ async function openDemo(url) {
   page.seen = [];
   page.on('request', (r) => page.seen.push(`${r.method()} ${r.url()} ${JSON.stringify(r.headers())} ${r.postData() ?? ''}`));
   page.on('dialog', (d) => d.accept());
-  await page.goto(url);
+  // Reconcile waits 3 s after an unsure batch (the sandbox answers at once; the page's default is 2 minutes).
+  await page.goto(url.includes('?') ? url : `${url}?settle=3000`);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
