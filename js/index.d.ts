@@ -538,7 +538,13 @@ export interface BulkOptions {
  */
 export type BulkResult<M extends SentMessage = SentMessage> =
   | { ok: true; message: M }
-  | { ok: false; ambiguous: false; error: ClickSendError; /** ClickSend's record of the refused message. */ message: M; /** The message as it was sent. */ input: Record<string, unknown> }
+  | {
+      ok: false;
+      ambiguous: false;
+      error: ClickSendError /** ClickSend's record of the refused message. */;
+      message: M /** The message as it was sent. */;
+      input: Record<string, unknown>;
+    }
   | {
       ok: false;
       ambiguous: boolean;

@@ -86,10 +86,17 @@ export async function reconcile(api, items, options) {
   });
   const results = new Array(entries.length);
   await numbersOf(api, entries, opts, results);
-  const open = () => entries.filter((e, i) => results[i] === undefined);
+  const open = () => entries.filter((_, i) => results[i] === undefined);
   const taken = new Set(); // a record answers one item only
   // First look, for messages with a custom_string: a unique match settles one at once.
-  await decide(api, open().filter((e) => e.cs), opts, results, taken, false);
+  await decide(
+    api,
+    open().filter((e) => e.cs),
+    opts,
+    results,
+    taken,
+    false,
+  );
   const waiting = open();
   if (waiting.length === 0) return results;
   // The rest only once no attempt can still land: then a miss is a real miss.
@@ -121,7 +128,10 @@ async function numbersOf(api, entries, opts, results) {
     e.index = i;
     e.numbers = numbers;
     if (numbers.length === 0) {
-      results[i] = { state: 'unknown', error: invalid(`reconcile: items[${i}].to (${JSON.stringify(e.m.to.slice(0, 40))}) is not a number ClickSend could have sent to${country ? ` (country ${country})` : ''}`) };
+      results[i] = {
+        state: 'unknown',
+        error: invalid(`reconcile: items[${i}].to (${JSON.stringify(e.m.to.slice(0, 40))}) is not a number ClickSend could have sent to${country ? ` (country ${country})` : ''}`),
+      };
     }
   }
 }
@@ -157,7 +167,12 @@ async function decide(api, entries, opts, results, taken, final) {
       if (final) results[e.index] = { state: 'unknown', error: failed.error };
       continue;
     }
-    const verdict = match(e, searched.flatMap((s) => s.records), taken, opts.skewMs);
+    const verdict = match(
+      e,
+      searched.flatMap((s) => s.records),
+      taken,
+      opts.skewMs,
+    );
     if (verdict.record) {
       taken.add(verdict.record);
       results[e.index] = { state: 'sent', message: verdict.record };
@@ -190,7 +205,9 @@ function match(e, records, taken, skewMs) {
   if (same.length === 1 && after.length === 1) return { record: same[0] };
   if (same.length > 1) return { unsure: `${same.length} messages with its body went to ${e.m.to} after it was sent; give messages a custom_string to tell them apart` };
   if (after.length > 0) {
-    return { unsure: `a message to ${e.m.to} after it was sent has another body or there are several (ClickSend may rewrite a body, e.g. shorten_urls); give messages a custom_string to tell them apart` };
+    return {
+      unsure: `a message to ${e.m.to} after it was sent has another body or there are several (ClickSend may rewrite a body, e.g. shorten_urls); give messages a custom_string to tell them apart`,
+    };
   }
   return {};
 }
@@ -204,7 +221,12 @@ async function records(history, number, { from, to }, { maxPages, signal }) {
       const current = Number(data?.current_page);
       const last = Number(data?.last_page);
       if (!Array.isArray(data?.data) || !Number.isInteger(current) || !Number.isInteger(last) || current !== page) {
-        return { error: new ClickSendError(`reconcile: the history page ${page} for ${number} has no paging fields (current_page, last_page) or not the page asked for; its end cannot be known`, { code: 'INVALID_RESPONSE', status: 200 }) };
+        return {
+          error: new ClickSendError(
+            `reconcile: the history page ${page} for ${number} has no paging fields (current_page, last_page) or not the page asked for; its end cannot be known`,
+            { code: 'INVALID_RESPONSE', status: 200 },
+          ),
+        };
       }
       found.push(...data.data.filter((r) => r?.to === number));
       if (current >= last) return { records: found, complete: true };

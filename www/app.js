@@ -601,7 +601,12 @@ async function reconcileCampaign() {
   const options = Number.isInteger(SETTLE_MS) ? { settleMs: SETTLE_MS } : {};
   const until = Math.max(...campaign.unsure.map((u) => u.result.endedAt)) + (options.settleMs ?? 120_000);
   if (until > Date.now()) notify(`Waiting until ${new Date(until).toLocaleTimeString()}: an unsure batch may still land, so "not found" waits until it cannot.`, 'warning');
-  const found = await attempt(() => client.sms.reconcile(campaign.unsure.map((u) => u.result), options));
+  const found = await attempt(() =>
+    client.sms.reconcile(
+      campaign.unsure.map((u) => u.result),
+      options,
+    ),
+  );
   if (!found) return;
   campaign.unsure.forEach((u, i) => {
     u.state = found[i].state;

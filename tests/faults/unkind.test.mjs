@@ -15,8 +15,7 @@ after(() => sandbox?.stop());
 
 const direct = (options) => new ClickSend({ apiKey: SANDBOX_KEY, baseUrl: sandbox.url, ...options });
 /** The client as a user of the gateway has it: the default Maton base, sent to the sandbox. */
-const throughMaton = (options) =>
-  new ClickSend({ apiKey: SANDBOX_KEY, fetch: (url, init) => fetch(url.replace('https://gateway.maton.ai', sandbox.url), init), ...options });
+const throughMaton = (options) => new ClickSend({ apiKey: SANDBOX_KEY, fetch: (url, init) => fetch(url.replace('https://gateway.maton.ai', sandbox.url), init), ...options });
 
 test('per-message truth: refusals inside a 200 are results of their own, counted as refused', async () => {
   await sandbox.reset();
@@ -55,7 +54,14 @@ test('per-message truth: results are matched by custom_string, and an answer tha
   const answer = (records) => ({ http_code: 200, response_code: 'SUCCESS', response_msg: 'ok', data: { messages: records, blocked_count: 0 } });
   const reply = (records) => async () => new Response(JSON.stringify(answer(records)), { status: 200, headers: { 'content-type': 'application/json' } });
   // Out of order and one missing: the results follow the custom_strings, the missing one is ambiguous.
-  const client = new ClickSend({ apiKey: 'k', fetch: reply([{ custom_string: 'b', status: 'SUCCESS' }, { custom_string: 'a', status: 'THROTTLED' }]), rateLimit: false });
+  const client = new ClickSend({
+    apiKey: 'k',
+    fetch: reply([
+      { custom_string: 'b', status: 'SUCCESS' },
+      { custom_string: 'a', status: 'THROTTLED' },
+    ]),
+    rateLimit: false,
+  });
   const results = await client.sms.sendBulk([
     { to: '+61411000001', body: 'x', custom_string: 'a' },
     { to: '+61411000002', body: 'y', custom_string: 'b' },
@@ -106,7 +112,10 @@ test('numbers in any form ClickSend takes are stored in E.164 and reconciled as 
   );
   const searches = (await sandbox.requests()).filter((r) => r.path === '/v3/sms/history').map((r) => new URLSearchParams(r.query).get('q'));
   assert.deepEqual(searches.sort(), ['to:+61411222100', 'to:+61411222101', 'to:+61411222102', 'to:+61411222103']);
-  assert.ok((await sandbox.requests()).some((r) => r.path === '/v3/account'), 'the account default country was read for the national number');
+  assert.ok(
+    (await sandbox.requests()).some((r) => r.path === '/v3/account'),
+    'the account default country was read for the national number',
+  );
   const [bad] = await client.sms.reconcile([{ to: '12', body: 'x' }], { settleMs: 0 });
   assert.equal(bad.state, 'unknown');
 });
@@ -177,7 +186,14 @@ test('the gateway: 10 requests a second by default; 1,000 unsure messages over 6
 test('the gateway refuses above 10 a second; the client backs off without Retry-After and finishes', async () => {
   await sandbox.reset();
   const client = throughMaton({ rateLimit: false });
-  const many = await Promise.all(Array.from({ length: 30 }, () => client.account.get().then(() => 'ok', (e) => e.code)));
+  const many = await Promise.all(
+    Array.from({ length: 30 }, () =>
+      client.account.get().then(
+        () => 'ok',
+        (e) => e.code,
+      ),
+    ),
+  );
   const answered = (await sandbox.requests()).map((r) => r.response.status);
   assert.ok(answered.includes(429), 'the gateway said 429');
   assert.ok(
@@ -193,7 +209,10 @@ test('the gateway refuses above 10 a second; the client backs off without Retry-
     states.map((s) => s.state),
     messages.map(() => 'sent'),
   );
-  assert.ok((await sandbox.requests()).some((r) => r.response?.status === 429), 'it met 429s on the way');
+  assert.ok(
+    (await sandbox.requests()).some((r) => r.response?.status === 429),
+    'it met 429s on the way',
+  );
 });
 
 test("the gateway's own errors keep their text: a missing connection says what to do and is not retried", async () => {

@@ -128,7 +128,14 @@ function generator(seed) {
     // before (the default would wait two minutes for each run).
     ({
       settleMs: pick([0, 0, 0, -1, 'x', 1.5]),
-      ...pick([{}, { from: pick([0, -1, 1.5, 'x', 1_795_000_000]) }, { to: pick([0, 'x', 2_000_000_000]) }, { maxPages: pick([0, 1, 2, 'x', 1.5]) }, { country: pick(['AU', 'x', 5]) }, { nope: 1 }]),
+      ...pick([
+        {},
+        { from: pick([0, -1, 1.5, 'x', 1_795_000_000]) },
+        { to: pick([0, 'x', 2_000_000_000]) },
+        { maxPages: pick([0, 1, 2, 'x', 1.5]) },
+        { country: pick(['AU', 'x', 5]) },
+        { nope: 1 },
+      ]),
     });
   return { webhook: () => [webhookInput(), webhookOptions()], reconcile: () => [reconcileItems(), reconcileOptions()] };
 }

@@ -58,7 +58,16 @@ export async function errorOrigins(pkg, base, key, refused) {
 export function constructed(pkg) {
   const { ClickSendError } = pkg;
   const plain = new ClickSendError('boom');
-  const full = new ClickSendError('slow down', { code: 'TOO_MANY_REQUESTS', status: 429, data: { a: 1 }, retryAfter: 2, retryable: true, ambiguous: false, startedAt: 1000, endedAt: 2000 });
+  const full = new ClickSendError('slow down', {
+    code: 'TOO_MANY_REQUESTS',
+    status: 429,
+    data: { a: 1 },
+    retryAfter: 2,
+    retryable: true,
+    ambiguous: false,
+    startedAt: 1000,
+    endedAt: 2000,
+  });
   let positional;
   try {
     new ClickSendError('INVALID_ARGUMENT', 0, 'the old way');
