@@ -155,6 +155,17 @@ export function faultCases(now = Date.now()) {
       // had been reused).
       ifResent: { bulk: { total: 5000, sent: 4000, failed: 0, ambiguous: 1000 }, statuses: [200, 200, 200, 200, 500, 'cut'] },
     },
+    {
+      title: 'bulk: messages ClickSend refuses inside its 200 (no such number, a country not enabled) are refused, not sent',
+      settings: { countries_enabled: ['AU'] },
+      fn: 'sms.sendBulk',
+      args: [
+        Array.from({ length: 12 }, (_, i) => ({ to: ['+6141', '+64211234567'][i % 4] ?? `+6141100${String(i).padStart(4, '0')}`, body: 'refused inside a 200', source: 'faults' })),
+        { customStrings: true },
+      ],
+      bulk: { total: 12, sent: 6, failed: 0, ambiguous: 0, refused: 6 },
+      statuses: [200],
+    },
   ];
 }
 
@@ -166,7 +177,7 @@ export async function runFault(ClickSend, c, base) {
   try {
     const value = await client[area][name](...(c.args ?? []));
     if (name === 'sendBulk') {
-      outcome.bulk = value.map((r) => (r.ok ? 'sent' : r.ambiguous ? 'ambiguous' : 'failed'));
+      outcome.bulk = value.map((r) => (r.ok ? 'sent' : r.ambiguous ? 'ambiguous' : r.message ? 'refused' : 'failed'));
       outcome.bulkTo = value.map((r, i) => [c.args[0][i].to, r.ok ? r.message.to : null]);
     } else {
       outcome.ok = value.response_code;
