@@ -44,7 +44,11 @@ const runtimes = {
 function sendsOf(requests) {
   return requests
     .filter((r) => r.path === '/v3/sms/send')
-    .map((r) => ({ status: r.response?.status ?? 'cut', to: r.json.messages.map((m) => m.to), each: r.response?.status === 200 ? r.response.body.data.messages.map((m) => m.status) : [] }));
+    .map((r) => ({
+      status: r.response?.status ?? 'cut',
+      to: r.json.messages.map((m) => m.to),
+      each: r.response?.status === 200 ? r.response.body.data.messages.map((m) => m.status) : [],
+    }));
 }
 
 async function runCase(runtime, c) {
