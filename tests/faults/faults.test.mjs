@@ -95,7 +95,9 @@ async function runCase(runtime, c) {
     // Every message reported once, as its request went: sent exactly when the sandbox took it
     // (its last request answered 200 with SUCCESS for it), refused exactly when that 200 refused it.
     const lastStatus = new Map();
-    for (const s of sends) s.to.forEach((to, k) => lastStatus.set(to, s.status === 200 ? (s.each[k] === 'SUCCESS' ? 200 : 'refused') : s.status));
+    for (const s of sends) {
+      for (const [k, to] of s.to.entries()) lastStatus.set(to, s.status === 200 ? (s.each[k] === 'SUCCESS' ? 200 : 'refused') : s.status);
+    }
     const wrong = (to, i) => (outcome.bulk[i] === 'sent') !== (lastStatus.get(to) === 200) || (outcome.bulk[i] === 'refused') !== (lastStatus.get(to) === 'refused');
     const unaccounted = outcome.bulkTo.filter(([to], i) => wrong(to, i)).length + (c.bulk.total - outcome.bulk.length);
     t.unaccounted += unaccounted;
