@@ -44,9 +44,14 @@ async fn credentials_are_checked_like_clicksend() {
     assert_eq!(r.status, 401);
     assert_eq!(r.body, json!({"http_code": 401, "response_code": "UNAUTHORIZED", "response_msg": "Invalid credentials.", "data": null}));
     assert_eq!(call(&app, "GET", "/v3/account", Some("Bearer wrong"), None).await.status, 401);
-    // Basic sandbox:sandbox-key, on the Maton-style prefix.
-    let r = call(&app, "GET", "/clicksend/v3/account", Some("Basic c2FuZGJveDpzYW5kYm94LWtleQ=="), None).await;
+    // Basic sandbox:sandbox-key: ClickSend's own credentials, directly; the Maton gateway takes
+    // only its Bearer key and answers with its own error.
+    let r = call(&app, "GET", "/v3/account", Some("Basic c2FuZGJveDpzYW5kYm94LWtleQ=="), None).await;
     assert_eq!((r.status, r.body["data"]["balance"].clone()), (StatusCode::OK, json!("100.000000")));
+    let r = call(&app, "GET", "/clicksend/v3/account", Some("Basic c2FuZGJveDpzYW5kYm94LWtleQ=="), None).await;
+    assert_eq!((r.status, r.body.clone()), (StatusCode::UNAUTHORIZED, json!({"error": "Invalid or missing Maton API key."})));
+    let r = call(&app, "GET", "/clicksend/v3/account", Some(BEARER), None).await;
+    assert_eq!(r.status, StatusCode::OK);
     let custom = app_with("me", "k2");
     assert_eq!(call(&custom, "GET", "/v3/account", Some("Bearer k2"), None).await.status, 200);
     assert_eq!(call(&custom, "GET", "/v3/account", Some(BEARER), None).await.status, 401);
