@@ -301,7 +301,9 @@ async fn base_url_without_key_sends_no_authorization() {
     reset().await;
     let c = Client::new(js(json!({"baseUrl": format!("{SANDBOX}/clicksend")})), JsValue::UNDEFINED).unwrap();
     let e = err(&c, "account.get", vec![]).await;
-    assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("UNAUTHORIZED"), Some(401)));
+    // The gateway's own 401 (not ClickSend's envelope), its text kept.
+    assert_eq!((e["code"].as_str(), e["status"].as_u64()), (Some("HTTP_401"), Some(401)));
+    assert_eq!(e["message"], "HTTP 401 Unauthorized: Invalid or missing Maton API key.");
     let r = only_request().await;
     assert_eq!(r["path"], "/clicksend/v3/account");
     assert!(r["headers"].get("authorization").is_none());

@@ -3,7 +3,7 @@
 //! ClickSend path starts with `/_sandbox`.
 
 use crate::envelope::{error, ok, Reply};
-use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, Settings, State};
+use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, Settings};
 use crate::Model;
 use serde_json::{json, Value};
 
@@ -11,7 +11,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
     match (method, path.trim_end_matches('/')) {
         ("GET", "health") => ok("ok", json!({"status": "up"})),
         ("POST", "reset") => {
-            model.state = State::new();
+            model.reset();
             ok("Sandbox reset.", Value::Null)
         }
         ("GET", "requests") => ok("Recorded requests.", model.requests()),

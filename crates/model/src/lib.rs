@@ -52,6 +52,8 @@ impl Request<'_> {
 /// What [`Model::arrive`] found: where the request was recorded, and the fault it met.
 pub struct Arrival {
     index: usize,
+    /// How many resets the model had seen when the request arrived.
+    resets: u64,
     pub fault: Option<Fault>,
 }
 
@@ -73,11 +75,20 @@ pub struct Outcome {
 pub struct Model {
     pub auth: Auth,
     pub state: State,
+    /// How many times the state was reset: a request that arrived before a reset (one a slow
+    /// fault still holds) must neither change nor read the state made after it.
+    resets: u64,
 }
 
 impl Model {
     pub fn new(auth: Auth) -> Model {
-        Model { auth, state: State::new() }
+        Model { auth, state: State::new(), resets: 0 }
+    }
+
+    /// Forgets everything (state, requests, faults); requests still in flight get no answer of it.
+    pub fn reset(&mut self) {
+        self.state = State::new();
+        self.resets += 1;
     }
 
     /// Records the request (credentials redacted) and takes the first fault that matches it.
@@ -93,7 +104,7 @@ impl Model {
         });
         let index = self.state.requests.len() - 1;
         let fault = self.state.take_fault(req.method, api_path(req.path).unwrap_or(req.path));
-        Arrival { index, fault }
+        Arrival { index, resets: self.resets, fault }
     }
 
     /// Carries the request out at `now` (Unix seconds), or answers as its fault says.
@@ -105,6 +116,10 @@ impl Model {
     /// [`Model::answer`] at `now_ms` (the front's clock, ms; the settings' skew is added), with
     /// `wall_ms` the real time (ms) for the gateway's rate limit, which a fixed clock cannot count.
     pub fn answer_at(&mut self, req: &Request, arrival: Arrival, now_ms: f64, wall_ms: f64) -> Outcome {
+        if arrival.resets != self.resets {
+            let reply = envelope::error(500, "The sandbox was reset while this request waited; it was not carried out.");
+            return Outcome { text: reply.body.to_string(), reply, raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
+        }
         self.state.set_clock(now_ms);
         let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), text: String::new(), raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
         if let Some(fault) = &arrival.fault {

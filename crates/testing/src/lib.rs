@@ -133,7 +133,7 @@ impl Kit {
     }
 
     pub fn reset(&mut self) {
-        self.model.state = clicksend_model::State::new();
+        self.model.reset();
         self.pending.clear();
     }
 
