@@ -178,7 +178,7 @@ test('demo: compose with the counter, quote, send, history, then add and delete 
 
 test('demo: with MATON_API_KEY the proxy adds the key and the connection; neither reaches the page or the logs', async () => {
   const key = 'mk_live_7f3c9a1b2d4e6f80';
-  const connection = 'conn-5d1e2f3a4b';
+  const connection = '5a4d0b0c-0000-4000-8000-00000000c0de'; // one the sandbox's gateway knows (its default)
   const sandbox = await startSandbox(['--api-key', key]);
   cleanups.push(() => sandbox.stop());
   const demo = await startDemo([], { MATON_API_KEY: key, MATON_CONNECTION: connection, DEMO_UPSTREAM_URL: `${sandbox.url}/clicksend` });

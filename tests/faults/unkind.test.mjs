@@ -269,8 +269,8 @@ test('the model: a list send counts each contact against 1000; receipts fail as 
   const client = direct();
   const { data } = await client.sms.send({
     messages: [
-      { to: '+61411000300', body: 'a' },
-      { to: '+61411000301', body: 'b' },
+      { to: '+61419999300', body: 'a' },
+      { to: '+61419999301', body: 'b' },
     ],
   });
   const receipts = (await client.sms.receipts()).data.data;

@@ -175,12 +175,12 @@ pub const TEMPORARY_FAILURE: &str = "Temporary failure: the handset could not be
 pub const FAILED: &str = "Failed: the message could not be delivered to the handset.";
 
 /// The receipts of a message to `to`: every number is delivered (`201`) except, so that tests
-/// can meet ClickSend's failures on purpose, numbers ending in 300 (a temporary failure, `300`,
-/// then delivered) and in 301 (failed, `301`).
+/// can meet ClickSend's failures on purpose, numbers ending in 9999300 (a temporary failure,
+/// `300`, then delivered) and in 9999301 (failed, `301`).
 pub fn receipts_for(to: &str) -> &'static [(&'static str, &'static str)] {
-    if to.ends_with("300") {
+    if to.ends_with("9999300") {
         &[("300", TEMPORARY_FAILURE), ("201", DELIVERED)]
-    } else if to.ends_with("301") {
+    } else if to.ends_with("9999301") {
         &[("301", FAILED)]
     } else {
         &[("201", DELIVERED)]
