@@ -159,6 +159,10 @@ fn answer(shared: &Shared, request: &clicksend_model::Request, arrival: clicksen
     if let Some(v) = outcome.retry_after.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
         response.headers_mut().insert(header::RETRY_AFTER, v);
     }
+    // The model's clock (with its skew), not hyper's: a client reads the server's time here.
+    if let Ok(v) = HeaderValue::from_str(&outcome.date) {
+        response.headers_mut().insert(header::DATE, v);
+    }
     response
 }
 
@@ -206,7 +210,12 @@ async fn control_request(shared: &Shared, parts: &axum::http::request::Parts, re
     let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
         return respond(error(413, "Request body too large."));
     };
-    let response = respond(control::handle(&mut shared.model(), parts.method.as_str(), rest, &bytes));
+    let response = {
+        // What the control surface makes (seeded messages) is dated by the model's clock.
+        let mut model = shared.model();
+        model.state.set_clock(shared.now.map_or_else(wall_ms, |t| t as f64 * 1000.0));
+        respond(control::handle(&mut model, parts.method.as_str(), rest, &bytes))
+    };
     if cors {
         response
     } else {

@@ -7,6 +7,23 @@ use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, Se
 use crate::Model;
 use serde_json::{json, Value};
 
+/// Every message the model carried out, in order, whether or not the history shows it yet
+/// (its lag): what a test counts duplicates and losses from, without paging the history.
+fn stored_messages(model: &Model) -> Value {
+    use clicksend_core::messages::MessageKind;
+    let kind = |k: MessageKind| match k {
+        MessageKind::Sms => "sms",
+        MessageKind::Mms => "mms",
+        MessageKind::Voice => "voice",
+    };
+    let each = model
+        .state
+        .messages
+        .iter()
+        .map(|m| json!({"kind": kind(m.kind), "message_id": m.message_id, "to": m.to, "body": m.body, "custom_string": m.custom_string, "status": m.history_status()}));
+    Value::Array(each.collect())
+}
+
 pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply {
     match (method, path.trim_end_matches('/')) {
         ("GET", "health") => ok("ok", json!({"status": "up"})),
@@ -15,6 +32,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             ok("Sandbox reset.", Value::Null)
         }
         ("GET", "requests") => ok("Recorded requests.", model.requests()),
+        ("GET", "messages") => ok("Stored messages.", stored_messages(model)),
         ("POST", "callbacks") => match parse_callback(body) {
             Ok(callback) => {
                 let url = callback.url.clone();
@@ -51,7 +69,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             }
             Err(why) => error(400, &why),
         },
-        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, POST /_sandbox/reset, POST /_sandbox/seed, POST /_sandbox/faults, POST /_sandbox/settings or POST /_sandbox/balance."),
+        _ => error(404, "Unknown sandbox control. Try GET /_sandbox/requests, GET /_sandbox/messages, POST /_sandbox/reset, POST /_sandbox/seed, POST /_sandbox/faults, POST /_sandbox/settings or POST /_sandbox/balance."),
     }
 }
 

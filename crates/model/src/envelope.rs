@@ -57,13 +57,13 @@ impl PageLinks<'_> {
 
 /// ClickSend's pagination shape over `items`; `page` from 1, `limit` clamped to 1..=100
 /// (15 when absent); links absolute, as ClickSend's are.
-pub fn page(items: Vec<Value>, page: Option<usize>, limit: Option<usize>, links: &PageLinks) -> Value {
+pub fn page<T>(items: Vec<T>, page: Option<usize>, limit: Option<usize>, links: &PageLinks, render: impl FnMut(T) -> Value) -> Value {
     let limit = limit.unwrap_or(15).clamp(1, 100);
     let page = page.unwrap_or(1).max(1);
     let total = items.len();
     let last_page = total.div_ceil(limit).max(1);
     let start = (page - 1).saturating_mul(limit).min(total);
-    let data: Vec<Value> = items.into_iter().skip(start).take(limit).collect();
+    let data: Vec<Value> = items.into_iter().skip(start).take(limit).map(render).collect();
     let (from, to) = if data.is_empty() { (Value::Null, Value::Null) } else { (json!(start + 1), json!(start + data.len())) };
     json!({
         "total": total,
@@ -89,7 +89,7 @@ mod tests {
     fn pages() {
         let links = PageLinks { path: "https://rest.clicksend.com/v3/lists".into(), query: "limit=15" };
         let items: Vec<Value> = (1..=35).map(|i| json!(i)).collect();
-        let p = page(items.clone(), Some(3), Some(15), &links);
+        let p = page(items.clone(), Some(3), Some(15), &links, |v| v);
         assert_eq!(p["data"], json!([31, 32, 33, 34, 35]));
         assert_eq!((p["from"].clone(), p["to"].clone(), p["last_page"].clone()), (json!(31), json!(35), json!(3)));
         assert_eq!((p["next_page_url"].clone(), p["prev_page_url"].clone()), (Value::Null, json!("https://rest.clicksend.com/v3/lists?limit=15&page=2")));
@@ -98,12 +98,12 @@ mod tests {
             (json!("https://rest.clicksend.com/v3/lists?limit=15&page=1"), json!("https://rest.clicksend.com/v3/lists?limit=15&page=3"))
         );
         assert_eq!(p["path"], "https://rest.clicksend.com/v3/lists");
-        let p = page(items.clone(), None, Some(1000), &links);
+        let p = page(items.clone(), None, Some(1000), &links, |v| v);
         assert_eq!((p["per_page"].clone(), p["data"].as_array().unwrap().len()), (json!(100), 35));
-        let p = page(items, Some(9), None, &links);
+        let p = page(items, Some(9), None, &links, |v| v);
         assert_eq!((p["data"].clone(), p["from"].clone()), (json!([]), Value::Null));
         let bare = PageLinks { path: "http://127.0.0.1:1/v3/sms/history".into(), query: "" };
-        let p = page(vec![], None, None, &bare);
+        let p = page(Vec::<Value>::new(), None, None, &bare, |v| v);
         assert_eq!((p["total"].clone(), p["last_page"].clone(), p["first_page_url"].clone()), (json!(0), json!(1), json!("http://127.0.0.1:1/v3/sms/history?page=1")));
     }
 }

@@ -17,6 +17,7 @@ pub mod envelope;
 pub mod fuzz;
 mod maton;
 mod seed;
+mod sent;
 pub mod state;
 pub mod template;
 
@@ -65,6 +66,9 @@ pub struct Outcome {
     /// A fault's own body text (sent as it is, not as JSON), with its content type.
     pub raw_body: Option<(String, Option<String>)>,
     pub retry_after: Option<String>,
+    /// The server's clock when it answered, as an HTTP `Date` header (the settings' skew in it:
+    /// a client reads the server's time from it, as `reconcile` does).
+    pub date: String,
     /// The request was carried out, but the answer must break off (fault `drop: "after"`).
     pub cut_after: bool,
     /// Receipts and inbound messages to push.
@@ -118,10 +122,12 @@ impl Model {
     pub fn answer_at(&mut self, req: &Request, arrival: Arrival, now_ms: f64, wall_ms: f64) -> Outcome {
         if arrival.resets != self.resets {
             let reply = envelope::error(500, "The sandbox was reset while this request waited; it was not carried out.");
-            return Outcome { text: reply.body.to_string(), reply, raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
+            let date = state::http_date((now_ms / 1000.0).floor() as i64);
+            return Outcome { text: reply.body.to_string(), reply, raw_body: None, retry_after: None, date, cut_after: false, pushes: Vec::new() };
         }
         self.state.set_clock(now_ms);
-        let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), text: String::new(), raw_body: None, retry_after: None, cut_after: false, pushes: Vec::new() };
+        let date = state::http_date(self.state.now);
+        let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), text: String::new(), raw_body: None, retry_after: None, date, cut_after: false, pushes: Vec::new() };
         if let Some(fault) = &arrival.fault {
             outcome.cut_after = fault.drop == Some(ConnectionDrop::AfterCarryingOut);
             if let Some(status) = fault.status {

@@ -26,8 +26,9 @@ impl Model {
 
     /// `{balance?, lists?: [{list_name, contacts?: [...]}], templates?: [{template_name, body}],
     /// messages?: [{to, body, kind?: "sms" | "mms" | "voice", ...}], inbound?: [{from, to, body}]}`.
-    /// Returns what was made, with ids: `{lists: [{list_id, contact_ids}], template_ids,
-    /// message_ids, inbound_message_ids}`. Messages are not charged; `balance` is set last.
+    /// A message's `date` (Unix seconds) backdates it. Returns what was made, with ids:
+    /// `{lists: [{list_id, contact_ids}], template_ids, message_ids, refused_messages: [{index,
+    /// status}], inbound_message_ids}`. Messages are not charged; `balance` is set last.
     pub fn seed(&mut self, seed: &Value) -> Result<Value, String> {
         let items = |key: &str| seed.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
         let mut out = Map::new();
@@ -47,19 +48,40 @@ impl Model {
             template_ids.push(self.made("POST", "/sms/templates", template)?["template_id"].clone());
         }
         out.insert("template_ids".into(), Value::Array(template_ids));
-        let balance = self.state.balance;
-        let mut message_ids = Vec::new();
-        for message in items("messages") {
+        // Seeded messages are not charged: credit cannot run out while they are made.
+        let balance = std::mem::replace(&mut self.state.balance, f64::MAX);
+        let (mut message_ids, mut refused) = (Vec::new(), Vec::new());
+        for (i, message) in items("messages").into_iter().enumerate() {
             let kind = message.get("kind").and_then(Value::as_str).unwrap_or("sms").to_string();
             if !["sms", "mms", "voice"].contains(&kind.as_str()) {
+                self.state.balance = balance;
                 return Err(format!("a seeded message's kind is sms, mms or voice, not {kind:?}"));
             }
+            let date = match message.get("date") {
+                None => None,
+                Some(d) => Some(d.as_i64().filter(|d| *d >= 0).ok_or("a seeded message's date is a Unix time in seconds")?),
+            };
             let media = message.get("media_file").cloned().unwrap_or(json!("https://example.com/seed.jpg"));
-            let sent = self.made("POST", &format!("/{kind}/send"), json!({"media_file": media, "messages": [message]}))?;
-            message_ids.extend(sent["messages"].as_array().into_iter().flatten().map(|m| m["message_id"].clone()));
+            let sent = self.made("POST", &format!("/{kind}/send"), json!({"media_file": media, "messages": [message]}));
+            let sent = sent.inspect_err(|_| self.state.balance = balance)?;
+            // Only what was stored: a message ClickSend would refuse (no such number, a country
+            // not enabled) is reported as refused, with its status, and has no id.
+            for m in sent["messages"].as_array().into_iter().flatten() {
+                match m["status"].as_str() {
+                    Some("SUCCESS") => {
+                        let id = m["message_id"].as_str().unwrap_or_default();
+                        if let Some(date) = date {
+                            self.state.messages.iter_mut().filter(|s| s.message_id == id).for_each(|s| s.backdate(date));
+                        }
+                        message_ids.push(json!(id));
+                    }
+                    status => refused.push(json!({"index": i, "status": status})),
+                }
+            }
         }
         self.state.balance = balance;
         out.insert("message_ids".into(), Value::Array(message_ids));
+        out.insert("refused_messages".into(), Value::Array(refused));
         let mut inbound_ids = Vec::new();
         for inbound in items("inbound") {
             inbound_ids.push(self.inbound(&inbound)["message_id"].clone());

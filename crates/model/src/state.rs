@@ -38,6 +38,17 @@ pub fn iso8601(t: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
 }
 
+/// `Mon, 07 Dec 2026 07:30:00 GMT` for a Unix time: an HTTP `Date` header (RFC 9110's IMF-fixdate).
+pub fn http_date(t: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    let (y, m, d) = civil(days);
+    let weekday = DAYS[days.rem_euclid(7) as usize];
+    format!("{weekday}, {d:02} {} {y:04} {:02}:{:02}:{:02} GMT", MONTHS[(m - 1) as usize], secs / 3600, secs / 60 % 60, secs % 60)
+}
+
 /// The year and month of a Unix time (UTC).
 pub fn year_month(t: i64) -> (i64, i64) {
     let (y, m, _) = civil(t.div_euclid(86_400));
@@ -95,6 +106,13 @@ pub struct Message {
 }
 
 impl Message {
+    /// Dated `date` (Unix seconds) instead of when it was made: a seeded message from the past,
+    /// in the history at once.
+    pub fn backdate(&mut self, date: i64) {
+        self.date = date;
+        self.sent_ms = date as f64 * 1000.0;
+    }
+
     /// The message as ClickSend shows it; `status` is the per-message send status in a
     /// send answer, the delivery state in history.
     pub fn to_json(&self, status: &str) -> Value {
@@ -394,7 +412,7 @@ pub struct State {
     /// When the gateway took its last requests (the front's wall clock, ms), for its rate limit.
     pub gateway_hits: std::collections::VecDeque<f64>,
     pub balance: f64,
-    pub messages: Vec<Message>,
+    pub messages: crate::sent::SentMessages,
     pub lists: BTreeMap<u64, List>,
     /// Every other kind of record, by its resource's key, in the order they were made.
     pub records: BTreeMap<&'static str, Vec<Value>>,
@@ -548,6 +566,13 @@ mod tests {
             (fixed(0.0792, 4), fixed(100.0, 6), fixed(-1.5, 2), fixed(0.0, 4), fixed(12.345678, 2)),
             ("0.0792".into(), "100.000000".into(), "-1.50".into(), "0.0000".into(), "12.35".into())
         );
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(http_date(1_796_629_800), "Mon, 07 Dec 2026 07:50:00 GMT");
+        assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
     }
 
     #[test]

@@ -112,7 +112,8 @@ impl Kit {
         let body = outcome.text;
         let pushes: Vec<Value> = outcome.pushes.into_iter().map(|p| json!({"url": p.url, "body": p.body})).collect();
         self.body = body;
-        json!({"status": outcome.reply.status, "contentType": content_type, "retryAfter": outcome.retry_after, "cut": outcome.cut_after, "pushes": pushes}).to_string()
+        json!({"status": outcome.reply.status, "contentType": content_type, "retryAfter": outcome.retry_after, "date": outcome.date, "cut": outcome.cut_after, "pushes": pushes})
+            .to_string()
     }
 
     /// The body of the last answer, as text (once).
@@ -139,7 +140,7 @@ impl Kit {
 
     /// `Model::seed` with a JSON seed at `now`: `{"made": ...}` or `{"error": "..."}`.
     pub fn seed(&mut self, seed: &str, now: f64) -> String {
-        self.model.state.now = now as i64;
+        self.model.state.set_clock(now * 1000.0);
         match serde_json::from_str::<Value>(seed).map_err(|e| control::not_json("the seed", &e)).and_then(|s| self.model.seed(&s)) {
             Ok(made) => json!({"made": made}).to_string(),
             Err(error) => json!({"error": error}).to_string(),
@@ -175,7 +176,7 @@ impl Kit {
 
     /// Adds an inbound SMS at `now` and returns it as ClickSend pushes it.
     pub fn inbound(&mut self, fields: &str, now: f64) -> String {
-        self.model.state.now = now as i64;
+        self.model.state.set_clock(now * 1000.0);
         let fields: Value = serde_json::from_str(fields).unwrap_or(Value::Null);
         self.model.inbound(&fields).to_string()
     }

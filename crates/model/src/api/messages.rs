@@ -191,34 +191,65 @@ fn refusal(state: &State, recipient: Option<&str>, from: Option<&str>, commit: b
 
 pub fn history(state: &State, req: &ApiRequest, kind: MessageKind) -> Reply {
     let (from, to) = (req.query_num("date_from"), req.query_num("date_to"));
-    let filter = req.query.get("q").map(|q| q.split_once(':').unwrap_or((q.as_str(), "")));
-    let items = state
-        .messages
-        .iter()
-        .filter(|m| m.kind == kind && m.sent_ms + state.settings.history_lag_ms as f64 <= state.now_ms)
-        .filter(|m| from.is_none_or(|f| m.date >= f) && to.is_none_or(|t| m.date <= t) && filter.is_none_or(|(field, value)| matches_filter(m, field, value)))
-        .map(|m| m.to_json(m.history_status()))
-        .collect();
-    ok("Here are your results.", req.page(items))
+    let filter = req.query.get("q").map(|q| Filter::read(q));
+    let shown = |m: &&Message| {
+        m.kind == kind
+            && m.sent_ms + state.settings.history_lag_ms as f64 <= state.now_ms
+            && from.is_none_or(|f| m.date >= f)
+            && to.is_none_or(|t| m.date <= t)
+            && filter.as_ref().is_none_or(|f| f.matches(m))
+    };
+    // A search by recipient reads that recipient's messages only (E.164 has no case to fold).
+    let items: Vec<&Message> = match &filter {
+        Some(Filter { field: Some(Field::To), value }) if !value.is_empty() => state.messages.sent_to(value).filter(shown).collect(),
+        _ => state.messages.iter().filter(shown).collect(),
+    };
+    ok("Here are your results.", req.page_of(items, |m| m.to_json(m.history_status())))
 }
 
 /// The history's `q=field:value` filter, for the fields ClickSend documents (status, to, from,
 /// message_id; an empty value matches any). A field it does not know matches nothing.
-fn matches_filter(m: &crate::state::Message, field: &str, value: &str) -> bool {
-    let actual = match field.to_ascii_lowercase().as_str() {
-        "status" => m.history_status(),
-        "to" => m.to.as_str(),
-        "from" => m.from.as_deref().unwrap_or(""),
-        "message_id" => m.message_id.as_str(),
-        _ => return false,
-    };
-    value.is_empty() || actual.eq_ignore_ascii_case(value)
+struct Filter<'a> {
+    field: Option<Field>,
+    value: &'a str,
+}
+
+enum Field {
+    Status,
+    To,
+    From,
+    MessageId,
+}
+
+impl<'a> Filter<'a> {
+    fn read(q: &'a str) -> Filter<'a> {
+        let (field, value) = q.split_once(':').unwrap_or((q, ""));
+        let field = match field.to_ascii_lowercase().as_str() {
+            "status" => Some(Field::Status),
+            "to" => Some(Field::To),
+            "from" => Some(Field::From),
+            "message_id" => Some(Field::MessageId),
+            _ => None,
+        };
+        Filter { field, value }
+    }
+
+    fn matches(&self, m: &Message) -> bool {
+        let actual = match self.field {
+            Some(Field::Status) => m.history_status(),
+            Some(Field::To) => m.to.as_str(),
+            Some(Field::From) => m.from.as_deref().unwrap_or(""),
+            Some(Field::MessageId) => m.message_id.as_str(),
+            None => return false,
+        };
+        self.value.is_empty() || actual.eq_ignore_ascii_case(self.value)
+    }
 }
 
 /// Delivery receipts: every message of `kind` that went out (not scheduled or cancelled).
 pub fn receipts(state: &State, req: &ApiRequest, kind: MessageKind) -> Reply {
-    let items = state.messages.iter().filter(|m| m.kind == kind && m.delivery == Delivery::Sent).map(Message::receipt).collect();
-    ok("Here are your delivery receipts.", req.page(items))
+    let items = state.messages.iter().filter(|m| m.kind == kind && m.delivery == Delivery::Sent).collect();
+    ok("Here are your delivery receipts.", req.page_of(items, Message::receipt))
 }
 
 pub fn cancel(state: &mut State, kind: MessageKind, id: &str) -> Reply {

@@ -46,11 +46,17 @@ impl ApiRequest<'_> {
     /// ClickSend's pagination of `items` by the `page` and `limit` query parameters, with
     /// absolute links to this collection.
     pub fn page(&self, items: Vec<Value>) -> Value {
+        self.page_of(items, |v| v)
+    }
+
+    /// The same, for records that become JSON only if they are on the page asked for (a
+    /// history of 100,000 messages is not rendered to answer one page of it).
+    pub fn page_of<T>(&self, items: Vec<T>, render: impl FnMut(T) -> Value) -> Value {
         let n = |k| self.query_num(k).and_then(|v| usize::try_from(v).ok());
         let others: Vec<&str> = self.raw_query.split('&').filter(|p| !p.is_empty() && !p.starts_with("page=")).collect();
         let query = others.join("&");
         let links = PageLinks { path: format!("{}{}", self.base, self.path.trim_end_matches('/')), query: &query };
-        envelope::page(items, n("page"), n("limit"), &links)
+        envelope::page(items, n("page"), n("limit"), &links, render)
     }
 
     pub fn body_str(&self, key: &str) -> Option<&str> {
