@@ -565,7 +565,7 @@ export type ReconcileItem = SmsMessage | BulkResult | { input: SmsMessage; error
 export interface ReconcileOptions {
   /** How long after an attempt ended `not_found` may be said, in ms (default 120000: a request the client gave up on can still land, and the history's lag is documented nowhere). */
   settleMs?: number;
-  /** How far the server's clock may be from yours, in ms (default 300000). */
+  /** How far the server's clock may be from yours, in ms, where its `Date` header cannot be read (default 300000; where it can, the server's time is read from it). */
   clockSkewMs?: number;
   /** The country of numbers written without a country code (default: the message's `country`, else the account's). */
   country?: string;

@@ -15,9 +15,15 @@ import { ClickSendError, invalid, readArgument } from './error.js';
 export const DEFAULT_SETTLE_MS = 120_000;
 /**
  * How far the server's clock may be from the caller's, by default: 5 minutes. The window
- * reaches that far on both sides, and "sent after the attempt began" is judged with it.
+ * reaches that far on both sides; "sent after the attempt began" is judged with it when the
+ * server's time cannot be read (a browser may not see a cross-origin `Date` header).
  */
 export const DEFAULT_CLOCK_SKEW_MS = 300_000;
+/**
+ * Room for the server whose `Date` header is read (ClickSend's, or a gateway's in front of it)
+ * not being the one that stamps the records: both are assumed to keep time within a second.
+ */
+const OTHER_SERVER_MS = 1000;
 /** How far back the window reaches for a message given without its attempt's times: a day. */
 const DEFAULT_WINDOW_S = 24 * 60 * 60;
 /** Searches in flight at once (each goes through the client's rate limit as well). */
@@ -86,6 +92,7 @@ export async function reconcile(api, items, options) {
   });
   const results = new Array(entries.length);
   await numbersOf(api, entries, opts, results);
+  opts.clock = await serverClock(api.history, opts);
   const open = () => entries.filter((_, i) => results[i] === undefined);
   const taken = new Set(); // a record answers one item only
   // First look, for messages with a custom_string: a unique match settles one at once.
@@ -143,10 +150,13 @@ async function numbersOf(api, entries, opts, results) {
 async function decide(api, entries, opts, results, taken, final) {
   if (entries.length === 0) return;
   const numbers = [...new Set(entries.flatMap((e) => e.numbers))];
-  const from = Math.min(...entries.map((e) => e.startedAt)) - opts.skewMs;
+  // In the server's time, as far as it is known, and wider than the clocks could be apart.
+  const { offsetMs, uncertaintyMs } = opts.clock;
+  const reach = Math.max(uncertaintyMs, opts.skewMs);
+  const from = Math.min(...entries.map((e) => e.startedAt)) + offsetMs - reach;
   const window = {
     from: opts.from ?? Math.max(0, Math.floor(from / 1000) - 1),
-    to: opts.to ?? Math.ceil((Date.now() + opts.skewMs) / 1000) + 60,
+    to: opts.to ?? Math.ceil((Date.now() + offsetMs + reach) / 1000) + 60,
   };
   const found = new Map();
   let next = 0;
@@ -171,7 +181,7 @@ async function decide(api, entries, opts, results, taken, final) {
       e,
       searched.flatMap((s) => s.records),
       taken,
-      opts.skewMs,
+      opts.clock,
     );
     if (verdict.record) {
       taken.add(verdict.record);
@@ -189,10 +199,12 @@ async function decide(api, entries, opts, results, taken, final) {
 
 /**
  * Which record is this message, if one is: by a unique `custom_string`; without one, by its
- * body among records made after the attempt began (the clock skew allowed), and only if that
- * leaves one. `unsure` says why it cannot be told.
+ * body, and only if the record was surely made after the attempt began and is the only record
+ * to the number since then. A record made about when the attempt began (within what the
+ * clocks allow) could be an identical message sent just before it: `unsure`, never a guess.
+ * `unsure` says why it cannot be told.
  */
-function match(e, records, taken, skewMs) {
+function match(e, records, taken, clock) {
   const free = records.filter((r) => !taken.has(r));
   if (e.cs) {
     const same = free.filter((r) => String(r.custom_string ?? '') === e.cs);
@@ -200,16 +212,60 @@ function match(e, records, taken, skewMs) {
     return same.length > 1 ? { unsure: `${same.length} records carry its custom_string ${JSON.stringify(e.cs)}` } : {};
   }
   // A record with a custom_string is another message: this one was sent without.
-  const after = free.filter((r) => Number(r.date) * 1000 >= e.startedAt - skewMs && String(r.custom_string ?? '') === '');
-  const same = after.filter((r) => r.body === e.m.body);
-  if (same.length === 1 && after.length === 1) return { record: same[0] };
+  const when = (r) => sentWhen(r, e.startedAt, clock);
+  const since = free.filter((r) => String(r.custom_string ?? '') === '' && when(r) !== 'before');
+  const about = since.filter((r) => when(r) === 'about');
+  if (about.length > 0) {
+    const within = Math.ceil((clock.uncertaintyMs + 1000) / 1000);
+    return {
+      unsure: `a message to ${e.m.to} was sent within ${within} s of when this attempt began, and cannot be told from one sent just before it; give messages a custom_string to tell them apart`,
+    };
+  }
+  const same = since.filter((r) => r.body === e.m.body);
+  if (same.length === 1 && since.length === 1) return { record: same[0] };
   if (same.length > 1) return { unsure: `${same.length} messages with its body went to ${e.m.to} after it was sent; give messages a custom_string to tell them apart` };
-  if (after.length > 0) {
+  if (since.length > 0) {
     return {
       unsure: `a message to ${e.m.to} after it was sent has another body or there are several (ClickSend may rewrite a body, e.g. shorten_urls); give messages a custom_string to tell them apart`,
     };
   }
   return {};
+}
+
+/**
+ * Whether record `r` was made `'before'` or `'after'` the caller's time `startedAt` (ms), or
+ * `'about'` then (the clocks cannot tell). Its `date` is the server's, in whole seconds.
+ */
+function sentWhen(r, startedAt, { offsetMs, uncertaintyMs }) {
+  const date = Number(r.date) * 1000;
+  if (!Number.isFinite(date)) return 'about';
+  const earliest = date - offsetMs - uncertaintyMs;
+  const latest = date + 1000 - offsetMs + uncertaintyMs;
+  if (latest < startedAt) return 'before';
+  return earliest >= startedAt ? 'after' : 'about';
+}
+
+/**
+ * The server's clock against the caller's: `{offsetMs, uncertaintyMs}`, read from the `Date`
+ * header of one history page (whole seconds, stamped while the request was out), as AWS's
+ * SDKs correct their clock skew. Where it cannot be read (a browser does not see a
+ * cross-origin `Date` unless the server exposes it; a failed page), the offset is taken as 0
+ * and `clockSkewMs` as how far off it may be.
+ */
+async function serverClock(history, opts) {
+  const unknown = { offsetMs: 0, uncertaintyMs: opts.skewMs };
+  const sent = Date.now();
+  let response;
+  try {
+    ({ response } = await history({ page: 1, limit: 15 }, opts.signal ? { signal: opts.signal } : undefined).withResponse());
+  } catch {
+    return unknown;
+  }
+  const received = Date.now();
+  const date = Date.parse(response?.headers?.date ?? '');
+  if (!Number.isFinite(date)) return unknown;
+  // The server's time then was in [date, date + 1 s), the caller's in [sent, received].
+  return { offsetMs: date + 500 - (sent + received) / 2, uncertaintyMs: (1000 + received - sent) / 2 + OTHER_SERVER_MS };
 }
 
 /** The records sent to `number` in the window: `{records, complete}` or `{error}`. */

@@ -46,14 +46,18 @@ export interface Seed {
   balance?: number;
   lists?: Array<{ list_name: string; contacts?: Array<Record<string, unknown>> }>;
   templates?: Array<{ template_name: string; body: string }>;
-  messages?: Array<{ to: string; body: string; kind?: 'sms' | 'mms' | 'voice'; [field: string]: unknown }>;
+  /** Sent messages, not charged; `date` (Unix seconds) backdates one. */
+  messages?: Array<{ to: string; body: string; kind?: 'sms' | 'mms' | 'voice'; date?: number; [field: string]: unknown }>;
   inbound?: Array<{ from?: string; to?: string; body?: string; [field: string]: unknown }>;
 }
 
 export interface Seeded {
   lists: Array<{ list_id: number; contact_ids: number[] }>;
   template_ids: number[];
+  /** The ids of the messages stored, in order; a message ClickSend would refuse is not among them. */
   message_ids: string[];
+  /** The seeded messages ClickSend would refuse (`index` in `messages`, `status` such as INVALID_RECIPIENT). */
+  refused_messages: Array<{ index: number; status: string }>;
   inbound_message_ids: string[];
 }
 

@@ -143,7 +143,8 @@ export function createSandbox(options = {}) {
     const answer = JSON.parse(kit.answerAt(ticket, clock.nowMs(), Date.now()));
     const text = kit.take_body();
     for (const push of answer.pushes) pushed.push(webhookRequest(push.body, push.url ? { url: push.url } : undefined));
-    const responseHeaders = {};
+    // The kit's clock (fixed or skewed as set), as a server's Date header says its own.
+    const responseHeaders = { date: answer.date };
     if (answer.contentType) responseHeaders['content-type'] = answer.contentType;
     if (answer.retryAfter) responseHeaders['retry-after'] = answer.retryAfter;
     if (answer.cut) return new Response(brokenBody(text), { status: answer.status, headers: responseHeaders });

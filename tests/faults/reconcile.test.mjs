@@ -58,8 +58,9 @@ test('reconcile: refuses what it cannot search for, and reports a failed search 
   await assert.rejects(client.sms.reconcile([], { window: 1 }), { code: 'INVALID_ARGUMENT', message: /unknown option `window`/ });
   await sandbox.reset();
   // A 500 is not retried (a 429, 502, 503 or 504 would be, by the client and then by reconcile).
-  // Twice: the first look (for a custom_string) and the final one after the settling both fail.
-  await sandbox.faults({ path: '/sms/history', status: 500, times: 2 });
+  // Three times: the page read for the server's clock (then taken as unknown), the first look
+  // (for a custom_string) and the final one after the settling all fail.
+  await sandbox.faults({ path: '/sms/history', status: 500, times: 3 });
   const [state] = await client.sms.reconcile([{ to: '+61411111111', body: 'hi', custom_string: 'c-1' }], { settleMs: 0 });
   assert.deepEqual([state.state, state.error.status], ['unknown', 500]);
 });

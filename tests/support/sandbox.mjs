@@ -30,6 +30,7 @@ export async function startSandbox(args = []) {
     pid: child.pid,
     reset: () => control('POST', 'reset'),
     requests: () => control('GET', 'requests'),
+    messages: () => control('GET', 'messages'),
     faults: (f) => control('POST', 'faults', f),
     balance: (balance) => control('POST', 'balance', { balance }),
     settings: (settings) => control('POST', 'settings', settings),
