@@ -337,6 +337,7 @@ const SERIES = [
   ['queued', '#8a94a3'],
   ['sent', '#0b5cd5'],
   ['delivered', '#12703a'],
+  ['refused', '#a15c00'],
   ['failed', '#b3261e'],
 ];
 
@@ -467,7 +468,10 @@ async function quoteCampaign() {
   $('campaign-quote-result').textContent = `Quote: ${money(currency, total)} for ${messages.length.toLocaleString()} messages.`;
 }
 
-/** Counts of each delivery state now: receipts (from the demo server's webhook) over sends. */
+/**
+ * Counts of each state now: receipts (from the demo server's webhook) over what ClickSend took,
+ * and apart from them what it refused inside its 200 answers (never drawn as sent).
+ */
 function counts() {
   const total = campaign.recipients.length;
   let delivered = 0;
@@ -475,11 +479,13 @@ function counts() {
   for (const id of campaign.ids) {
     const code = campaign.receipts.get(id);
     if (code === '201') delivered++;
-    else if (code !== undefined) failedReceipts++;
+    // 300 is a temporary failure ClickSend retries: still on its way.
+    else if (code !== undefined && code !== '300') failedReceipts++;
   }
-  const failedSends = campaign.results.filter((r) => r && !r.ok && !r.ambiguous).length;
+  const refused = campaign.results.filter((r) => r && !r.ok && !r.ambiguous && r.message).length;
+  const failedSends = campaign.results.filter((r) => r && !r.ok && !r.ambiguous && !r.message).length;
   const settled = campaign.results.filter(Boolean).length;
-  return { queued: total - settled, sent: campaign.ids.size - delivered - failedReceipts, delivered, failed: failedSends + failedReceipts };
+  return { queued: total - settled, sent: campaign.ids.size - delivered - failedReceipts, delivered, refused, failed: failedSends + failedReceipts };
 }
 
 function attributes(node, values) {
@@ -536,8 +542,9 @@ async function pollReceipts() {
 
 function showUnsure() {
   $('campaign-unsure-box').hidden = campaign.unsure.length === 0;
-  const by = (state) => campaign.unsure.filter((u) => (u.state ?? 'unsure') === state).length;
-  const parts = ['unsure', 'sent', 'not_found', 'resent', 'unknown'].filter((s) => by(s)).map((s) => `${by(s).toLocaleString()} ${s.replace('_', ' ')}`);
+  const by = new Map();
+  for (const u of campaign.unsure) by.set(u.state ?? 'unsure', (by.get(u.state ?? 'unsure') ?? 0) + 1);
+  const parts = [...by].map(([state, n]) => `${n.toLocaleString()} ${state.replace('_', ' ')}`);
   $('campaign-unsure-count').textContent =
     `${campaign.unsure.length.toLocaleString()} messages: ${parts.join(', ')}${campaign.unsure.length > 200 ? ' (the first 200 below)' : ''}`;
   $('campaign-unsure').tBodies[0].replaceChildren(...campaign.unsure.slice(0, 200).map((u) => row(u.input.to, u.input.custom_string, u.state ?? 'unsure')));
@@ -597,18 +604,21 @@ function showRefused(refused) {
  */
 const SETTLE_MS = Number.parseInt(new URLSearchParams(location.search).get('settle') ?? '', 10);
 
+/** Looks up the messages still unsure (never reconciled, or `unknown` last time) in the history. */
 async function reconcileCampaign() {
+  const open = campaign.unsure.filter((u) => u.state === undefined || u.state === 'unknown');
+  if (open.length === 0) return;
   const options = Number.isInteger(SETTLE_MS) ? { settleMs: SETTLE_MS } : {};
-  const until = Math.max(...campaign.unsure.map((u) => u.result.endedAt)) + (options.settleMs ?? 120_000);
+  const until = Math.max(...open.map((u) => u.result.endedAt)) + (options.settleMs ?? 120_000);
   if (until > Date.now()) notify(`Waiting until ${new Date(until).toLocaleTimeString()}: an unsure batch may still land, so "not found" waits until it cannot.`, 'warning');
   const found = await attempt(() =>
     client.sms.reconcile(
-      campaign.unsure.map((u) => u.result),
+      open.map((u) => u.result),
       options,
     ),
   );
   if (!found) return;
-  campaign.unsure.forEach((u, i) => {
+  open.forEach((u, i) => {
     u.state = found[i].state;
     if (found[i].state === 'sent') campaign.ids.add(found[i].message.message_id);
   });
@@ -618,14 +628,21 @@ async function reconcileCampaign() {
   document.body.dataset.campaign = 'reconciled';
 }
 
+/** Sends again what reconcile found was never sent; each keeps its own custom_string. */
 async function resendNotFound() {
   const again = campaign.unsure.filter((u) => u.state === 'not_found');
   const results = await attempt(() => client.sms.sendBulk(again.map((u) => u.input)));
   if (!results) return;
   results.forEach((r, i) => {
+    const u = again[i];
     if (r.ok) {
       campaign.ids.add(r.message.message_id);
-      again[i].state = 'resent';
+      u.state = 'resent';
+    } else if (r.ambiguous) {
+      // Unsure again: reconciled again (once it can no longer land), never resent blind.
+      Object.assign(u, { state: undefined, result: r });
+    } else {
+      u.state = r.message ? `refused: ${r.error.code}` : 'not sent';
     }
   });
   showUnsure();

@@ -58,7 +58,7 @@ async function runCase(runtime, c) {
   await sandbox.reset();
   if (c.balance) await sandbox.balance(c.balance);
   if (c.settings) await sandbox.settings(c.settings);
-  await sandbox.faults(c.faults);
+  if (c.faults) await sandbox.faults(c.faults);
   const outcome = await runtimes[runtime](c, { url: sandbox.url, apiKey: SANDBOX_KEY });
 
   const requests = await sandbox.requests();
@@ -87,7 +87,10 @@ async function runCase(runtime, c) {
   t.duplicated += accepted.length - new Set(accepted).size;
   assert.equal(accepted.length, new Set(accepted).size, 'no message accepted twice');
 
-  if (c.bulk) {
+  if (c.scenario) {
+    assert.deepEqual(outcome.scenario, expected.expect);
+    if (c.sends !== undefined) assert.equal(sends.length, c.sends, 'sends that reached the sandbox');
+  } else if (c.bulk) {
     assert.deepEqual(statuses.map(String).sort(), expected.statuses.map(String).sort());
     const counts = { total: outcome.bulk.length, sent: 0, failed: 0, ambiguous: 0 };
     for (const r of outcome.bulk) counts[r] = (counts[r] ?? 0) + 1;

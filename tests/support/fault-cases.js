@@ -166,11 +166,126 @@ export function faultCases(now = Date.now()) {
       bulk: { total: 12, sent: 6, failed: 0, ambiguous: 0, refused: 6 },
       statuses: [200],
     },
+    // ClickSend and Maton as they really behave (docs/exactly-once.md): scenarios of several
+    // calls, run as they are in each runtime (SCENARIOS below); `expect` is their outcome.
+    {
+      title: 'reconcile: a send carried out after the client gave up, to numbers written locally and without +, with the history lagging: found sent, not resent',
+      settings: { history_lag_ms: 500 },
+      faults: { path: '/sms/send', delay_ms: 1000, times: 1 },
+      scenario: 'lateSendReconciled',
+      expect: {
+        sent: [
+          [false, true, 'TIMEOUT'],
+          [false, true, 'TIMEOUT'],
+        ],
+        states: [
+          ['sent', '+61411222100'],
+          ['sent', '+61411222101'],
+        ],
+      },
+      sends: 1,
+    },
+    {
+      title: 'reconcile: a history page without paging fields cannot say where the history ends: unknown',
+      faults: { path: '/sms/history', status: 200, body: envelope({ data: [] }), times: 3 },
+      scenario: 'pageWithoutPaging',
+      expect: { state: 'unknown', code: 'INVALID_RESPONSE' },
+      sends: 0,
+    },
+    {
+      title: "the gateway: the client keeps to Maton's 10 requests a second by default (25 calls at once, no 429)",
+      scenario: 'gatewayPace',
+      expect: { answers: Array(25).fill('SUCCESS'), refusedByGateway: 0 },
+      sends: 0,
+    },
+    {
+      title: "the gateway's own error: a missing connection keeps its text, says what to do, and is not retried",
+      scenario: 'missingConnection',
+      expect: { code: 'MISSING_CONNECTION', status: 400, retryable: false, saysWhatToDo: true, requests: 1 },
+      sends: 0,
+    },
+    {
+      title: 'the rate limiter gives back the slots of calls that gave up waiting; they are not ambiguous',
+      scenario: 'slotsGivenBack',
+      expect: { gaveUpWaiting: true, notAmbiguous: true, next: 'SUCCESS' },
+    },
+    {
+      title: 'refused before sending: a custom_string over 50, an alphanumeric sender over 11 or with a space',
+      scenario: 'refusedBeforeSending',
+      expect: { codes: ['INVALID_ARGUMENT', 'INVALID_ARGUMENT', 'INVALID_ARGUMENT'] },
+      sends: 0,
+    },
   ];
 }
 
+/** The client through Maton's gateway (its default base URL), with the gateway at `base.url`. */
+const throughGateway = (ClickSend, base, options) =>
+  new ClickSend({ apiKey: base.apiKey, fetch: (url, init) => fetch(String(url).replace('https://gateway.maton.ai', base.url), init), ...options });
+const outcomeOf = (promise) =>
+  promise.then(
+    (v) => v.response_code,
+    (e) => e,
+  );
+
+/** Scenarios of several calls, each resolving with plain data for a case's `expect`. */
+const SCENARIOS = {
+  async lateSendReconciled(ClickSend, base) {
+    const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url, timeoutMs: 300 });
+    const messages = [
+      { to: '0411 222 100', country: 'AU', body: 'late 1' },
+      { to: '61411222101', body: 'late 2' },
+    ];
+    const sent = await client.sms.sendBulk(messages, { customStrings: true });
+    // Asked at once: a custom_string may settle it at once, a miss only once the send cannot land.
+    const states = await client.sms.reconcile(sent, { settleMs: 2500, country: 'AU' });
+    return { sent: sent.map((r) => [r.ok, r.ambiguous, r.error?.code]), states: states.map((s) => [s.state, s.message?.to]) };
+  },
+  async pageWithoutPaging(ClickSend, base) {
+    const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url });
+    const [state] = await client.sms.reconcile([{ to: '+61411111111', body: 'x', custom_string: 'p-1' }], { settleMs: 0 });
+    return { state: state.state, code: state.error?.code };
+  },
+  async gatewayPace(ClickSend, base) {
+    const client = throughGateway(ClickSend, base);
+    const answers = await Promise.all(Array.from({ length: 25 }, () => outcomeOf(client.account.get())));
+    return { answers: answers.map((a) => (typeof a === 'string' ? a : a.code)), refusedByGateway: answers.filter((a) => a.status === 429).length };
+  },
+  async missingConnection(ClickSend, base) {
+    const client = throughGateway(ClickSend, base, { connection: 'not-a-connection' });
+    let requests = 0;
+    client.on('request', () => requests++);
+    const e = await outcomeOf(client.account.get());
+    return { code: e.code, status: e.status, retryable: e.retryable, saysWhatToDo: /no ClickSend connection.*connections\.create.*`connection` option/.test(e.message), requests };
+  },
+  async slotsGivenBack(ClickSend, base) {
+    const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url, rateLimit: { perSecond: 5, burst: 1 } });
+    // 20 sends that give up at once: 4 s of slots at 5 a second, had they kept them.
+    const sends = await Promise.all(Array.from({ length: 20 }, (_, i) => outcomeOf(client.sms.send({ messages: [{ to: '+61411000001', body: `x${i}` }] }, { timeoutMs: 1 }))));
+    const waited = sends.filter((e) => e.code === 'TIMEOUT' && /nothing went out/.test(e.message));
+    // The next call has its slot within a second, not after the 4 s the abandoned ones held.
+    const next = await outcomeOf(client.account.get({ timeoutMs: 1500 }));
+    return { gaveUpWaiting: waited.length >= 15, notAmbiguous: waited.every((e) => e.ambiguous === false && e.retryable === true), next: next.code ?? next };
+  },
+  async refusedBeforeSending(ClickSend, base) {
+    const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url });
+    const to = '+61411000001';
+    const refused = await Promise.all([
+      outcomeOf(client.sms.send({ messages: [{ to, body: 'x', custom_string: 'c'.repeat(51) }] })),
+      outcomeOf(client.sms.send({ messages: [{ to, body: 'x', from: 'MyShopOnline' }] })),
+      client.sms.sendBulk([{ to, body: 'x', from: 'My Shop' }]).catch((e) => e),
+    ]);
+    return { codes: refused.map((e) => e.code) };
+  },
+};
+
 /** A call's outcome as plain data (it may cross from a page to Node). */
 export async function runFault(ClickSend, c, base) {
+  if (c.scenario) {
+    const outcome = { scenario: await SCENARIOS[c.scenario](ClickSend, base) };
+    outcome.polluted = [{}.polluted, Object.prototype.polluted].filter((v) => v !== undefined).length;
+    outcome.after = (await new ClickSend({ apiKey: base.apiKey, baseUrl: base.url }).account.get()).response_code;
+    return outcome;
+  }
   const client = new ClickSend({ apiKey: base.apiKey, baseUrl: base.url, ...c.client });
   const [area, name] = c.fn.split('.');
   const outcome = {};
