@@ -20,14 +20,28 @@ export function readResponse(response) {
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new TypeError('fetch resolved with something that is not a Response');
   const success = status >= 200 && status < 300;
   // Only a failure's Retry-After matters (a 429 or 503 says when to try again).
-  const retryAfter = success ? null : response.headers.get('retry-after');
+  const retryAfter = success ? null : header(response, 'retry-after');
   const limit = success ? MAX_BODY_BYTES : MAX_ERROR_BODY_BYTES;
-  const declared = response.headers.get('content-length');
+  const declared = header(response, 'content-length');
   // The common case: a length within the limit (fetch holds the body to it), or no stream.
   if ((declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) || !response.body) {
     return response.text().then((text) => ({ status, text, complete: true, retryAfter }));
   }
   return readStream(response.body, limit).then(({ text, complete }) => ({ status, text, complete, retryAfter }));
+}
+
+/**
+ * A header of a Response, or of a look-alike a custom fetch returned (headers as a `Map` or a
+ * plain object); null when there is none.
+ */
+function header(response, name) {
+  const headers = response.headers;
+  if (typeof headers?.get === 'function') return headers.get(name) ?? null;
+  if (headers !== null && typeof headers === 'object') {
+    const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+    return key === undefined ? null : String(headers[key]);
+  }
+  return null;
 }
 
 /** The body read chunk by chunk, stopping at `limit` bytes. */

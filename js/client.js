@@ -6,7 +6,7 @@
 import { Client, endpointsJson, packageVersion } from '../clicksend_wasm.js';
 import { BULK_AREAS, sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
-import { callRecord, clientHooks, EVENTS } from './hooks.js';
+import { callRecord, clientHooks, EVENTS, shownHeaders } from './hooks.js';
 import { pages } from './pagination.js';
 import { reconcile } from './reconcile.js';
 
@@ -36,11 +36,10 @@ function hooksFrom(options) {
 
 /**
  * Maton's documented limit: 10 requests a second per account, 429 above it (its gateway skill's
- * "Rate Limits"). Spaced evenly (a burst of 1) so that no one-second window holds more than 10
- * however Maton counts it, and 5 % slower than the limit: requests that leave 100 ms apart can
- * arrive closer, and the gateway counts arrivals. Only for the gateway's own base URL.
+ * "Rate Limits"). Kept as the gateway counts it, by the requests that may reach it within any
+ * second (js/hooks.js, GatewayLimiter). Only for the gateway's own base URL.
  */
-const MATON_RATE_LIMIT = { perSecond: 9.5, burst: 1 };
+const MATON_RATE_LIMIT = { gateway: 10 };
 
 /** Whether the client goes through the Maton gateway: a key without `username` or `baseUrl`. */
 function throughGateway({ apiKey, username, baseUrl }) {
@@ -63,7 +62,9 @@ function userAgent(appInfo) {
   let product = '';
   if (appInfo !== undefined) {
     const { name, version, ...rest } = appInfo ?? {};
-    if (appInfo === null || typeof appInfo !== 'object' || Object.keys(rest).length || !TOKEN.test(name) || !TOKEN.test(version)) {
+    // Strings only: a missing version would otherwise pass as the text "undefined".
+    const token = (v) => typeof v === 'string' && TOKEN.test(v);
+    if (appInfo === null || typeof appInfo !== 'object' || Object.keys(rest).length || !token(name) || !token(version)) {
       throw invalid('new ClickSend(): `appInfo` must be {name, version}, each of letters, digits and . _ ~ + - (at most 64)');
     }
     product = ` ${name}/${version}`;
@@ -103,7 +104,8 @@ class Call {
   withResponse() {
     return this.#promise.then((data) => {
       const { status, headers, url } = this.#record.response;
-      return { data, response: { status, headers: Object.fromEntries(headers), url }, attempts: this.#record.attempts, durationMs: this.#record.ended - this.#record.started };
+      const shown = shownHeaders(headers, this.#record.redact);
+      return { data, response: { status, headers: shown, url }, attempts: this.#record.attempts, durationMs: this.#record.ended - this.#record.started };
     });
   }
 
@@ -120,6 +122,7 @@ export class ClickSend {
   constructor(options) {
     const hooks = readArgument('new ClickSend()', () => hooksFrom(options));
     const client = new Client(options, hooks);
+    hooks.redact = (text) => client.redact(text);
     this.#client = client;
     this.#hooks = hooks;
     table ??= endpoints();

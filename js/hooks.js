@@ -19,7 +19,7 @@ const now = () => Date.now();
 export function clientHooks({ fetch, rateLimit, userAgent, maxHoldMs }) {
   return {
     fetch,
-    limiter: rateLimit && new Limiter(rateLimit.perSecond, rateLimit.burst ?? rateLimit.perSecond),
+    limiter: rateLimit && (rateLimit.gateway ? new GatewayLimiter(rateLimit.gateway, 1000) : new Limiter(rateLimit.perSecond, rateLimit.burst ?? rateLimit.perSecond)),
     holdUntil: 0,
     maxHoldMs,
     userAgent,
@@ -29,7 +29,57 @@ export function clientHooks({ fetch, rateLimit, userAgent, maxHoldMs }) {
 
 /** A call's record: what its events name and what `withResponse()` resolves with. */
 export function callRecord(area, name) {
-  return { area, name, attempts: 0, started: now(), ended: 0, response: undefined };
+  return { area, name, attempts: 0, started: now(), ended: 0, response: undefined, redact: undefined };
+}
+
+/**
+ * A response's headers as a plain object, for events and `withResponse()`: every value
+ * redacted of the client's credentials (as errors are: a server may echo them), and
+ * `Set-Cookie` left out (no handler needs a session cookie; several would collapse into one).
+ * Reads a `Headers`, a `Map`, pairs or a plain object: a custom fetch may return a look-alike.
+ */
+export function shownHeaders(headers, redact) {
+  const out = {};
+  for (const [name, value] of headerPairs(headers)) {
+    const key = String(name).toLowerCase();
+    if (key === 'set-cookie' || key === 'set-cookie2') continue;
+    const text = redact ? redact(String(value)) : String(value);
+    out[key] = key in out ? `${out[key]}, ${text}` : text;
+  }
+  return out;
+}
+
+function headerPairs(headers) {
+  try {
+    if (headers == null || typeof headers !== 'object') return [];
+    if (typeof headers.entries === 'function') return [...headers.entries()];
+    if (typeof headers[Symbol.iterator] === 'function') return [...headers];
+    return Object.entries(headers);
+  } catch {
+    return []; // headers that cannot be read are shown as none; the call itself is not failed
+  }
+}
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as it aborts: a custom fetch (or a
+ * body) that ignores the signal cannot outlast the call's deadline.
+ */
+function untilAborted(promise, signal) {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -53,13 +103,13 @@ class Limiter {
     this.stamp = at;
   }
 
-  /** Takes a slot now (true), or false when the caller must wait in line (`acquire`). */
+  /** Takes a slot now, or null when the caller must wait in line (`acquire`). */
   take() {
-    if (this.queue.length > 0) return false;
+    if (this.queue.length > 0) return null;
     this.refill(now());
-    if (this.tokens < 1) return false;
+    if (this.tokens < 1) return null;
     this.tokens -= 1;
-    return true;
+    return SPENT;
   }
 
   /** Waits for a slot in line; rejects (and leaves the line) when `signal` aborts. */
@@ -90,7 +140,7 @@ class Limiter {
         const waiter = this.queue.shift();
         this.tokens -= 1;
         waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.resolve();
+        waiter.resolve(SPENT);
       }
       this.schedule();
     }, ms);
@@ -99,6 +149,84 @@ class Limiter {
   stop() {
     clearTimeout(this.timer);
     this.timer = undefined;
+  }
+}
+
+/** A token bucket's slot: spent when taken, nothing to give back. */
+const SPENT = { release() {} };
+
+/**
+ * The Maton gateway's limit: at most `limit` requests in any `windowMs`, counted where the
+ * gateway counts them, when they reach it. A request reaches it some time between being sent
+ * and being answered, so it holds a place in the window from when it is sent until `windowMs`
+ * after its answer (`slot.release(at)`): however the network delays requests, no window the
+ * gateway sees can hold more than `limit`. Spacing departures evenly was not enough: a first
+ * request 80 ms slower than the rest reached the gateway close enough to the eleventh for a 429.
+ * Requests wait in line, in order; one that gives up (its signal) holds no place.
+ */
+class GatewayLimiter {
+  constructor(limit, windowMs) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+    this.held = new Set(); // {end}: end undefined while the request is out
+    this.queue = [];
+    this.timer = undefined;
+  }
+
+  /** Places whose window has passed are free again. */
+  purge(at) {
+    for (const slot of this.held) if (slot.end !== undefined && slot.end + this.windowMs <= at) this.held.delete(slot);
+  }
+
+  slot() {
+    const slot = { end: undefined, release: (at) => this.release(slot, at) };
+    this.held.add(slot);
+    return slot;
+  }
+
+  /** A place now, or null when the caller must wait in line (`acquire`). */
+  take() {
+    if (this.queue.length > 0) return null;
+    this.purge(now());
+    return this.held.size < this.limit ? this.slot() : null;
+  }
+
+  release(slot, at) {
+    if (slot.end === undefined) slot.end = at;
+    this.schedule();
+  }
+
+  /** Waits for a place in line; rejects (and leaves the line) when `signal` aborts. */
+  acquire(signal) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const waiter = { resolve, signal, onAbort: undefined };
+      waiter.onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(signal.reason);
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.schedule();
+    });
+  }
+
+  /** Hands out the places that are free, then waits for the next to come free, if any will by time. */
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.purge(now());
+    while (this.queue.length > 0 && this.held.size < this.limit) {
+      const waiter = this.queue.shift();
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve(this.slot());
+    }
+    if (this.queue.length === 0) return;
+    // The first place to come free by time; places still out come free on release instead.
+    let next = Number.POSITIVE_INFINITY;
+    for (const slot of this.held) if (slot.end !== undefined) next = Math.min(next, slot.end + this.windowMs);
+    if (Number.isFinite(next)) this.timer = setTimeout(() => this.schedule(), Math.max(0, next - now()));
   }
 }
 
@@ -202,6 +330,7 @@ export function pause(d, ms) {
  */
 export async function attempt(hooks, call, url, method, headers, body, d) {
   const signal = d.signal;
+  let slot; // the rate limit's place, given back (for the gateway's window) once answered
   const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };
   if (hooks) {
     // Any hold a 429 put on every call of the client, then the client's rate limit. Awaited
@@ -210,7 +339,7 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
     try {
       const held = hooks.holdUntil - now();
       if (held > 0) await wait(held, signal);
-      if (hooks.limiter && !hooks.limiter.take()) await hooks.limiter.acquire(signal);
+      if (hooks.limiter) slot = hooks.limiter.take() ?? (await hooks.limiter.acquire(signal));
     } catch (reason) {
       throw new NotSent(reason);
     }
@@ -222,12 +351,14 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
   let response;
   let answer;
   try {
-    response = await (hooks?.fetch ?? globalThis.fetch)(url, init);
-    answer = await readResponse(response);
+    response = await untilAborted((hooks?.fetch ?? globalThis.fetch)(url, init), signal);
+    answer = await untilAborted(readResponse(response), signal);
   } catch (error) {
     const code = signal?.aborted ? (signal.reason === TIMEOUT_REASON ? 'TIMEOUT' : 'ABORTED') : 'NETWORK_ERROR';
     if (listened(hooks, 'error')) emit(hooks, 'error', { ...about(), attempt: n, code, status: 0 });
     throw error;
+  } finally {
+    slot?.release(now());
   }
   const ended = now();
   if (hooks && answer.status === 429) {
@@ -238,9 +369,10 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
   if (call) {
     call.ended = ended;
     call.response = { status: answer.status, headers: response.headers, url };
+    call.redact = hooks?.redact;
   }
   if (listened(hooks, 'response')) {
-    const headers = Object.fromEntries(response.headers);
+    const headers = shownHeaders(response.headers, hooks.redact);
     emit(hooks, 'response', { ...about(), method: init.method, url, attempt: n, status: answer.status, durationMs: ended - started, headers });
   }
   return answer;

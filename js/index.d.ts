@@ -92,7 +92,7 @@ export interface ClickSendEvents {
 export interface AllOptions extends CallOptions {
   /** Stop after this many items. */
   maxItems?: number;
-  /** Stop after this many pages. */
+  /** Stop after this many pages. Without it, more than 1000 pages is an error (`INVALID_ARGUMENT`), not a quiet end. */
   maxPages?: number;
 }
 

@@ -1,5 +1,11 @@
 // `fn.all(...)`: ClickSend's pages as one async iterator, for every paginated function.
-import { invalid, readArgument } from './error.js';
+import { ClickSendError, invalid, readArgument } from './error.js';
+
+/**
+ * The most pages `.all()` reads unless told otherwise (`maxPages`): 1,000 (100,000 items at
+ * ClickSend's largest page). Reaching it with pages left is an error, never a quiet end.
+ */
+export const DEFAULT_MAX_PAGES = 1000;
 
 function limit(name, value) {
   if (value === undefined) return Infinity;
@@ -22,7 +28,17 @@ function readOptions(query, options) {
   const { maxItems, maxPages, ...rest } = options ?? {};
   const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
   if (unknown) throw invalid(`all(): unknown option \`${unknown}\` (known: maxItems, maxPages, ${CALL_OPTIONS.join(', ')})`);
-  return { maxItems: limit('maxItems', maxItems), maxPages: limit('maxPages', maxPages), perCall: callOptions(rest), query: { ...query } };
+  return { maxItems: limit('maxItems', maxItems), maxPages: maxPages === undefined ? undefined : limit('maxPages', maxPages), perCall: callOptions(rest), query: { ...query } };
+}
+
+/** A page's number field as a whole number (ClickSend's are numbers; a proxy may send text), or NaN. */
+function pageNumber(value) {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return Number.isInteger(n) ? n : Number.NaN;
+}
+
+function badPaging(why) {
+  return new ClickSendError(`all(): ${why}; stopped rather than read the same pages again`, { code: 'INVALID_RESPONSE', status: 200 });
 }
 
 /**
@@ -32,14 +48,23 @@ function readOptions(query, options) {
  */
 export async function* pages(client, index, params, args, record) {
   const { maxItems, maxPages, perCall, query } = readArgument('all()', () => readOptions(args[params], args[params + 1]));
-  let page = query.page ?? 1;
-  for (let fetched = 0, yielded = 0; fetched < maxPages; fetched++) {
+  let page = pageNumber(query.page ?? 1);
+  if (!(page >= 1)) throw invalid('all(): `page` must be a whole number from 1');
+  for (let fetched = 0, yielded = 0; ; fetched++) {
+    if (fetched >= (maxPages ?? DEFAULT_MAX_PAGES)) {
+      if (maxPages !== undefined) return; // as many pages as asked for
+      throw new ClickSendError(`all(): more than ${DEFAULT_MAX_PAGES} pages; pass maxPages to read further (or maxItems to stop sooner)`, { code: 'INVALID_ARGUMENT' });
+    }
     const { data } = await client.call(index, [...args.slice(0, params), { ...query, page }, perCall], record());
+    const [current, last] = [pageNumber(data?.current_page), pageNumber(data?.last_page)];
+    // A server that answers another page (the same one again, one already read) would make the
+    // loop endless and its items come twice: refused before any of them is given.
+    if (!Number.isNaN(current) && current !== page) throw badPaging(`page ${page} was asked for and page ${data.current_page} came back`);
     for (const item of data?.data ?? []) {
       if (yielded++ >= maxItems) return;
       yield item;
     }
-    if (!data?.data?.length || !(data.current_page < data.last_page)) return;
-    page = data.current_page + 1;
+    if (!data?.data?.length || !(current < last)) return;
+    page = current + 1;
   }
 }

@@ -119,6 +119,8 @@ pub fn read_request(method: &JsValue, path: &JsValue, init: &JsValue) -> Result<
     let query = read_query(what, &get(init, "query"))?;
     let body = match get(init, "body") {
         b if b.is_undefined() => None,
+        // fetch throws for a GET with a body: refused here, before anything is sent or retried.
+        _ if method == Method::Get => return Err(invalid(what, "a GET request has no body; put its parameters in `query`")),
         b if b.is_object() && !b.is_function() => Some(RequestBody::Json(stringify(what, &b)?)),
         b => return Err(invalid(what, format!("body must be an object or an array, got {}", type_name(&b)))),
     };
@@ -350,22 +352,48 @@ fn read_overrides(what: &str, v: &JsValue) -> Result<CallOptions, Error> {
     })
 }
 
-/// A call's extra headers: a plain object of strings, each checked.
+/// A call's extra headers, each checked: a plain object of strings, or what fetch takes
+/// besides (a `Headers`, a `Map` or an array of `[name, value]` pairs).
 fn read_headers(what: &str, v: &JsValue) -> Result<Vec<(String, String)>, Error> {
     if v.is_undefined() {
         return Ok(Vec::new());
     }
-    if !is_plain_object(v) {
-        return Err(invalid(what, format!("`headers` must be an object of header names and values, got {}", type_name(v))));
-    }
+    // An iterable first (a Headers or a Map has no own keys: read as an object, it was empty).
+    let iterable = v.is_object() && js_sys::try_iter(v).map_err(|_| unreadable(what))?.is_some();
+    let pairs = if iterable {
+        header_pairs(what, v)?
+    } else if is_plain_object(v) {
+        let mut pairs = Vec::new();
+        for name in keys(what, v)? {
+            pairs.push((name.clone(), read(what, v, &JsValue::from_str(&name))?));
+        }
+        pairs
+    } else {
+        return Err(invalid(what, format!("`headers` must be an object of header names and values, a Headers, a Map or [name, value] pairs, got {}", type_name(v))));
+    };
     let mut out = Vec::new();
-    for name in keys(what, v)? {
-        let value = read(what, v, &JsValue::from_str(&name))?;
+    for (name, value) in pairs {
         let value = value.as_string().ok_or_else(|| invalid(what, format!("header `{name}` must be a string, got {}", type_name(&value))))?;
         options::check_header(&name, &value).map_err(|m| invalid(what, m))?;
         out.push((name, value));
     }
     Ok(out)
+}
+
+/// The `[name, value]` pairs of an iterable of them (a `Headers`, a `Map`, an array).
+fn header_pairs(what: &str, v: &JsValue) -> Result<Vec<(String, JsValue)>, Error> {
+    let wrong = || invalid(what, format!("`headers` must be an object of header names and values, a Headers, a Map or [name, value] pairs, got {}", type_name(v)));
+    let broken = |_| unreadable(what);
+    let iter = js_sys::try_iter(v).map_err(broken)?.ok_or_else(wrong)?;
+    let mut pairs = Vec::new();
+    for entry in iter {
+        let entry = entry.map_err(broken)?;
+        let pair: Option<&Array> = entry.dyn_ref();
+        let (name, value) = pair.filter(|p| p.length() == 2).map(|p| (p.get(0), p.get(1))).ok_or_else(wrong)?;
+        let name = name.as_string().ok_or_else(wrong)?;
+        pairs.push((name, value));
+    }
+    Ok(pairs)
 }
 
 pub fn read_signal(what: &str, v: &JsValue) -> Result<Option<AbortSignal>, Error> {

@@ -62,6 +62,12 @@ impl Client {
         self.run(args::read_request(&method, &path, &init).map(|out| Outgoing { context, ..out }))
     }
 
+    /// `text` with the client's credentials replaced by `[redacted]`, as in errors: for the
+    /// response headers js/hooks.js hands to events and `withResponse()`.
+    pub fn redact(&self, text: &str) -> String {
+        self.session.config.redact(text)
+    }
+
     /// The checked request for a call of endpoint number `index`.
     fn prepare(&self, index: u32, args: &Array) -> Result<Outgoing, Error> {
         let endpoint = ENDPOINTS.get(index as usize).ok_or_else(|| Error::invalid_argument(format!("there is no endpoint number {index}")))?;

@@ -11,9 +11,21 @@ fn thrown(e: Error) -> JsValue {
     Rejection::from(e).into_js(str::to_string)
 }
 
-/// A text argument of `what`, or the error for anything else.
+/// The longest text `smsParts` and `toGsm7` read, in UTF-16 code units: 10,000, eight times
+/// ClickSend's longest message in its table of parts (8 parts, 1,224 characters; it truncates
+/// beyond 6 by default). Without a bound, a million characters took 2 s and ~450 MB.
+const MAX_SMS_TEXT: u32 = 10_000;
+
+/// A text argument of `what` of at most [`MAX_SMS_TEXT`], or the error for anything else.
 fn text_arg(what: &str, v: &JsValue) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| thrown(Error::invalid_argument(format!("{what}: the text must be a string, got {}", type_name(v)))))
+    let text: &js_sys::JsString = v.dyn_ref().ok_or_else(|| thrown(Error::invalid_argument(format!("{what}: the text must be a string, got {}", type_name(v)))))?;
+    if text.length() > MAX_SMS_TEXT {
+        return Err(thrown(Error::invalid_argument(format!(
+            "{what}: the text has {} characters; at most {MAX_SMS_TEXT} are read (ClickSend's longest message is 8 parts, 1,224 characters)",
+            text.length()
+        ))));
+    }
+    Ok(String::from(text))
 }
 
 /// `[{char, index}]`: characters outside GSM-7 with their indexes (UTF-16 code units).

@@ -13,7 +13,7 @@ pub mod messages;
 pub mod options;
 pub mod path;
 pub mod phone;
-mod phone_plans;
+pub mod phone_plans;
 pub mod query;
 pub mod retry;
 pub mod retry_after;

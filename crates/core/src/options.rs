@@ -66,6 +66,18 @@ fn invalid(msg: impl Into<String>) -> Error {
 /// What [`Config::redact`] puts where a secret was.
 pub const REDACTED: &str = "[redacted]";
 
+/// Secrets shorter than this are redacted only where they stand alone, not inside a longer run
+/// of letters and digits: a test key such as `test` would otherwise turn the library's own
+/// words ("testing kit") into "[redacted]ing kit". ClickSend's and Maton's keys are longer, and
+/// are redacted wherever they appear.
+pub const SHORT_SECRET: usize = 16;
+
+/// Whether a secret between the characters `before` and `after` stands alone (neither is a
+/// letter or a digit).
+pub fn stands_alone(before: Option<char>, after: Option<char>) -> bool {
+    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
 /// A key or connection id: visible ASCII without `"` or `\`. No real key holds those two, and
 /// refusing them means a secret reads the same inside JSON text as outside it, so redacting
 /// an error's `data` (as JSON text) cannot miss one.
@@ -249,7 +261,8 @@ impl Config {
     /// Replaces every credential in `text` (from a server or the runtime) with `[redacted]`.
     /// One pass over the text, the longest secret first at each place: replacing one secret
     /// after another could cut into an earlier `[redacted]` (a short secret such as `r`)
-    /// and leave pieces of a secret behind (found by fuzzing).
+    /// and leave pieces of a secret behind (found by fuzzing). A secret shorter than
+    /// [`SHORT_SECRET`] is redacted only where it stands alone (see there).
     pub fn redact(&self, text: &str) -> String {
         let secrets: Vec<&str> = self.secrets.iter().map(String::as_str).filter(|s| !s.is_empty() && crate::find(text, s).is_some()).collect();
         if secrets.is_empty() {
@@ -257,14 +270,18 @@ impl Config {
         }
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
+        let mut before = None; // the character of `text` before `rest`
         while let Some(c) = rest.chars().next() {
-            match secrets.iter().filter(|s| rest.starts_with(**s)).max_by_key(|s| s.len()) {
+            let here = |s: &&&str| rest.starts_with(**s) && (s.len() >= SHORT_SECRET || stands_alone(before, rest[s.len()..].chars().next()));
+            match secrets.iter().filter(here).max_by_key(|s| s.len()) {
                 Some(secret) => {
                     out.push_str(REDACTED);
+                    before = secret.chars().last();
                     rest = rest.get(secret.len()..).unwrap_or_default();
                 }
                 None => {
                     out.push(c);
+                    before = Some(c);
                     rest = rest.get(c.len_utf8()..).unwrap_or_default();
                 }
             }
@@ -368,7 +385,17 @@ mod tests {
         // "[redacted]" and leave an "e" standing.
         let raw = RawOptions { connection: Some("r".into()), ..opts(Some("e"), None, None) };
         let c = Config::resolve(raw).unwrap();
-        assert_eq!(c.redact("here"), "h[redacted][redacted][redacted]");
+        assert_eq!(c.redact("e r-e.r"), "[redacted] [redacted]-[redacted].[redacted]");
         assert_eq!(c.redact("abc"), "abc");
+    }
+
+    #[test]
+    fn short_secrets_only_where_they_stand_alone_long_ones_anywhere() {
+        // A test key must not mangle the library's own words.
+        let c = Config::resolve(opts(Some("test"), None, None)).unwrap();
+        assert_eq!(c.redact("the testing kit: key test, Bearer test"), "the testing kit: key [redacted], Bearer [redacted]");
+        let long = "a1b2c3d4e5f6a7b8c9d0";
+        let c = Config::resolve(opts(Some(long), None, None)).unwrap();
+        assert_eq!(c.redact(&format!("x{long}y {long}")), "x[redacted]y [redacted]");
     }
 }
