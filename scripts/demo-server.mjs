@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { parseWebhook } from '../pkg/js/node.js';
 import { seedDemoData } from './demo-seed.mjs';
@@ -99,8 +100,56 @@ async function readBody(req, res) {
   return chunks;
 }
 
+/**
+ * The largest upstream answer the proxy passes on: 16 MB, the most the client reads of a
+ * success. Answers are read to this bound (a 300 MB one was buffered whole before), then
+ * cleaned of the proxy's own credentials.
+ */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** The proxy's own secrets (the key, the Basic token, the connection id), for redacting what it relays. */
+const secrets = [env.MATON_API_KEY, env.MATON_CONNECTION, env.CLICKSEND_API_KEY, api.headers.authorization?.replace(/^(Bearer|Basic) /, '')].filter(
+  (s) => typeof s === 'string' && s.length > 0,
+);
+
+/** `text` with every secret of the proxy's replaced by `[redacted]`: an upstream error that quotes the key must not reach the page. */
+function redacted(text) {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/**
+ * A path the proxy passes on: under /api/v3/, without a segment that a URL parser would read
+ * as `.` or `..` (`%2e%2e` included) or an escaped separator (`%2f`, `%5c`) that could take the
+ * request, with the proxy's credentials, out of /v3 upstream.
+ */
+function forwardable(path) {
+  if (!path.startsWith('/api/v3/')) return false;
+  if (/%2f|%5c|\\/i.test(path)) return false;
+  return !path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/** The upstream answer's body, at most MAX_ANSWER_BYTES, or null when it is longer. */
+async function boundedAnswer(answer) {
+  const declared = Number(answer.headers.get('content-length'));
+  if (declared > MAX_ANSWER_BYTES) {
+    await answer.body?.cancel();
+    return null;
+  }
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of answer.body ?? []) {
+    size += chunk.byteLength;
+    if (size > MAX_ANSWER_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
 async function proxy(req, res, path, search) {
   if (!path.startsWith('/api/v3/')) return res.writeHead(404).end();
+  if (!forwardable(path)) return fail(res, 400, 'BAD_REQUEST', 'The demo proxy passes on paths under /api/v3/ only, without dot segments or escaped slashes.');
   const headers = { ...api.headers };
   for (const name of FORWARDED) if (req.headers[name]) headers[name] = req.headers[name];
   const chunks = await readBody(req, res);
@@ -113,8 +162,14 @@ async function proxy(req, res, path, search) {
       body: chunks.length ? Buffer.concat(chunks) : undefined,
       redirect: 'manual',
     });
-    // The whole answer first: if the upstream drops mid-body, nothing has been sent yet.
-    const body = Buffer.from(await answer.arrayBuffer());
+    // The whole answer first (to a bound): if the upstream drops mid-body, nothing has been
+    // sent yet; and the proxy's credentials are taken out of it before the page sees it.
+    const raw = await boundedAnswer(answer);
+    if (raw === null) {
+      log(`${req.method} ${path} -> ${answer.status}, answer over ${MAX_ANSWER_BYTES} bytes: 502`);
+      return fail(res, 502, 'PROXY_ERROR', `The API's answer was over ${MAX_ANSWER_BYTES} bytes; the demo proxy does not pass it on.`);
+    }
+    const body = secrets.length ? Buffer.from(redacted(raw.toString('utf8'))) : raw;
     const out = { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' };
     const retryAfter = answer.headers.get('retry-after');
     if (retryAfter) out['retry-after'] = retryAfter;
@@ -127,26 +182,34 @@ async function proxy(req, res, path, search) {
 }
 
 /** The token the webhook URL carries: whoever does not know it cannot add receipts. */
-const webhookToken = randomBytes(16).toString('hex');
+const webhookToken = env.DEMO_WEBHOOK_TOKEN || randomBytes(16).toString('hex'); // set by tests only
 /** Delivery receipts received, in order: `{message_id, status_code, timestamp}`. */
 const receipts = [];
 const MAX_RECEIPTS = 200_000;
 
-/** ClickSend's delivery receipts, checked to be genuine (the URL's token) by parseWebhook. */
+/**
+ * ClickSend's delivery receipts, checked to be genuine (the URL's token) by parseWebhook before
+ * any of the body is read, and read to parseWebhook's bound while they stream in (413 beyond).
+ */
 async function webhook(req, res, search) {
-  const chunks = await readBody(req, res);
-  if (!chunks) return;
+  const request = new Request(`http://127.0.0.1/webhooks/clicksend${search}`, {
+    method: 'POST',
+    headers: Object.entries(req.headers).filter(([name, v]) => (name === 'content-type' || name === 'content-length') && typeof v === 'string'),
+    body: Readable.toWeb(req),
+    duplex: 'half',
+  });
   try {
-    const event = await parseWebhook(
-      { contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8'), url: `http://127.0.0.1/webhooks/clicksend${search}` },
-      { token: webhookToken },
-    );
+    const event = await parseWebhook(request, { token: webhookToken });
     if (event.type.endsWith('_receipt') && receipts.length < MAX_RECEIPTS) {
       receipts.push({ message_id: event.message_id, status_code: String(event.status_code ?? ''), timestamp: event.timestamp });
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   } catch (e) {
-    res.writeHead(e.code === 'FORBIDDEN_WEBHOOK' ? 403 : 400, { 'content-type': 'text/plain' }).end(e.code ?? 'bad webhook');
+    const status = { FORBIDDEN_WEBHOOK: 403, WEBHOOK_TOO_LARGE: 413 }[e.code] ?? 400;
+    // Refused without reading the rest: the connection closes once the answer is out.
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+    res.writeHead(status, { 'content-type': 'text/plain' }).end(e.code ?? 'bad webhook');
   }
 }
 
