@@ -5,7 +5,11 @@ CREATE TABLE IF NOT EXISTS campaigns (
   sender TEXT,
   recipients INTEGER NOT NULL,
   batches INTEGER NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  -- The caller's Idempotency-Key, and a hash of the request it came with: a retried POST with
+  -- the same key answers this campaign instead of sending it again.
+  idempotency_key TEXT UNIQUE,
+  request_hash TEXT
 );
 -- One row per batch, claimed before it is sent: the claim is what stops a redelivered
 -- queue message from sending the same batch twice.

@@ -5,6 +5,8 @@
 // Never twice: a batch is claimed in D1 before it is sent, and only a batch whose last try
 // definitely did not go out ('retry') can be claimed again. A send that may have gone out
 // (a timeout, a dropped connection) is recorded as 'ambiguous' and acknowledged, not retried.
+// A POST retried with the same `Idempotency-Key` answers the first campaign. A queue message
+// is checked like any input before anything is sent.
 import { ClickSendError, parsePhone } from 'clicksend-wasm';
 import { clickSend } from './clicksend.js';
 import { HttpError, json, readJson, requireBearer } from './http.js';
@@ -40,21 +42,55 @@ function recipientsFrom(list) {
   return [...numbers];
 }
 
+/**
+ * The request's idempotency key: the `Idempotency-Key` header, else `idempotency_key` in the
+ * body; at most 200 visible ASCII characters. Undefined when there is none.
+ */
+function idempotencyKey(request, input) {
+  const key = request.headers.get('idempotency-key') ?? input.idempotency_key;
+  if (key === undefined || key === null) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new HttpError(400, 'An idempotency key is 1 to 200 visible ASCII characters.');
+  return key;
+}
+
+/** A hex SHA-256 of what the campaign is: its body, sender and recipients in order. */
+async function requestHash(body, from, recipients) {
+  const bytes = new TextEncoder().encode(JSON.stringify([body, from ?? null, recipients]));
+  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** One queue message per batch: ~16 bytes a number keeps each well under the 128 KB limit. */
+async function enqueue(env, id, recipients) {
+  for (let batch = 0; batch * BATCH_SIZE < recipients.length; batch++) {
+    await env.CAMPAIGNS.send({ campaign: id, batch, recipients: recipients.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE) });
+  }
+}
+
 export async function createCampaign(request, env) {
   await requireBearer(request, env);
   const input = await readJson(request, MAX_BODY_BYTES);
+  const key = idempotencyKey(request, input);
   const { body, from } = contentFrom(input); // the same checks as /send
   const recipients = recipientsFrom(input.recipients);
-  const id = crypto.randomUUID();
   const batches = Math.ceil(recipients.length / BATCH_SIZE);
-  await env.DB.prepare('INSERT INTO campaigns (id, body, sender, recipients, batches, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .bind(id, body, from ?? null, recipients.length, batches, Date.now())
+  const hash = await requestHash(body, from, recipients);
+  const id = crypto.randomUUID();
+  // The key's row is made once (UNIQUE): a retry, or a second request racing the first, finds it.
+  const made = await env.DB.prepare(
+    'INSERT INTO campaigns (id, body, sender, recipients, batches, created_at, idempotency_key, request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING',
+  )
+    .bind(id, body, from ?? null, recipients.length, batches, Date.now(), key ?? null, hash)
     .run();
-  // One queue message per batch: ~16 bytes a number keeps each well under the 128 KB limit.
-  for (let batch = 0; batch < batches; batch++) {
-    await env.CAMPAIGNS.send({ campaign: id, batch, recipients: recipients.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE) });
+  if (made.meta.changes === 1) {
+    await enqueue(env, id, recipients);
+    return json(202, { campaign: id, recipients: recipients.length, batches });
   }
-  return json(202, { campaign: id, recipients: recipients.length, batches });
+  const first = await env.DB.prepare('SELECT id, recipients, batches, request_hash FROM campaigns WHERE idempotency_key = ?').bind(key).first();
+  if (first.request_hash !== hash) throw new HttpError(409, 'This Idempotency-Key was used for another campaign; use a new key for a new campaign.');
+  // The first request may have stopped before it queued every batch: queued again, each batch
+  // is still sent once (a batch is claimed in D1 before it is sent; a claimed one is skipped).
+  await enqueue(env, first.id, recipients);
+  return json(200, { campaign: first.id, recipients: first.recipients, batches: first.batches, replayed: true });
 }
 
 // ---- consumer ----------------------------------------------------------------------------
@@ -80,9 +116,58 @@ async function record(env, job, state, outcomes, error = null) {
   ]);
 }
 
+/**
+ * What a queue message must be before anything is sent: `{campaign, batch, recipients}` with a
+ * campaign's id, a batch number, and 1 to 1000 distinct numbers in E.164. The queue is an
+ * input like any other: a message made elsewhere (or by a bug) must not send 1,000 SMS to one
+ * number. Returns the reason it is not, or undefined.
+ */
+function malformed(job) {
+  if (job === null || typeof job !== 'object') return 'not an object';
+  const { campaign, batch, recipients } = job;
+  if (typeof campaign !== 'string' || !/^[0-9a-f-]{36}$/.test(campaign)) return 'no campaign id';
+  if (!Number.isSafeInteger(batch) || batch < 0) return 'no batch number';
+  if (!Array.isArray(recipients) || recipients.length === 0 || recipients.length > BATCH_SIZE) return `recipients must be 1 to ${BATCH_SIZE} numbers`;
+  if (!recipients.every((to) => typeof to === 'string' && /^\+[1-9]\d{3,14}$/.test(to))) return 'a recipient that is not a number in E.164';
+  if (new Set(recipients).size !== recipients.length) return 'a recipient listed twice';
+  return undefined;
+}
+
 async function sendBatch(env, job, message) {
+  const bad = malformed(job);
+  if (bad) {
+    // Nothing sent; recorded where it can be (a batch of a campaign), acknowledged either way.
+    if (typeof job?.campaign === 'string' && Number.isSafeInteger(job?.batch)) await settle(env, job, 'failed', `malformed queue message: ${bad}`);
+    return message.ack();
+  }
   if (!(await claim(env, job))) return message.ack(); // a redelivery: never send twice
+  let started = false;
+  try {
+    await sendClaimed(env, job, message, () => {
+      started = true;
+    });
+  } catch (e) {
+    // A bug or a D1 failure: the batch is not left 'sending' for ever. If its send may have
+    // begun, it may have gone out: ambiguous (reconcile it), never retried blind.
+    await settle(env, job, started ? 'ambiguous' : 'failed', `${e?.name ?? 'Error'}: ${e?.message ?? e}`).catch(() => {});
+    message.ack();
+  }
+}
+
+/** The batch's state and error, without per-recipient outcomes. */
+function settle(env, job, state, error) {
+  return env.DB.prepare(
+    `INSERT INTO batches (campaign_id, batch, state, error, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (campaign_id, batch) DO UPDATE SET state = excluded.state, error = excluded.error, updated_at = excluded.updated_at`,
+  )
+    .bind(job.campaign, job.batch, state, error, Date.now())
+    .run();
+}
+
+/** Sends a claimed batch and records its outcome; `sending()` is called just before the send. */
+async function sendClaimed(env, job, message, sending) {
   const campaign = await env.DB.prepare('SELECT body, sender FROM campaigns WHERE id = ?').bind(job.campaign).first();
+  if (!campaign) throw new Error(`no campaign ${job.campaign}`);
   const messages = job.recipients.map((to) => ({
     to,
     body: campaign.body,
@@ -90,6 +175,7 @@ async function sendBatch(env, job, message) {
     custom_string: `${job.campaign}:${job.batch}`,
     ...(campaign.sender && { from: campaign.sender }),
   }));
+  sending();
   try {
     const res = await clickSend(env).sms.send({ messages });
     // The API answers one result per message, in order; `to` is as the API normalized it.
@@ -97,7 +183,7 @@ async function sendBatch(env, job, message) {
     await record(env, job, 'sent', outcomes);
     message.ack();
   } catch (e) {
-    if (!(e instanceof ClickSendError)) throw e; // a bug: let the queue retry, the claim stands
+    if (!(e instanceof ClickSendError)) throw e; // a bug (or D1 failing): sendBatch records it
     const everyone = (status) => job.recipients.map((to) => ({ to, status }));
     if (e.ambiguous) {
       await record(env, job, 'ambiguous', everyone('AMBIGUOUS'), `${e.code}: ${e.message}`);

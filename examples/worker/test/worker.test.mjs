@@ -53,8 +53,8 @@ after(async () => {
   packed.dispose();
 });
 
-function call(method, path, { token = API_TOKEN, body, type = 'application/json', raw } = {}) {
-  const headers = { 'content-type': type };
+function call(method, path, { token = API_TOKEN, body, type = 'application/json', raw, extra = {} } = {}) {
+  const headers = { 'content-type': type, ...extra };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   return fetch(`${worker}${path.slice(1)}`, { method, headers, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
 }
@@ -127,7 +127,47 @@ test('worker: the webhook refuses a wrong token and a forged body, and stores no
   assert.match(forged.body.error, /^Not a ClickSend callback: /);
   assert.equal((await post(WEBHOOK_TOKEN, '{"__proto__": {"polluted": 1}}', 'application/json')).status, 400);
   assert.equal((await post(WEBHOOK_TOKEN, 'x'.repeat(70 * 1024))).status, 413);
+  // The token is checked before the body is read: a large body with a wrong one is refused as such.
+  assert.equal((await post('nope', 'x'.repeat(10 * 1024 * 1024))).status, 401);
   assert.equal((await rows('SELECT COUNT(*) AS n FROM events'))[0].n, before);
+});
+
+test('worker: a campaign POST retried with the same Idempotency-Key answers the first campaign and sends nobody twice', async () => {
+  await sandbox.reset();
+  await sandbox.balance(100_000);
+  const recipients = Array.from({ length: 1500 }, (_, i) => `+6141${String(i).padStart(7, '0')}`);
+  const campaign = { body: 'Once only', recipients };
+  const post = (body, key) => call('POST', '/campaigns', { body, extra: key ? { 'idempotency-key': key } : {} }).then(answer);
+  const first = await post(campaign, 'spring-sale-1');
+  assert.equal(first.status, 202);
+  // A retry of the same request (a timeout, a proxy that resends): the same campaign, as the
+  // header or in the body.
+  assert.deepEqual(await post(campaign, 'spring-sale-1'), { status: 200, body: { campaign: first.body.campaign, recipients: 1500, batches: 2, replayed: true } });
+  assert.deepEqual((await post({ ...campaign, idempotency_key: 'spring-sale-1' })).body.campaign, first.body.campaign);
+  // The same key for another campaign is a mistake, not a replay.
+  const other = await post({ ...campaign, body: 'Something else' }, 'spring-sale-1');
+  assert.deepEqual(other, { status: 409, body: { error: 'This Idempotency-Key was used for another campaign; use a new key for a new campaign.' } });
+
+  await until('both batches sent', async () => (await rows("SELECT COUNT(*) AS n FROM batches WHERE campaign_id = ? AND state = 'sent'", first.body.campaign))[0].n === 2);
+  const received = (await sends()).flatMap((c) => c.json.messages.map((m) => m.to));
+  assert.equal(received.length, 1500, 'every recipient once');
+  assert.deepEqual([...new Set(received)].sort(), recipients);
+  assert.equal((await rows('SELECT COUNT(*) AS n FROM campaigns WHERE idempotency_key = ?', 'spring-sale-1'))[0].n, 1);
+});
+
+test('worker: a queue message is checked before anything is sent; one that fails is recorded, not left sending', async () => {
+  await sandbox.reset();
+  const queue = await mf.getQueueProducer('CAMPAIGNS');
+  const campaign = crypto.randomUUID();
+  await queue.send({ campaign, batch: 0, recipients: Array(1000).fill('+61411000001') }); // 1,000 SMS to one number
+  await queue.send({ campaign, batch: 1, recipients: ['+61411000002'] }); // well formed, but no such campaign
+  const batches = () => rows('SELECT batch, state, error FROM batches WHERE campaign_id = ? ORDER BY batch', campaign);
+  await until('both batches settled', async () => (await batches()).filter((b) => b.state !== 'sending').length === 2);
+  assert.deepEqual(await batches(), [
+    { batch: 0, state: 'failed', error: 'malformed queue message: a recipient listed twice' },
+    { batch: 1, state: 'failed', error: `Error: no campaign ${campaign}` },
+  ]);
+  assert.deepEqual(await sends(), [], 'nothing reached ClickSend');
 });
 
 test('worker: a campaign to 10,000 recipients fans out through Queues, each sent exactly once, receipts stored', async () => {
@@ -250,7 +290,7 @@ test('worker: a recipient nested 900,000 arrays deep, or a webhook body that is 
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new Uint8Array([0x6d, 0x3d, 0xff, 0xfe, 0xc0, 0xae]),
   }).then(answer);
-  assert.deepEqual(invalidUtf8, { status: 400, body: { error: 'The body is not UTF-8 text.' } });
+  assert.deepEqual(invalidUtf8, { status: 400, body: { error: 'Not a ClickSend callback: parseWebhook: the body is not UTF-8 text' } });
 });
 
 test('worker: a receipt ClickSend sends five times is stored once', async () => {
