@@ -24,16 +24,20 @@ export interface RecordedRequest {
   response: { status: number; body: unknown };
 }
 
+/** A fault for the next matching requests; anything it cannot do (an unknown field, `times: 0`, a `body` without `status`) is refused with a TypeError. */
 export interface Fault {
-  method?: string;
-  /** Relative to `/v3` (`/sms/send`); every path when absent. */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** `/sms/send`, or as `requests()` shows it (`/v3/sms/send`, `/clicksend/v3/sms/send`); every path when absent. */
   path?: string;
-  /** How many of the next matching requests (1 by default). */
+  /** How many of the next matching requests (1 by default, at least 1). */
   times?: number;
+  /** Answered with this status (100 to 599), the request not carried out. */
   status?: number;
   retry_after?: string | number;
+  /** The answer's body, with `status`. */
   body?: string;
   content_type?: string;
+  /** Answered after this many ms (at most 600000); carried out then even if the caller has left. */
   delay_ms?: number;
   /** No answer until the request's signal aborts. */
   hang?: boolean;
@@ -87,8 +91,11 @@ export interface Sandbox {
     advance(seconds: number): number;
     set(time: Date | string | number): number;
   };
+  /** Every request received, in order, with its answer: the last 10,000 (and at most 64 MB of text). */
   requests(): RecordedRequest[];
-  /** Forgets state, requests, faults and pushes; the clock stays. */
+  /** How many older requests `requests()` let go to stay within its bounds. */
+  droppedRequests(): number;
+  /** Forgets state, requests, faults and pushes; the clock stays. A request still waiting in a fault's delay is then answered 500 ("reset while this request waited"), never with another's answer. */
   reset(): void;
   seed(seed: Seed): Seeded;
   /** Arms faults for the next matching requests; returns how many. */

@@ -7,11 +7,14 @@ import { Kit } from '../clicksend_testing.js';
 
 const DEFAULT_WEBHOOK_URL = 'https://example.com/webhooks/clicksend';
 
-/** Seconds since 1970 of a number (seconds), a Date or an ISO string. */
-function seconds(t) {
-  if (t instanceof Date) return Math.floor(t.getTime() / 1000);
-  if (typeof t === 'string') return Math.floor(Date.parse(t) / 1000);
-  return Math.floor(t);
+/** Seconds since 1970 of a number (seconds), a Date or an ISO string; a TypeError for anything else. */
+function seconds(t, what) {
+  const ms = t instanceof Date ? t.getTime() : typeof t === 'string' ? Date.parse(t) : typeof t === 'number' ? t * 1000 : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw new TypeError(
+      `testing kit: ${what} must be a Date, an ISO date string or Unix seconds (a number), got ${typeof t === 'string' ? JSON.stringify(t.slice(0, 40)) : typeof t}`,
+    );
+  return Math.floor(ms / 1000);
 }
 
 function abortError(signal) {
@@ -91,7 +94,7 @@ function parsed(text, what) {
 export function createSandbox(options = {}) {
   const { apiKey, username, now } = options;
   const kit = new Kit(JSON.stringify({ apiKey, username }));
-  let fixed = now === undefined ? undefined : seconds(now);
+  let fixed = now === undefined ? undefined : seconds(now, '`now`');
   const clock = {
     /** The model's time, in Unix seconds. */
     now: () => Math.floor(clock.nowMs() / 1000),
@@ -99,11 +102,12 @@ export function createSandbox(options = {}) {
     nowMs: () => (fixed === undefined ? Date.now() : fixed * 1000),
     /** Moves a fixed clock on (starting one at the real time if there was none). */
     advance(secondsToAdd) {
+      if (typeof secondsToAdd !== 'number' || !Number.isFinite(secondsToAdd)) throw new TypeError('testing kit: clock.advance() takes a number of seconds');
       fixed = clock.nowMs() / 1000 + secondsToAdd;
       return fixed;
     },
     set(t) {
-      fixed = seconds(t);
+      fixed = seconds(t, 'clock.set()');
       return fixed;
     },
   };
@@ -157,6 +161,8 @@ export function createSandbox(options = {}) {
     /** Every request received, in order: `{method, path, query, headers, body, json, response}`,
      *  credentials shown as `[redacted]`. */
     requests: () => JSON.parse(kit.requests()),
+    /** How many requests `requests()` no longer holds: it keeps the last 10,000 (and 64 MB). */
+    droppedRequests: () => kit.droppedRequests(),
     /** Forgets everything: state, requests, faults, pushes. The clock stays. */
     reset() {
       kit.reset();

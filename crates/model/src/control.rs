@@ -31,7 +31,11 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             model.reset();
             ok("Sandbox reset.", Value::Null)
         }
-        ("GET", "requests") => ok("Recorded requests.", model.requests()),
+        ("GET", "requests") => {
+            let dropped = model.state.requests.dropped();
+            let message = if dropped == 0 { "Recorded requests.".to_string() } else { format!("Recorded requests; {dropped} older ones were let go (the record keeps the last 10,000).") };
+            ok(&message, model.requests())
+        }
         ("GET", "messages") => ok("Stored messages.", stored_messages(model)),
         ("POST", "callbacks") => match parse_callback(body) {
             Ok(callback) => {
@@ -139,28 +143,102 @@ pub fn parse_faults(body: &[u8]) -> Result<Vec<Fault>, String> {
     items.iter().map(parse_fault).collect()
 }
 
+/// The longest `delay_ms` a fault takes: 10 minutes. Longer, a JS timer overflows and fires at
+/// once (the testing kit answered a "delayed" request immediately).
+pub const MAX_FAULT_DELAY_MS: u64 = 600_000;
+
+const FAULT_FIELDS: &[&str] = &["method", "path", "times", "status", "retry_after", "delay_ms", "hang", "body", "content_type", "drop"];
+
+/// One fault, every field checked: a fault the front cannot carry out is refused, never armed
+/// to do something else (or nothing).
 fn parse_fault(v: &Value) -> Result<Fault, String> {
-    let s = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+    let Some(fields) = v.as_object() else { return Err("each fault must be an object".into()) };
+    if let Some(other) = fields.keys().find(|k| !FAULT_FIELDS.contains(&k.as_str())) {
+        return Err(format!("unknown fault field {other:?} (known: {})", FAULT_FIELDS.join(", ")));
+    }
+    let text = |k: &str| -> Result<Option<String>, String> {
+        match v.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{k} must be a string")),
+        }
+    };
+    let whole = |k: &str, range: std::ops::RangeInclusive<u64>, default: u64| -> Result<u64, String> {
+        match v.get(k) {
+            None => Ok(default),
+            Some(n) => n.as_u64().filter(|n| range.contains(n)).ok_or_else(|| format!("{k} must be a whole number from {} to {}", range.start(), range.end())),
+        }
+    };
+    let method = text("method")?.map(|m| m.to_ascii_uppercase());
+    if method.as_deref().is_some_and(|m| !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&m)) {
+        return Err("method must be GET, POST, PUT, PATCH or DELETE".into());
+    }
     let fault = Fault {
-        method: s("method"),
-        path: s("path"),
-        times: v.get("times").and_then(Value::as_u64).unwrap_or(1).max(1) as usize,
-        status: v.get("status").and_then(Value::as_u64).map(|n| n as u16),
-        retry_after: v.get("retry_after").and_then(|r| r.as_str().map(String::from).or_else(|| r.as_u64().map(|n| n.to_string()))),
-        delay_ms: v.get("delay_ms").and_then(Value::as_u64).unwrap_or(0),
-        hang: v.get("hang").and_then(Value::as_bool).unwrap_or(false),
-        body: s("body"),
-        content_type: s("content_type"),
-        drop: match s("drop").as_deref() {
+        method,
+        path: text("path")?.map(|p| fault_path(&p)).transpose()?,
+        times: whole("times", 1..=1_000_000, 1)? as usize,
+        status: v.get("status").map(|_| whole("status", 100..=599, 0).map(|n| n as u16)).transpose()?,
+        retry_after: match v.get("retry_after") {
+            None => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(n) => Some(n.as_u64().ok_or("retry_after must be a string or a whole number of seconds")?.to_string()),
+        },
+        delay_ms: whole("delay_ms", 0..=MAX_FAULT_DELAY_MS, 0)?,
+        hang: match v.get("hang") {
+            None => false,
+            Some(h) => h.as_bool().ok_or("hang must be true or false")?,
+        },
+        body: text("body")?,
+        content_type: text("content_type")?,
+        drop: match text("drop")?.as_deref() {
             None => None,
             Some("before") => Some(ConnectionDrop::Before),
             Some("mid-body") => Some(ConnectionDrop::MidBody),
             Some("after") => Some(ConnectionDrop::AfterCarryingOut),
-            Some(other) => return Err(format!("unknown drop {other:?}: use \"before\" or \"mid-body\"")),
+            Some(other) => return Err(format!("unknown drop {other:?}: use \"before\", \"mid-body\" or \"after\"")),
         },
     };
-    if fault.status.is_some_and(|s| !(100..=599).contains(&s)) {
-        return Err("status must be from 100 to 599".into());
+    if fault.hang && (fault.status.is_some() || fault.drop.is_some() || fault.delay_ms > 0 || fault.body.is_some()) {
+        return Err("a fault that hangs never answers: it takes no status, body, delay_ms or drop".into());
+    }
+    if fault.body.is_some() && fault.status.is_none() {
+        return Err("a fault's body is sent with its status: give status too".into());
     }
     Ok(fault)
+}
+
+/// A fault's path as the model matches it (relative to `/v3`), from either form: `/sms/send`,
+/// or as `requests()` shows it, `/v3/sms/send` or `/clicksend/v3/sms/send`.
+fn fault_path(path: &str) -> Result<String, String> {
+    if !path.starts_with('/') {
+        return Err(format!("path must start with / (such as /sms/send), got {:?}", path.chars().take(60).collect::<String>()));
+    }
+    Ok(crate::api_path(path).map_or(path, |rest| if rest.is_empty() { "/" } else { rest }).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(json: &str) -> String {
+        parse_faults(json.as_bytes()).expect_err(json)
+    }
+
+    #[test]
+    fn faults_that_cannot_be_carried_out_are_refused() {
+        assert!(refused(r#"{"path": "/sms/send", "times": 0}"#).starts_with("times must be a whole number from 1"));
+        assert_eq!(refused(r#"{"hang": "yes"}"#), "hang must be true or false");
+        assert!(refused(r#"{"path": "/sms/send", "stauts": 500}"#).starts_with("unknown fault field \"stauts\""));
+        assert!(refused(r#"{"delay_ms": 1e12}"#).starts_with("delay_ms must be a whole number from 0 to 600000"));
+        assert!(refused(r#"{"hang": true, "status": 500}"#).starts_with("a fault that hangs never answers"));
+        assert!(refused(r#"{"path": "sms/send"}"#).starts_with("path must start with /"));
+        assert!(refused(r#"{"drop": "sideways"}"#).contains("\"after\""));
+    }
+
+    #[test]
+    fn paths_match_in_the_form_requests_shows_them() {
+        let faults = parse_faults(br#"[{"path": "/v3/sms/send"}, {"path": "/clicksend/v3/account"}, {"path": "/sms/send"}, {"path": "/connections"}]"#).unwrap();
+        let paths: Vec<_> = faults.iter().map(|f| f.path.as_deref().unwrap()).collect();
+        assert_eq!(paths, ["/sms/send", "/account", "/sms/send", "/connections"]);
+    }
 }

@@ -16,6 +16,7 @@ pub mod envelope;
 #[doc(hidden)]
 pub mod fuzz;
 mod maton;
+pub mod record;
 mod seed;
 mod sent;
 pub mod state;
@@ -52,7 +53,8 @@ impl Request<'_> {
 
 /// What [`Model::arrive`] found: where the request was recorded, and the fault it met.
 pub struct Arrival {
-    index: usize,
+    /// The request's number in the record.
+    index: u64,
     /// How many resets the model had seen when the request arrived.
     resets: u64,
     pub fault: Option<Fault>,
@@ -98,7 +100,7 @@ impl Model {
     /// Records the request (credentials redacted) and takes the first fault that matches it.
     pub fn arrive(&mut self, req: &Request) -> Arrival {
         let headers = req.headers.iter().map(|(k, v)| (k.clone(), if k == "authorization" { self.auth.recorded_authorization(v).to_string() } else { v.clone() })).collect();
-        self.state.requests.push(state::Recorded {
+        let index = self.state.requests.push(record::Recorded {
             method: req.method.to_string(),
             path: req.path.to_string(),
             query: req.query.to_string(),
@@ -106,7 +108,6 @@ impl Model {
             body: String::from_utf8_lossy(req.body).into_owned(),
             response: None,
         });
-        let index = self.state.requests.len() - 1;
         let fault = self.state.take_fault(req.method, api_path(req.path).unwrap_or(req.path));
         Arrival { index, resets: self.resets, fault }
     }
@@ -187,16 +188,14 @@ impl Model {
 
     /// Keeps the answer's text with its request (parsed only when the requests are read:
     /// copying the answer's JSON for every request cost a send a fifth of its time).
-    fn record_answer(&mut self, index: usize, outcome: &Outcome) {
-        if let Some(r) = self.state.requests.get_mut(index) {
-            r.response = Some((outcome.reply.status, outcome.text.clone()));
-        }
+    fn record_answer(&mut self, index: u64, outcome: &Outcome) {
+        self.state.requests.answered(index, outcome.reply.status, &outcome.text);
     }
 
     /// Every request received, in order, as JSON: `{method, path, query, headers, body, json,
     /// response: {status, body}}`.
     pub fn requests(&self) -> Value {
-        Value::Array(self.state.requests.iter().map(state::Recorded::to_json).collect())
+        Value::Array(self.state.requests.iter().map(record::Recorded::to_json).collect())
     }
 }
 

@@ -307,33 +307,6 @@ impl List {
     }
 }
 
-/// A request as received (the `Authorization` credential replaced by what it was), and the
-/// status and text of its answer once it has one.
-#[derive(Clone, Debug)]
-pub struct Recorded {
-    pub method: String,
-    pub path: String,
-    pub query: String,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-    pub response: Option<(u16, String)>,
-}
-
-impl Recorded {
-    /// `{method, path, query, headers, body, json, response: {status, body}}`; `json` is the
-    /// body parsed (or null), the response's body its JSON (or its text, when not JSON).
-    pub fn to_json(&self) -> Value {
-        let headers: Map<String, Value> = self.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
-        let json_body: Value = serde_json::from_str(&self.body).unwrap_or(Value::Null);
-        let mut out = json!({"method": self.method, "path": self.path, "query": self.query, "headers": headers, "body": self.body, "json": json_body});
-        if let Some((status, text)) = &self.response {
-            let body = serde_json::from_str(text).unwrap_or_else(|_| if text.is_empty() { Value::Null } else { Value::String(text.clone()) });
-            out["response"] = json!({"status": status, "body": body});
-        }
-        out
-    }
-}
-
 /// A fault programmed by a test for the next matching requests.
 #[derive(Clone, Debug, Default)]
 pub struct Fault {
@@ -418,7 +391,7 @@ pub struct State {
     pub records: BTreeMap<&'static str, Vec<Value>>,
     pub inbound: Vec<Value>,
     pub connections: Vec<Value>,
-    pub requests: Vec<Recorded>,
+    pub requests: crate::record::RequestLog,
     pub faults: Vec<Fault>,
     pub callback: Option<Callback>,
     /// Pushes waiting to be delivered (the front sends them after each request).
@@ -536,24 +509,34 @@ pub fn normalize_recipient(to: &str, country: Option<&str>) -> Option<String> {
     }
 }
 
-/// Country and price per SMS part, by the recipient's calling code.
-pub fn sms_rate(to: &str) -> (&'static str, f64) {
-    const RATES: &[(&str, &str, f64)] = &[("+61", "AU", 0.0792), ("+64", "NZ", 0.0880), ("+44", "GB", 0.0550), ("+1", "US", 0.0264)];
-    RATES.iter().find(|(prefix, _, _)| to.starts_with(prefix)).map_or(("ZZ", 0.1000), |&(_, c, r)| (c, r))
+/// The calling codes the model prices, with the price of an SMS part: AU, NZ, GB and the +1
+/// countries (at the US price). A message to anywhere else is not modelled: its send or quote
+/// is answered 501, never with a price the model made up.
+pub const SMS_RATES: &[(&str, f64)] = &[("+61", 0.0792), ("+64", 0.0880), ("+44", 0.0550), ("+1", 0.0264)];
+
+/// The country of an E.164 number (`ZZ` when no country has its calling code).
+pub fn country_of(to: &str) -> &'static str {
+    clicksend_core::phone::phone_info(to).map_or("ZZ", |i| i.country)
 }
 
-/// Country, parts and price of one message of `kind`:
+/// Parts and price of one message of `kind` to `to` (E.164), or `None` where the model
+/// prices no message ([`SMS_RATES`]):
 /// - SMS: per part, by the GSM-7/UCS-2 rules shared with the client;
 /// - MMS: one flat price per message (ClickSend bills MMS per message, media included);
 /// - voice: per started 300 characters of speech (a minute or so of text-to-speech).
-pub fn message_cost(kind: MessageKind, to: &str, body: &str) -> (&'static str, usize, f64) {
-    let (country, rate) = sms_rate(to);
-    let (parts, unit) = match kind {
-        MessageKind::Sms => (sms_parts(body).parts, rate),
+pub fn message_cost(kind: MessageKind, to: &str, body: &str) -> Option<(usize, f64)> {
+    let &(_, rate) = SMS_RATES.iter().find(|(prefix, _)| to.starts_with(prefix))?;
+    let (parts, unit) = message_units(kind, body, rate);
+    Some((parts, (unit * parts as f64 * 10_000.0).round() / 10_000.0))
+}
+
+/// How many units `kind` bills for `body`, and the price of one (`sms_rate` for an SMS part).
+pub fn message_units(kind: MessageKind, body: &str, sms_rate: f64) -> (usize, f64) {
+    match kind {
+        MessageKind::Sms => (sms_parts(body).parts, sms_rate),
         MessageKind::Mms => (1, 0.5500),
         MessageKind::Voice => (body.chars().count().div_ceil(300).max(1), 0.0700),
-    };
-    (country, parts, (unit * parts as f64 * 10_000.0).round() / 10_000.0)
+    }
 }
 
 #[cfg(test)]
@@ -592,12 +575,15 @@ mod tests {
     #[test]
     fn prices_follow_parts() {
         use MessageKind::*;
-        assert_eq!(message_cost(Sms, "+61411111111", "hi"), ("AU", 1, 0.0792));
-        assert_eq!(message_cost(Sms, "+61411111111", &"a".repeat(161)), ("AU", 2, 0.1584));
-        assert_eq!(message_cost(Sms, "+15551234567", &"é".repeat(10)), ("US", 1, 0.0264));
-        assert_eq!(message_cost(Sms, "+15551234567", &"😀".repeat(36)), ("US", 2, 0.0528));
-        assert_eq!(message_cost(Mms, "+61411111111", &"a".repeat(500)), ("AU", 1, 0.55));
-        assert_eq!(message_cost(Voice, "+61411111111", &"a".repeat(301)), ("AU", 2, 0.14));
+        assert_eq!(message_cost(Sms, "+61411111111", "hi"), Some((1, 0.0792)));
+        assert_eq!(message_cost(Sms, "+61411111111", &"a".repeat(161)), Some((2, 0.1584)));
+        assert_eq!(message_cost(Sms, "+15551234567", &"é".repeat(10)), Some((1, 0.0264)));
+        assert_eq!(message_cost(Sms, "+15551234567", &"😀".repeat(36)), Some((2, 0.0528)));
+        assert_eq!(message_cost(Mms, "+61411111111", &"a".repeat(500)), Some((1, 0.55)));
+        assert_eq!(message_cost(Voice, "+61411111111", &"a".repeat(301)), Some((2, 0.14)));
+        // Beyond the countries priced: not modelled, not a made-up price.
+        assert_eq!(message_cost(Sms, "+4915123456789", "hi"), None);
+        assert_eq!((country_of("+15551234567"), country_of("+12684641234"), country_of("")), ("US", "AG", "ZZ"));
     }
 
     #[test]

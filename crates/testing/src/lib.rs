@@ -6,13 +6,17 @@
 
 use clicksend_model::{control, Arrival, Auth, Model};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 pub struct Kit {
     model: Model,
-    /// Requests between their two steps, by ticket.
-    pending: Vec<Option<(Parts, Arrival)>>,
+    /// Requests between their two steps, by ticket. Tickets are never reused, not even after a
+    /// reset: a request that waited through one (a fault's delay) must find its own parts,
+    /// and the model then answers it as a request of the state that was reset.
+    pending: BTreeMap<u32, (Parts, Arrival)>,
+    next_ticket: u32,
     /// The body of the last answer, taken by [`Kit::take_body`] (kept out of the answer's JSON,
     /// where it would be escaped and parsed once more).
     body: String,
@@ -71,7 +75,7 @@ impl Kit {
             Some(api_key) => Auth { api_key, username: text("username").unwrap_or_default(), ..Auth::default() },
             None => Auth { any_credentials: true, ..Auth::default() },
         };
-        Kit { model: Model::new(auth), pending: Vec::new(), body: String::new() }
+        Kit { model: Model::new(auth), pending: BTreeMap::new(), next_ticket: 0, body: String::new() }
     }
 
     /// Step one: records the request and takes its fault. Returns
@@ -81,28 +85,26 @@ impl Kit {
             Parts { method: method.to_string(), path: path.to_string(), query: query.to_string(), headers: headers(headers_json), body: body.to_vec(), origin: origin.to_string() };
         let arrival = self.model.arrive(&parts.request());
         let fault = arrival.fault.as_ref().map(fault_json);
-        self.pending.push(Some((parts, arrival)));
-        json!({"ticket": self.pending.len() - 1, "fault": fault}).to_string()
+        let ticket = self.next_ticket;
+        self.next_ticket = self.next_ticket.wrapping_add(1);
+        self.pending.insert(ticket, (parts, arrival));
+        json!({"ticket": ticket, "fault": fault}).to_string()
     }
 
     /// Step two, at `now` (Unix seconds): carries the request out (or answers as its fault says).
     /// Returns `{status, contentType, retryAfter, cut, pushes}`; the body is [`Kit::take_body`]'s.
-    pub fn answer(&mut self, ticket: usize, now: f64) -> String {
+    pub fn answer(&mut self, ticket: u32, now: f64) -> String {
         self.answer_at(ticket, now * 1000.0, now * 1000.0)
     }
 
     /// [`Kit::answer`] at `now_ms` (the kit's clock, ms), with `wall_ms` the real time for the
     /// gateway's rate limit (a fixed clock cannot count requests a second).
     #[wasm_bindgen(js_name = answerAt)]
-    pub fn answer_at(&mut self, ticket: usize, now_ms: f64, wall_ms: f64) -> String {
-        let Some((parts, arrival)) = self.pending.get_mut(ticket).and_then(Option::take) else {
+    pub fn answer_at(&mut self, ticket: u32, now_ms: f64, wall_ms: f64) -> String {
+        let Some((parts, arrival)) = self.pending.remove(&ticket) else {
             self.body = json!({"http_code": 500, "response_code": "INTERNAL_SERVER_ERROR", "response_msg": "testing kit: no such request", "data": null}).to_string();
             return json!({"status": 500, "contentType": "application/json", "retryAfter": null, "cut": false, "pushes": []}).to_string();
         };
-        // Every request has had its answer once the last pending one has: start the tickets over.
-        if self.pending.iter().all(Option::is_none) {
-            self.pending.clear();
-        }
         let outcome = self.model.answer_at(&parts.request(), arrival, now_ms, wall_ms);
         let content_type = match outcome.raw_body {
             Some((_, content_type)) => content_type,
@@ -122,20 +124,25 @@ impl Kit {
     }
 
     /// Forgets a request that will get no answer (its caller gave up while it hung).
-    pub fn abandon(&mut self, ticket: usize) {
-        if let Some(slot) = self.pending.get_mut(ticket) {
-            *slot = None;
-        }
+    pub fn abandon(&mut self, ticket: u32) {
+        self.pending.remove(&ticket);
     }
 
-    /// Every request received, in order, with its answer, as JSON.
+    /// Every request received, in order, with its answer, as JSON (the record's last 10,000).
     pub fn requests(&self) -> String {
         self.model.requests().to_string()
     }
 
+    /// How many requests the record let go, the oldest, to stay within its bounds.
+    #[wasm_bindgen(js_name = droppedRequests)]
+    pub fn dropped_requests(&self) -> f64 {
+        self.model.state.requests.dropped() as f64
+    }
+
     pub fn reset(&mut self) {
+        // Requests still pending keep their tickets: answered later, the model refuses them
+        // as requests from before the reset (`Model::answer_at`), never with another's answer.
         self.model.reset();
-        self.pending.clear();
     }
 
     /// `Model::seed` with a JSON seed at `now`: `{"made": ...}` or `{"error": "..."}`.
@@ -218,7 +225,7 @@ pub fn fuzz_requests(data: &[u8]) {
         let (method, target) = head.split_once(' ').unwrap_or(("GET", &head));
         let (path, query) = target.split_once('?').unwrap_or((target, ""));
         let arrived: Value = serde_json::from_str(&kit.arrive(method, path, query, &headers, body, "http://fuzz")).unwrap_or_default();
-        let ticket = arrived["ticket"].as_u64().unwrap_or(0) as usize;
+        let ticket = arrived["ticket"].as_u64().unwrap_or(0) as u32;
         let meta: Value = serde_json::from_str(&kit.answer(ticket, 1_795_824_000.0 + i as f64)).unwrap_or_default();
         let status = meta["status"].as_u64().unwrap_or(0);
         assert!((100..=599).contains(&status), "status {status} for {method} {path}");

@@ -3,7 +3,7 @@
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
 use crate::state::round4;
-use crate::state::{currency, kind_name, message_cost, normalize_recipient, Delivery, Message, State, SHARED_NUMBER};
+use crate::state::{country_of, currency, kind_name, message_cost, message_units, normalize_recipient, Delivery, Message, State, SHARED_NUMBER, SMS_RATES};
 use clicksend_core::messages::{MessageKind, MAX_MESSAGES};
 use serde_json::{json, Map, Value};
 
@@ -116,6 +116,12 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
     if outgoing.len() > MAX_MESSAGES {
         return Err(error(400, &format!("You can send at most {MAX_MESSAGES} messages per call; these {} messages (list sends count each contact) are too many.", outgoing.len())));
     }
+    // A message the model would take, to a country it does not price, is not modelled: the
+    // whole request is refused before anything is carried out.
+    if let Some(to) = outgoing.iter().find_map(|o| unpriced(state, kind, o)) {
+        let priced: Vec<&str> = SMS_RATES.iter().map(|(code, _)| *code).collect();
+        return Err(error(501, &format!("The sandbox prices messages to {} only; a message to {to} is not modelled.", priced.join(", "))));
+    }
     let now = state.now;
     let sent_ms = state.now_ms;
     let mut sent = Sent { results: Vec::new(), total_price: 0.0, queued: 0, message_ids: Vec::new() };
@@ -125,7 +131,10 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
         let schedule = m.get("schedule").and_then(|s| s.as_i64().or_else(|| s.as_str()?.parse().ok())).filter(|s| *s > 0);
         let country = str_field(m, "country");
         let recipient = o.to.as_deref().and_then(|t| normalize_recipient(t, country));
-        let (country, parts, price) = message_cost(kind, recipient.as_deref().unwrap_or_default(), &body);
+        let to = recipient.as_deref().unwrap_or_default();
+        // Refused messages (no number, a country not priced and not enabled) cost nothing.
+        let (parts, price) = message_cost(kind, to, &body).unwrap_or_else(|| (message_units(kind, &body, 0.0).0, 0.0));
+        let country = country_of(to);
         let mut message = Message {
             kind,
             message_id: state.next_message_id(),
@@ -170,6 +179,14 @@ pub fn send_messages(state: &mut State, kind: MessageKind, input: &[Value], medi
     }
     sent.total_price = round4(sent.total_price);
     Ok(sent)
+}
+
+/// The recipient of a message the model would carry out (not refused before its price) to a
+/// country it prices no message to.
+fn unpriced(state: &State, kind: MessageKind, o: &Outgoing) -> Option<String> {
+    let to = normalize_recipient(o.to.as_deref()?, str_field(&o.message, "country"))?;
+    let refused = refusal(state, Some(&to), str_field(&o.message, "from"), false, 0.0).is_some();
+    (!refused && message_cost(kind, &to, "").is_none()).then_some(to)
 }
 
 /// Why ClickSend refuses one message inside its 200 answer, if it does (the legacy docs'
@@ -460,4 +477,35 @@ pub fn short_url_tracking(state: &State, req: &ApiRequest, long_url_id: &str) ->
     let mut page = req.page(Vec::new());
     page["current_page_size"] = json!(0);
     Reply { status: 200, body: page }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clicksend_core::phone::{parse_phone, phone_info};
+
+    /// For every country and every length of its numbers (fixed-line and mobile), the first
+    /// number `parsePhone` takes is one the model sends: stored as the same E.164 number and
+    /// refused for nothing (the client and the model read numbers by one rule).
+    #[test]
+    fn every_number_parse_phone_takes_the_model_sends() {
+        let state = State::new();
+        let mut kinds = 0;
+        for line in clicksend_core::phone_plans::PLANS.lines() {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let (iso, calling_code, lengths) = (fields[0], fields[1], fields[4]);
+            for length in lengths.split('/').filter_map(|l| l.parse::<usize>().ok()) {
+                let national = |prefix: usize| format!("{prefix:03}{}", "5".repeat(length)).chars().take(length).collect::<String>();
+                let taken = (0..1000).map(|p| format!("+{calling_code}{}", national(p))).find_map(|n| {
+                    let e164 = parse_phone(&n, None).ok()?;
+                    (phone_info(&e164).ok()?.country == iso).then_some((n, e164))
+                });
+                let Some((number, e164)) = taken else { continue };
+                kinds += 1;
+                assert_eq!(normalize_recipient(&number, None).as_deref(), Some(e164.as_str()), "{iso} {length}: {number}");
+                assert_eq!(refusal(&state, Some(&e164), None, false, 0.0), None, "{iso} {length}: {e164}");
+            }
+        }
+        assert!(kinds >= 415, "{kinds} country/length kinds (419 when written)");
+    }
 }
