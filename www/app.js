@@ -428,7 +428,12 @@ async function checkRecipients() {
   return read.recipients.length > 0;
 }
 
-const personalised = (body, row) => body.replace(/\{(\w+)\}/g, (_, key) => row[key.toLowerCase()] ?? '');
+/** The body with `{column}` filled from the row's own columns (never an inherited name such as `{constructor}`). */
+const personalised = (body, row) =>
+  body.replace(/\{(\w+)\}/g, (_, key) => {
+    const column = key.toLowerCase();
+    return Object.hasOwn(row, column) ? String(row[column] ?? '') : '';
+  });
 
 /** Parts and encoding of the message, its non-GSM characters marked, and the first rows as sent. */
 function updateCampaignText() {

@@ -352,4 +352,8 @@ test('demo: a campaign to a contact list takes its contacts as rows', async () =
   await page.waitForFunction(() => document.getElementById('campaign-summary').textContent !== '');
   assert.equal(await text(page, '#campaign-summary'), '3 recipients · 0 bad rows · 0 duplicates dropped');
   assert.match(await text(page, '#campaign-preview'), /^\+61411111111: Hi Ada, our sale starts today!/);
+  // Placeholders are the rows' own columns: names every object inherits are not filled in.
+  await page.fill('#campaign-body', 'Hi {first_name}{constructor}{toString}{__proto__}!');
+  await page.dispatchEvent('#campaign-body', 'input');
+  assert.match(await text(page, '#campaign-preview'), /^\+61411111111: Hi Ada!/);
 });
