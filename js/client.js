@@ -74,44 +74,40 @@ function userAgent(appInfo) {
 }
 
 /**
- * What a call returns: a thenable over the wasm side's promise, with `withResponse()` for the
- * data with the response it came in. Not a Promise given a property (or a subclass of one):
- * V8 in Node 20 crashes ("unreachable code" while deoptimizing) in code that keeps awaiting
- * promises carrying properties or identity hashes, which those would.
+ * What a call returns: a real Promise (`instanceof Promise`, assignable to `Promise<T>`), with
+ * `withResponse()` for the data with the response it came in, as openai-node's APIPromise.
+ * `then` and the rest make plain Promises (the species), so nothing else carries the record.
+ * (Calls were thenables while Node 20's V8 crashed on promises it deoptimized during a wasm
+ * call; js/node20.js turns off the inlining that did it, and tests/node/node20.test.mjs floods
+ * these promises on every Node.)
  */
-class Call {
-  #promise;
-  #record;
+export class APIPromise extends Promise {
+  #withResponse;
 
-  constructor(promise, record) {
-    this.#promise = promise;
-    this.#record = record;
+  /** `withResponse(promise)` makes the promise of `{data, response, attempts, durationMs}`. */
+  constructor(executor, withResponse) {
+    super(executor);
+    this.#withResponse = withResponse;
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: on purpose: a call is awaited like a promise
-  then(onFulfilled, onRejected) {
-    return this.#promise.then(onFulfilled, onRejected);
-  }
-
-  catch(onRejected) {
-    return this.#promise.catch(onRejected);
-  }
-
-  finally(onFinally) {
-    return this.#promise.finally(onFinally);
+  static get [Symbol.species]() {
+    return Promise;
   }
 
   withResponse() {
-    return this.#promise.then((data) => {
-      const { status, headers, url } = this.#record.response;
-      const shown = shownHeaders(headers, this.#record.redact);
-      return { data, response: { status, headers: shown, url }, attempts: this.#record.attempts, durationMs: this.#record.ended - this.#record.started };
-    });
+    return this.#withResponse(this);
   }
+}
 
-  get [Symbol.toStringTag]() {
-    return 'Promise';
-  }
+/** A call of the wasm side (its promise) as an APIPromise, its response read from its record. */
+function callOf(promise, record) {
+  const withResponse = (call) =>
+    call.then((data) => {
+      const { status, headers, url } = record.response;
+      const shown = shownHeaders(headers, record.redact);
+      return { data, response: { status, headers: shown, url }, attempts: record.attempts, durationMs: record.ended - record.started };
+    });
+  return new APIPromise((resolve, reject) => promise.then(resolve, reject), withResponse);
 }
 
 export class ClickSend {
@@ -132,7 +128,7 @@ export class ClickSend {
       const record = () => callRecord(area, name);
       const fn = (...args) => {
         const call = record();
-        return new Call(client.call(index, args, call), call);
+        return callOf(client.call(index, args, call), call);
       };
       ns[name] = fn;
       if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
@@ -161,7 +157,7 @@ export class ClickSend {
   /** Any ClickSend path under /v3, through the same checks: `request('GET', '/sms/history', {query})`. */
   request(method, path, init) {
     const call = callRecord(null, 'request');
-    return new Call(this.#client.request(method, path, init, call), call);
+    return callOf(this.#client.request(method, path, init, call), call);
   }
 
   /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */

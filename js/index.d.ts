@@ -49,21 +49,21 @@ export interface CallOptions {
   timeoutMs?: number;
   /** This call's `maxRetries`, in place of the client's. */
   maxRetries?: number;
-  /** Extra request headers for this call (not `Authorization`, `Maton-Connection`, `Content-Type` or `Content-Length`). */
-  headers?: Record<string, string>;
+  /** Extra request headers for this call (not `Authorization`, `Maton-Connection`, `Content-Type` or `Content-Length`): an object, a `Headers`, a `Map` or pairs. */
+  headers?: Record<string, string> | Headers | Map<string, string> | Array<[string, string]>;
 }
 
-/** What a call returns: awaited like a promise (`then`, `catch`, `finally`), with `withResponse()` for the response it came in. */
-export interface Call<T> extends PromiseLike<T> {
-  /** As a promise's `then`; it returns a Promise. */
-  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B>;
-  /** As a promise's `catch`. */
-  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
-  /** As a promise's `finally`. */
-  finally(onFinally?: (() => void) | null): Promise<T>;
+/**
+ * What a call returns: a Promise of its result (`instanceof Promise`, assignable to
+ * `Promise<T>`), with `withResponse()` for the response it came in.
+ */
+export declare class APIPromise<T> extends Promise<T> {
   /** The same result with its response: `{data, response: {status, headers, url}, attempts, durationMs}`; sends nothing more. */
   withResponse(): Promise<WithResponse<T>>;
 }
+
+/** What every function returns (the name the package's types have always used). */
+export type Call<T> = APIPromise<T>;
 
 export interface WithResponse<T> {
   /** What the call resolved with. */

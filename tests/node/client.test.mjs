@@ -49,6 +49,22 @@ test('the endpoint table is exported and matches the namespaces', () => {
   assert.equal(endpoints()[0].path, '/account');
 });
 
+test('every call is a Promise (instanceof Promise) with withResponse(), rejected or not', async () => {
+  const client = new ClickSend({ apiKey: 'k', rateLimit: false, fetch: async () => Promise.reject(new TypeError('offline')) });
+  const calls = endpoints().map(({ area, name }) => [`${area}.${name}`, client[area][name]()]);
+  calls.push(['request', client.request('GET', '/account')], ['sms.sendBulk', client.sms.sendBulk([])], ['sms.reconcile', client.sms.reconcile([])]);
+  for (const [what, call] of calls) {
+    assert.ok(call instanceof Promise, what);
+    if (!what.endsWith('sendBulk') && !what.endsWith('reconcile')) assert.equal(typeof call.withResponse, 'function', what);
+    const chained = call.then(
+      () => 0,
+      () => 0,
+    );
+    assert.ok(chained instanceof Promise && !('withResponse' in chained), `${what}: then() makes a plain Promise`);
+  }
+  await Promise.allSettled(calls.map(([, call]) => call));
+});
+
 test('the constructor rejects unknown options and wrong types', () => {
   const cases = [
     [{ apiKey: 'k', apikey: 'k' }, /unknown option `apikey`/],

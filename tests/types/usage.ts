@@ -137,3 +137,24 @@ export async function bulk(client: ClickSend): Promise<void> {
     else console.log(r.ambiguous, r.error.code, r.error.retryable);
   }
 }
+
+// A call is a Promise: assignable to Promise<T>, and taken by helpers typed with Promise<T>.
+export async function callsArePromises(client: ClickSend): Promise<void> {
+  const p: Promise<Envelope<SendResult>> = client.sms.send({ messages: [{ to: '+61411111111', body: 'Hi' }] });
+  const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('late')), ms))]);
+  const sent = await withTimeout(p, 5000);
+  const status: string = sent.data.messages[0].status;
+  const all: Promise<unknown>[] = [client.account.get(), client.lists.list(), client.request('GET', '/account')];
+  await Promise.all(all);
+  const { data, response } = await client.account.get().withResponse();
+  const user: number = data.data.user_id;
+  const headers: Record<string, string> = response.headers;
+  void [status, user, headers];
+}
+
+// Every operation of every area returns a Promise (sendBulk and reconcile too).
+type ReturnsPromise<F> = F extends (...args: never[]) => infer R ? (R extends Promise<unknown> ? true : false) : true;
+type EveryOperation<C> = { [A in keyof C]: C[A] extends (...args: never[]) => unknown ? true : { [N in keyof C[A]]: ReturnsPromise<C[A][N]> }[keyof C[A]] }[keyof C];
+type AllTrue<T> = false extends T ? false : true;
+export const everyOperationIsAPromise: AllTrue<EveryOperation<Omit<ClickSend, 'on'>>> = true;
