@@ -27,11 +27,17 @@ const pkg = {
       import: './js/web.js',
       default: './js/web.js',
     },
+    // Nothing loaded at import (no top-level await): service workers, extensions, module
+    // workers. The .wasm is loaded on first use.
+    './lazy': {
+      types: './lazy.d.ts',
+      default: './js/lazy.js',
+    },
     // The testing kit: the sandbox's model in-process, with its own .wasm.
     './testing': {
-      types: './testing.d.ts',
+      types: { require: './testing.d.cts', default: './testing.d.ts' },
       workerd: './js/testing-workerd.js',
-      node: './js/testing-node.js',
+      node: { import: './js/testing-node.js', require: './js/testing.cjs' },
       default: './js/testing-web.js',
     },
     './package.json': './package.json',
@@ -50,6 +56,7 @@ const pkg = {
     './js/deno.js',
     './js/bun.js',
     './js/testing-node.js',
+    './js/testing.cjs',
     './js/testing-workerd.js',
     './js/testing-web.js',
   ],

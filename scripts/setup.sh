@@ -65,8 +65,9 @@ else
 fi
 
 # npm tools: binaryen (a wasm-opt that works; Debian's does not), miniflare (workerd),
-# typescript, esbuild (the CommonJS entry), and for the package and demo tests vite,
-# wrangler (4.86: the last on Node 20, same workerd as miniflare) and playwright-core. Pinned in package.json/package-lock.json at the top level.
+# typescript, esbuild (the CommonJS entry), and for the package and demo tests vite, webpack,
+# rollup, parcel, jest, vitest, wrangler (4.86: the last on Node 20, same workerd as miniflare)
+# and playwright-core. Pinned in package.json/package-lock.json at the top level.
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "npm packages: present"
 else

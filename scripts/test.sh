@@ -12,9 +12,11 @@
 #      shared/clicksend-api beside the checkout; the model's every answer, 404 and 400 against
 #      the same descriptions; ClickSend's own Node SDK driving the sandbox) and the fault
 #      suite (Node and Chromium against the sandbox's faults)
-#   5. the packed tarball installed into fresh projects: a Vite app and a plain page in
-#      Chromium, Node ESM and CommonJS, a Worker built by wrangler run in Miniflare, and a
-#      strict TypeScript project
+#   5. the packed tarball installed into fresh projects: pages built by Vite, webpack, Rollup
+#      and Parcel and a plain page in Chromium, clicksend-wasm/lazy in a service worker, a module
+#      worker and an extension's background, Node ESM and CommonJS on Node 18-24, Deno and Bun,
+#      a Worker built by wrangler run in Miniflare, the testing kit under Vitest, node:test and
+#      Jest (CommonJS and ESM), and a strict TypeScript project
 #   6. the Worker example (examples/worker): wrangler-built, in Miniflare with D1 and Queues
 #   7. the demo page end to end in Chromium (screenshot: target/test-artifacts/demo.png)
 #   8. a TypeScript type-check of a usage file against the package's .d.ts

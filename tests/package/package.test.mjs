@@ -6,27 +6,20 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { Miniflare } from 'miniflare';
-import { startSandbox, SANDBOX_BEARER, SANDBOX_KEY } from '../support/sandbox.mjs';
-import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
+import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
+import { checkOneSend, closeBrowser, sendsFrom } from '../support/bundled-page.mjs';
 import { packedWorkspace, root, run, wranglerBuild } from '../support/tarball.mjs';
 
 const packed = packedWorkspace('package');
 const project = (name) => packed.project(join(root, 'tests/package', name), name);
 let sandbox;
-let browser;
-
-/** The sends the sandbox received from one fixture (by its `source`). */
-async function sendsFrom(source) {
-  const sends = (await sandbox.requests()).filter((r) => r.method === 'POST' && r.path === '/v3/sms/send');
-  return sends.filter((r) => r.json?.messages?.[0]?.source === source);
-}
 
 before(async () => {
   sandbox = await startSandbox();
 });
 
 after(async () => {
-  await browser?.close();
+  await closeBrowser();
   sandbox?.stop();
   packed.dispose();
 });
@@ -52,6 +45,10 @@ test('package: the tarball holds the entries, types, wasm and licence, nothing e
     'index.d.cts',
     'generated.d.ts',
     'generated.d.cts',
+    'js/lazy.js',
+    'lazy.d.ts',
+    'js/testing.cjs',
+    'testing.d.cts',
   ]) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
@@ -71,6 +68,8 @@ test('package: every entry bundles with esbuild without a warning', async () => 
     ['edge.js', 'neutral'],
     ['node.js', 'node'],
     ['node.cjs', 'node'],
+    ['lazy.js', 'browser'],
+    ['testing.cjs', 'node'],
   ]) {
     const result = await esbuild.build({
       entryPoints: [join(root, 'pkg/js', entry)],
@@ -90,28 +89,6 @@ test('package: every entry bundles with esbuild without a warning', async () => 
   }
 });
 
-/** The page's own server adds the key to what the page sends to /api/. */
-const backend = () => ({ url: sandbox.url, headers: { authorization: `Bearer ${SANDBOX_KEY}` } });
-
-async function loadInChromium(url, source) {
-  browser ??= await launchChromium();
-  const page = await newPage(browser);
-  const fromPage = [];
-  page.on('request', (r) => fromPage.push(JSON.stringify(r.headers())));
-  await page.goto(url);
-  const result = page.locator('#result');
-  await page.waitForFunction(() => document.getElementById('result').textContent !== 'sending…');
-  const text = await result.textContent();
-  await page.close();
-  assert.deepEqual(page.errors, []);
-  assert.ok(!fromPage.join().includes(SANDBOX_KEY), 'the page sent no key');
-  assert.match(text, /^SUCCESS [0-9A-F-]{36}$/i, text);
-  const sends = await sendsFrom(source);
-  assert.equal(sends.length, 1);
-  assert.equal(sends[0].headers.authorization, SANDBOX_BEARER);
-  assert.equal(text.split(' ')[1], sends[0].response.body.data.messages[0].message_id);
-}
-
 test('package: a Vite app built with `vite build` sends an SMS from Chromium', async () => {
   const dir = project('vite-app');
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], dir);
@@ -120,22 +97,12 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
     assets.some((f) => f.endsWith('.wasm')),
     `vite emitted the .wasm: ${assets}`,
   );
-  const server = await serveStatic(join(dir, 'dist'), backend());
-  try {
-    await loadInChromium(server.url, 'vite-app');
-  } finally {
-    server.close();
-  }
+  await checkOneSend(sandbox, join(dir, 'dist'), 'vite-app');
 });
 
 test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with no bundler', async () => {
   const dir = project('plain-page');
-  const server = await serveStatic(dir, backend());
-  try {
-    await loadInChromium(server.url, 'plain-page');
-  } finally {
-    server.close();
-  }
+  await checkOneSend(sandbox, dir, 'plain-page');
 });
 
 test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare and sends', async () => {
@@ -158,7 +125,7 @@ test('package: a Worker built by `wrangler deploy --dry-run` runs in Miniflare a
     const message = await res.json();
     assert.equal(res.status, 200);
     assert.equal(message.status, 'SUCCESS');
-    const sends = await sendsFrom('worker');
+    const sends = await sendsFrom(sandbox, 'worker');
     assert.equal(sends.length, 1);
     assert.equal(sends[0].response.body.data.messages[0].message_id, message.message_id);
   } finally {

@@ -7,7 +7,7 @@
 import { after, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { launchChromium, newPage, serveStatic } from '../support/browser.mjs';
@@ -54,6 +54,37 @@ test('testing kit: node:test runs a user test against the kit', () => {
     assert.fail(`node --test failed:\n${e.stdout}${e.stderr}`);
   }
   assert.match(out, /# pass 2\n# fail 0/);
+});
+
+/**
+ * Jest 30 (this repository's, linked as the project's own dev dependency) in a fresh project;
+ * resolves with its JSON report: which tests ran and how they ended.
+ */
+function jest(name, env = {}) {
+  const dir = project(name);
+  for (const dep of ['jest', '@jest']) symlinkSync(join(root, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  const report = join(dir, 'report.json');
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${report}`], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    assert.fail(`jest failed:\n${e.stdout}${e.stderr}`);
+  }
+  const { numPassedTests, numFailedTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  return { numPassedTests, numFailedTests, titles: testResults.flatMap((r) => r.assertionResults.map((a) => `${a.status}: ${a.title}`)) };
+}
+
+const JEST_TITLES = ['passed: sends the code, and records its delivery', 'passed: a 429 from ClickSend is retried after its Retry-After'];
+
+test('testing kit: Jest in its default CommonJS mode, with no Babel and no configuration, requires the kit', () => {
+  assert.deepEqual(jest('jest-cjs-app'), { numPassedTests: 2, numFailedTests: 0, titles: JEST_TITLES });
+});
+
+test('testing kit: Jest in its ES module mode imports the kit', () => {
+  assert.deepEqual(jest('jest-esm-app', { NODE_OPTIONS: '--experimental-vm-modules' }), { numPassedTests: 2, numFailedTests: 0, titles: JEST_TITLES });
 });
 
 test("testing kit: a Worker's own test, built by wrangler, sends through the kit in Miniflare", async () => {
