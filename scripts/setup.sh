@@ -46,13 +46,15 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ]; then
-  say "chromium + chromedriver, firefox-esr: present"
+# The browsers: Chromium, Firefox ESR, and WebKitGTK (Safari's engine: its WebDriver, run in a
+# virtual display with a D-Bus session of its own, tests/support/webkit.mjs).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/Xvfb ] && command -v dbus-run-session >/dev/null; then
+  say "chromium + chromedriver, firefox-esr, WebKitGTK's driver, Xvfb, D-Bus: present"
 else
-  say "installing chromium, chromium-driver and firefox-esr from apt"
+  say "installing chromium, chromium-driver, firefox-esr, webkit2gtk-driver, xvfb and dbus from apt"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver firefox-esr
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver firefox-esr webkit2gtk-driver xvfb dbus
 fi
 
 # geckodriver drives Firefox for wasm-bindgen-test; crates.io has it (the npm package of that

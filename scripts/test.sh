@@ -11,7 +11,7 @@
 #      suite (Prism validating every request against ClickSend's API descriptions in
 #      shared/clicksend-api beside the checkout; the model's every answer, 404 and 400 against
 #      the same descriptions; ClickSend's own Node SDK driving the sandbox) and the fault
-#      suite (Node and Chromium against the sandbox's faults)
+#      suite (Node, Chromium and WebKit against the sandbox's faults)
 #   5. the packed tarball installed into fresh projects: pages built by Vite, webpack, Rollup
 #      and Parcel and a plain page in Chromium, clicksend-wasm/lazy in a service worker, a module
 #      worker and an extension's background, Node ESM and CommonJS on Node 18-24, Deno and Bun,
@@ -125,6 +125,6 @@ firefox_passed=$(grep -h '^test result' "$logs/firefox.log" | awk '{s += $4} END
 echo "native + browser (cargo): $rust_passed passed ($browser_passed in Chromium, $firefox_passed in Firefox), $rust_failed failed"
 echo "node, workerd, conformance, faults, package, demo, worker example (node --test): $node_passed passed, $node_failed failed, $node_skipped skipped"
 grep -hE "conformance: [0-9]+ |covered [0-9]+ of" "$logs/node.log" | sed "s/^# //" || true
-sed -n '/^# fault suite:/,/^# | chromium/p' "$logs/node.log" | sed "s/^# //"
+sed -n '/^# fault suite:/,/^# | webkit/p' "$logs/node.log" | sed "s/^# //"
 echo "wasm: $gz bytes gzipped (budget $WASM_GZIP_BUDGET)"
 echo "$((rust_passed + node_passed)) passed, $((rust_failed + node_failed)) failed, $node_skipped skipped"

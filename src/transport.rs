@@ -295,9 +295,14 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
         }
     };
     classify(&answer, out.enveloped, config).map_err(|f| {
-        // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says.
-        let kind =
-            if f.error.code == Code::InvalidResponse && !matches!(answer.status, 502..=504) { retry::AttemptFailure::Final } else { retry::AttemptFailure::Status(answer.status) };
+        // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says. A 2xx that
+        // cannot be read was taken: a send's outcome is then unknown (ambiguous).
+        let kind = match answer.status {
+            _ if f.error.code != Code::InvalidResponse => retry::AttemptFailure::Status(answer.status),
+            200..=299 => retry::AttemptFailure::Unreadable,
+            502..=504 => retry::AttemptFailure::Status(answer.status),
+            _ => retry::AttemptFailure::Final,
+        };
         (f, kind)
     })
 }

@@ -1,17 +1,20 @@
-// The fault suite: every case of tests/support/fault-cases.js, in Node and in headless
-// Chromium, against the sandbox's fault controls. Each case asserts the exact outcome and
-// the exact requests the sandbox recorded, then that a normal call on the same client still
+// The fault suite: every case of tests/support/fault-cases.js, in Node, in headless Chromium and
+// in WebKit (WebKitGTK's MiniBrowser: Safari's engine), against the sandbox's fault controls.
+// Each case asserts the exact outcome and the exact requests the sandbox recorded (a case may
+// say how one engine differs), then that a normal call on the same client still
 // succeeds. Ends with a table: cases, passed, messages sent, duplicated, unaccounted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClickSend } from 'clicksend-wasm';
 import { startSandbox, SANDBOX_KEY } from '../support/sandbox.mjs';
-import { openRepoPage } from '../support/browser.mjs';
+import { openRepoPage, serveStatic } from '../support/browser.mjs';
+import { openWebKitPage } from '../support/webkit.mjs';
 import { root } from '../support/tarball.mjs';
 import { faultCases, runFault } from '../support/fault-cases.js';
 
 let sandbox;
 let chromium; // {page, close}
+let webkit; // {evaluate, close}
 const totals = {};
 
 before(async () => {
@@ -20,6 +23,7 @@ before(async () => {
 
 after(async () => {
   await chromium?.close();
+  await webkit?.close();
   sandbox?.stop();
   const rows = Object.entries(totals).map(([runtime, t]) => `| ${runtime} | ${t.run} | ${t.passed} | ${t.sent} | ${t.duplicated} | ${t.unaccounted} | ${t.resent} |`);
   console.log(
@@ -38,7 +42,18 @@ const runtimes = {
     chromium ??= await openRepoPage(root, '/tests/faults/page.html');
     return chromium.page.evaluate(([c, base]) => window.runFault(c, base), [{ ...c, faults: undefined }, base]);
   },
+  // Safari's engine: WebKitGTK's MiniBrowser over WebDriver (tests/support/webkit.mjs).
+  webkit: async (c, base) => {
+    webkit ??= await openWebKit();
+    return webkit.evaluate((c, base) => window.runFault(c, base), { ...c, faults: undefined }, base);
+  },
 };
+
+async function openWebKit() {
+  const server = await serveStatic(root);
+  const page = await openWebKitPage(`${server.url}/tests/faults/page.html`);
+  return { ...page, close: () => page.close().finally(() => server.close()) };
+}
 
 /** Messages of every /sms/send request, with how the sandbox answered it and each message. */
 function sendsOf(requests) {
@@ -47,7 +62,7 @@ function sendsOf(requests) {
     .map((r) => ({
       status: r.response?.status ?? 'cut',
       to: r.json.messages.map((m) => m.to),
-      each: r.response?.status === 200 ? r.response.body.data.messages.map((m) => m.status) : [],
+      each: r.response?.status === 200 ? (r.response.body?.data?.messages?.map((m) => m.status) ?? []) : [],
     }));
 }
 
@@ -58,7 +73,8 @@ async function runCase(runtime, c) {
   await sandbox.reset();
   if (c.balance) await sandbox.balance(c.balance);
   if (c.settings) await sandbox.settings(c.settings);
-  if (c.faults) await sandbox.faults(c.faults);
+  const faults = c[runtime]?.faults ?? c.faults;
+  if (faults) await sandbox.faults(faults);
   const outcome = await runtimes[runtime](c, { url: sandbox.url, apiKey: SANDBOX_KEY });
 
   const requests = await sandbox.requests();
@@ -82,7 +98,7 @@ async function runCase(runtime, c) {
     .filter((to) => cutTo.has(to)).length;
   t.resent += resent;
   if (resent) assert.ok(runtime === 'chromium' && c.ifResent, `${runtime} sent ${resent} messages again after a cut connection`);
-  const expected = { ...c, ...(resent ? c.ifResent : {}) };
+  const expected = { ...c, ...(resent ? c.ifResent : {}), ...c[runtime] };
   if (resent && c.ifResent.ok) delete expected.error;
   t.duplicated += accepted.length - new Set(accepted).size;
   assert.equal(accepted.length, new Set(accepted).size, 'no message accepted twice');

@@ -75,6 +75,9 @@ export function faultCases(now = Date.now()) {
       fn: 'account.get',
       error: { code: 'NETWORK_ERROR', status: 0, retryable: true, ambiguous: false },
       statuses: ['cut', 'cut', 'cut'],
+      // WebKit hands a body cut short to fetch's caller as if it were whole: the client sees a
+      // 200 whose JSON stops half-way, which it cannot read, and does not retry it.
+      webkit: { faults: { path: '/account', drop: 'mid-body', times: 1 }, error: { code: 'INVALID_RESPONSE', status: 200, retryable: false, ambiguous: false }, statuses: ['cut'] },
     },
     {
       title: 'connection dropped mid-body, on a send: ambiguous, not retried',
@@ -83,6 +86,16 @@ export function faultCases(now = Date.now()) {
       args: [SMS],
       error: { code: 'NETWORK_ERROR', status: 0, retryable: false, ambiguous: true },
       statuses: ['cut'],
+      // WebKit: a 200 cut short, as above; the send was taken, its outcome unknown: ambiguous.
+      webkit: { error: { code: 'INVALID_RESPONSE', status: 200, retryable: false, ambiguous: true } },
+    },
+    {
+      title: 'a send answered 200 with a body that cannot be read: ambiguous (it was taken), not retried',
+      faults: { path: '/sms/send', status: 200, body: '{"http_code":200,"response_code":"SUCC' },
+      fn: 'sms.send',
+      args: [SMS],
+      error: { code: 'INVALID_RESPONSE', status: 200, retryable: false, ambiguous: true },
+      statuses: [200],
     },
     {
       title: '200 with an HTML body',

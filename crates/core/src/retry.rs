@@ -22,6 +22,10 @@ pub enum AttemptFailure {
     /// The request was never sent (bad argument) or the answer could not be read as JSON
     /// (a proxy's page): retrying would not help.
     Final,
+    /// A 2xx whose body could not be read (cut short, not JSON, not the envelope): the server
+    /// took the request, so an unsafe one was carried out with an outcome the client cannot
+    /// tell (WebKit hands over a body cut short as if it were whole). Not retried.
+    Unreadable,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,10 +55,10 @@ pub fn worth_calling_again(failure: AttemptFailure, timed_out: bool, repeat_safe
     retryable(failure, repeat_safe) || (timed_out && (repeat_safe || failure == AttemptFailure::NotSent))
 }
 
-/// Whether a failure leaves it unknown if the operation was carried out (an unsafe one that
-/// timed out, lost its connection or got a 5xx).
+/// Whether a failure leaves it unknown if the operation was carried out, or how (an unsafe one
+/// that timed out, lost its connection, got a 5xx, or a 2xx it could not read).
 pub fn ambiguous(failure: AttemptFailure, repeat_safe: bool) -> bool {
-    !repeat_safe && matches!(failure, AttemptFailure::Network | AttemptFailure::Stopped | AttemptFailure::Status(500..=599))
+    !repeat_safe && matches!(failure, AttemptFailure::Network | AttemptFailure::Stopped | AttemptFailure::Status(500..=599) | AttemptFailure::Unreadable)
 }
 
 /// The delay before retry number `attempt` (0 for the first retry), or `None` to stop.
@@ -94,6 +98,8 @@ mod tests {
         }
         assert!(!ambiguous(AttemptFailure::Status(429), false) && !ambiguous(AttemptFailure::Status(400), false) && !ambiguous(AttemptFailure::Network, true));
         assert!(!ambiguous(AttemptFailure::NotSent, false), "held by the rate limit until the deadline: nothing went out");
+        assert!(ambiguous(AttemptFailure::Unreadable, false) && !ambiguous(AttemptFailure::Unreadable, true), "a send answered 2xx that cannot be read");
+        assert!(!retryable(AttemptFailure::Unreadable, true) && !retryable(AttemptFailure::Unreadable, false));
         assert_eq!(next_delay(p, 0, AttemptFailure::NotSent, false, None, 0.5), None);
         assert!(
             worth_calling_again(AttemptFailure::NotSent, true, false) && !worth_calling_again(AttemptFailure::NotSent, false, false),
