@@ -40,7 +40,7 @@ async function sizeFigures() {
   const esbuild = deps('esbuild');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const wasm = sizes([readFileSync(`${root}${pkgDir}/clicksend_wasm_bg.wasm`)]);
-  // What the browser entry loads as published: js/web.js, one module since issue 19 (before,
+  // What the browser entry loads as published: js/web.js, one module since the performance round of a8dddf7 (before,
   // the glue and the modules it imported, which BENCH_PKG_DIR builds may still have).
   const bundled = !readFileSync(`${root}${pkgDir}/js/web.js`, 'utf8').includes("from '../clicksend_wasm.js'");
   const jsFiles = bundled
@@ -322,7 +322,7 @@ if (want('runtimes')) otherRuntimes();
 if (want('sandbox')) await sandboxFigures();
 const kit = want('kit') ? kitFigures() : undefined;
 
-// The figures measured before the work of issue 19 (bench/baseline.json, from bench/RESULTS.md
+// The figures measured before the performance round (bench/baseline.json, from bench/RESULTS.md
 // at commit a8dddf7; the workerd row measured then with this script's method), beside each.
 const baseline = JSON.parse(readFileSync(`${root}bench/baseline.json`, 'utf8')).figures;
 const versusB = (r) => (r.versus === 'ratio' ? ratio(r.ours, r.b) : r.versus === 'plus' ? plus(r.ours, r.b, r.unit) : '—');
@@ -348,11 +348,11 @@ const text = `# Benchmark results
 Measured ${started.toISOString().slice(0, 10)} on ${machine}, by \`bash scripts/bench.sh\`${QUICK ? ' (BENCH_QUICK=1: fewer repetitions)' : ''}.
 Figures are medians over repeated runs. A is measured against an in-process HTTP server (it cannot use
 a fetch stub), ours and B against a fetch stub that answers at once, so only client work is timed.
-"Before" is the same measure before the work of issue 19 (bench/baseline.json).
+"Before" is the same measure before the performance round (a8dddf7, bench/baseline.json).
 
 ${table}
 
-## Against the targets (issue 19)
+## Against the performance round's targets
 
 ${targets.join('\n')}
 

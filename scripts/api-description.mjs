@@ -1,6 +1,13 @@
 // What the type generator and the conformance tests both need to know about ClickSend's API
 // descriptions, kept in one place.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where ClickSend's API descriptions are (openapi-v3.yaml, swagger-v2.yaml): CLICKSEND_API_DIR,
+ * else shared/clicksend-api beside the checkout. Every generator and test reads it from here.
+ */
+export const API_DIR = process.env.CLICKSEND_API_DIR ?? fileURLToPath(new URL('../../shared/clicksend-api', import.meta.url));
 
 /** The kind of each path parameter of each operation (`id`, `token` or `idOrToken`), read
  *  from the rows of the endpoint table (crates/core/src/endpoints.rs), where

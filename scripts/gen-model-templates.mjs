@@ -10,9 +10,10 @@
 // field may be null. No descriptions, examples or values are taken over: only names and types.
 import { readFileSync, writeFileSync } from 'node:fs';
 import YAML from 'yaml';
+import { API_DIR } from './api-description.mjs';
 
 const root = new URL('..', import.meta.url);
-const specFile = new URL('../shared/clicksend-api/openapi-v3.yaml', root);
+const specFile = `${API_DIR}/openapi-v3.yaml`;
 const outFile = new URL('crates/model/src/templates.json', root);
 const doc = YAML.parse(readFileSync(specFile, 'utf8'), { maxAliasCount: -1 });
 const schemas = doc.components.schemas;

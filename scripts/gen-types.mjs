@@ -14,10 +14,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { paramKinds, plainAnswers, PREFER_SWAGGER } from './api-description.mjs';
+import { API_DIR, paramKinds, plainAnswers, PREFER_SWAGGER } from './api-description.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const specDir = process.env.CLICKSEND_API_DIR ?? `${root}../shared/clicksend-api`;
+const specDir = API_DIR;
 const out = `${root}js/generated.d.ts`;
 
 // ---------------------------------------------------------------- inputs

@@ -1,14 +1,12 @@
 // ClickSend's API descriptions, read from shared/clicksend-api beside the checkout, and which
 // one describes each entry of the endpoint table. Shared by the conformance tests.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { PREFER_SWAGGER } from '../../scripts/api-description.mjs';
+import { API_DIR, PREFER_SWAGGER } from '../../scripts/api-description.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-export const specs = `${root}../shared/clicksend-api`;
+export const specs = API_DIR;
 export const available = existsSync(`${specs}/openapi-v3.yaml`);
-export const skip = available ? false : `../shared/clicksend-api is not beside this checkout (looked in ${specs})`;
+export const skip = available ? false : `ClickSend's API descriptions are not at ${specs} (CLICKSEND_API_DIR, or ../shared/clicksend-api beside the checkout)`;
 
 export const load = (file) => YAML.parse(readFileSync(`${specs}/${file}`, 'utf8'), { maxAliasCount: -1 });
 export const descriptions = available ? { v3: { doc: load('openapi-v3.yaml'), prefix: '/v3' }, v2: { doc: load('swagger-v2.yaml'), prefix: '' } } : null;

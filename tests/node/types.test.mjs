@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { endpoints } from 'clicksend-wasm';
+import { API_DIR } from '../../scripts/api-description.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -73,7 +74,7 @@ test('every public function, option and operation has a doc comment; an operatio
   assert.deepEqual(missing, []);
 });
 
-const shared = `${root}../shared/clicksend-api/openapi-v3.yaml`;
+const shared = `${API_DIR}/openapi-v3.yaml`;
 test("generated.d.ts is what the generator makes from ClickSend's descriptions", { skip: existsSync(shared) ? false : `${shared} is not there` }, () => {
   const out = execFileSync(process.execPath, [`${root}scripts/gen-types.mjs`, '--check'], { encoding: 'utf8' });
   assert.match(out, /is up to date/);
