@@ -2,8 +2,6 @@
 import { ClickSendError, invalid, readArgument } from './error.js';
 import { CALL_OPTIONS, callOptions } from './pagination.js';
 
-/** The areas whose `send` takes `{messages}` and so also has `sendBulk`. */
-export const BULK_AREAS = new Set(['sms', 'mms', 'voice']);
 /** ClickSend takes at most this many messages per call. */
 const BATCH = 1000;
 

@@ -4,7 +4,7 @@
 // production app plugs in (its own fetch, events, a rate limit, the raw response) is kept
 // per client in js/hooks.js, which the wasm transport calls for every attempt.
 import { Client, endpointsJson, packageVersion } from '../clicksend_wasm.js';
-import { BULK_AREAS, sendBulk } from './bulk.js';
+import { sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
 import { callRecord, clientHooks, EVENTS, shownHeaders } from './hooks.js';
 import { pages } from './pagination.js';
@@ -14,7 +14,7 @@ export { smsParts, parsePhone, phoneInfo, toGsm7 } from '../clicksend_wasm.js';
 export { ClickSendError } from './error.js';
 export { parseWebhook } from './webhook.js';
 
-/** The endpoint table: `[{area, name, method, path, input, paged, repeatSafe}]` (a fresh copy each call). */
+/** The endpoint table: `[{area, name, method, path, input, paged, repeatSafe, enveloped, bulk, reconcile, messages, params}]` (a fresh copy each call). */
 export function endpoints() {
   return JSON.parse(endpointsJson());
 }
@@ -122,7 +122,7 @@ export class ClickSend {
     this.#client = client;
     this.#hooks = hooks;
     table ??= endpoints();
-    table.forEach(({ area, name, path, paged }, index) => {
+    table.forEach(({ area, name, paged, bulk, reconcile: reconciles, params }, index) => {
       this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
       const ns = this[area];
       const record = () => callRecord(area, name);
@@ -131,10 +131,10 @@ export class ClickSend {
         return callOf(client.call(index, args, call), call);
       };
       ns[name] = fn;
-      if (paged) fn.all = (...args) => pages(client, index, path.split('{').length - 1, args, record);
-      if (name === 'send' && BULK_AREAS.has(area)) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
-      // Only the SMS history documents the `q=to:` filter a reconciliation needs.
-      if (area === 'sms' && name === 'history') ns.reconcile = (items, options) => reconcile({ history: fn, accountCountry: () => this.#accountCountry() }, items, options);
+      // What else an operation offers is said on its row of the endpoint table.
+      if (paged) fn.all = (...args) => pages(client, index, params.length, args, record);
+      if (bulk) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
+      if (reconciles) ns.reconcile = (items, options) => reconcile({ history: fn, accountCountry: () => this.#accountCountry() }, items, options);
     });
     for (const { area } of table) Object.freeze(this[area]);
   }

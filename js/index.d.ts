@@ -191,6 +191,16 @@ export interface EndpointInfo {
   paged: boolean;
   /** Sending it twice has the same effect as once: retried on 502/503/504 and network errors, not only 429. */
   repeatSafe: boolean;
+  /** A success comes in ClickSend's envelope (`{http_code, response_code, response_msg, data}`), not as a plain object. */
+  enveloped: boolean;
+  /** Its area also has `sendBulk`, which sends through it. */
+  bulk: boolean;
+  /** Its area also has `reconcile`, which searches through it. */
+  reconcile: boolean;
+  /** The kind of the messages its body holds (a send or a price of messages). */
+  messages: 'sms' | 'mms' | 'voice' | null;
+  /** The kind of each path parameter, in order: a numeric id, a token, or either. */
+  params: Array<'id' | 'token' | 'idOrToken'>;
 }
 
 /** The endpoint table, in the order the client uses it. */

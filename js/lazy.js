@@ -7,7 +7,6 @@
 // before. The API is the main entry's, built on it: a `ClickSend` made before the .wasm is
 // loaded checks its options at its first call (each call then rejects with what is wrong).
 import init from '../clicksend_wasm.js';
-import { BULK_AREAS } from './bulk.js';
 import * as loaded from './client.js';
 import { APIPromise } from './client.js';
 import { ClickSendError, invalid } from './error.js';
@@ -72,13 +71,13 @@ export class ClickSend {
   constructor(options) {
     this.#options = options;
     if (isReady) this.#client = new loaded.ClickSend(options); // its options checked now
-    for (const [area, name, paged] of TABLE) {
+    for (const [area, name, paged, bulk, reconcile] of TABLE) {
       this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
       const fn = (...args) => this.#call((c) => c[area][name](...args));
       this[area][name] = fn;
       if (paged) fn.all = (...args) => this.#pages((c) => c[area][name].all(...args));
-      if (name === 'send' && BULK_AREAS.has(area)) this[area].sendBulk = (...args) => this.#later((c) => c[area].sendBulk(...args));
-      if (area === 'sms' && name === 'history') this[area].reconcile = (...args) => this.#later((c) => c.sms.reconcile(...args));
+      if (bulk) this[area].sendBulk = (...args) => this.#later((c) => c[area].sendBulk(...args));
+      if (reconcile) this[area].reconcile = (...args) => this.#later((c) => c[area].reconcile(...args));
     }
     for (const [area] of TABLE) Object.freeze(this[area]);
   }

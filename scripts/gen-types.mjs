@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { API_DIR, paramKinds, plainAnswers, PREFER_SWAGGER } from './api-description.mjs';
+import { API_DIR, PREFER_SWAGGER } from './api-description.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specDir = API_DIR;
@@ -26,9 +26,6 @@ const { endpoints } = await import(`${root}pkg/js/node.js`);
 const load = (file) => YAML.parse(readFileSync(`${specDir}/${file}`, 'utf8'), { maxAliasCount: -1 });
 const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.schemas, prefix: '/v3' };
 const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };
-
-const kinds = paramKinds();
-const plain = plainAnswers();
 
 /** The functions js/index.d.ts declares by hand: `area.name` of its type-literal members. */
 function handWritten() {
@@ -175,7 +172,8 @@ function resultType(spec, op) {
 function answerType(e, spec, op) {
   const responses = op.responses ?? {};
   if (spec === v3 && !responses['200'] && responses['204']) return 'null';
-  if (plain.has(`${e.area}.${e.name}`)) {
+  // The row says the answer is a plain object, not the envelope.
+  if (!e.enveloped) {
     const schema = spec === v3 ? responses['200']?.content?.['application/json']?.schema : null;
     return schema ? tsType(spec, schema, '  ') : 'unknown';
   }
@@ -191,7 +189,7 @@ function itemType(spec, op) {
 const PARAM_TYPES = { id: 'number', token: 'string', idOrToken: 'number | string' };
 
 function signature(e, spec, op) {
-  const types = kinds.of(e);
+  const types = e.params;
   const args = [...e.path.matchAll(/\{(\w+)\}/g)].map(([, p], i) => `${camel(p)}: ${PARAM_TYPES[types[i]]}`);
   // Editors show this line on hover: the description's summary, then the method and path.
   const summary = `${docText(op.summary ?? op.description).replace(/\.$/, '')}. \`${e.method} ${e.path}\``;

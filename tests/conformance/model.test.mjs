@@ -15,7 +15,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ClickSend, endpoints } from 'clicksend-wasm';
-import { paramKinds } from '../../scripts/api-description.mjs';
 import { callByName } from '../support/call.js';
 import { SANDBOX_KEY, startSandbox } from '../support/sandbox.mjs';
 import { deref, descriptionFor, descriptions, find, skip } from './descriptions.mjs';
@@ -23,7 +22,6 @@ import { operationArgs } from './sample.mjs';
 
 const templates = JSON.parse(readFileSync(new URL('../../crates/model/src/templates.json', import.meta.url), 'utf8'));
 const table = endpoints().filter((e) => !e.path.startsWith('/connections'));
-const kinds = paramKinds();
 
 let sandbox;
 let client;
@@ -338,7 +336,7 @@ for (const e of withIds) {
     const rest = await realIds(candidate.slice(names.length), ctx);
     for (const [i, name] of names.entries()) {
       if (NOT_A_THING.has(name)) continue;
-      const kind = kinds.of(e)[i];
+      const kind = e.params[i];
       const bogus = kind === 'token' ? 'NOSUCH-5A4D0B0C' : '999999999';
       const args = names.map((n, j) => (j === i ? bogus : ctx[n]));
       const r = await settle(fn, [...args, ...rest]);

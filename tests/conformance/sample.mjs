@@ -1,10 +1,7 @@
 // Example arguments for an operation, from ClickSend's API description: first its own
 // examples, then values built from its schema (required fields only, formats and enums
 // honoured). The conformance test tries them in that order.
-import { paramKinds } from '../../scripts/api-description.mjs';
 import { deref } from './descriptions.mjs';
-
-const kinds = paramKinds();
 
 /** String ids need plausible values; numeric ids and either-kind ids take 1. */
 const TOKEN_SAMPLES = {
@@ -56,7 +53,7 @@ export function build(doc, schema, depth = 0, maximal = false) {
 
 function pathArgs(e, op) {
   const specParams = (op.parameters ?? []).filter((p) => p.in === 'path');
-  const types = kinds.of(e);
+  const types = e.params;
   return [...e.path.matchAll(/\{(\w+)\}/g)].map(([, name], i) => {
     if (types[i] !== 'token') return 1;
     const p = specParams.find((x) => x.name === name) ?? specParams[i];

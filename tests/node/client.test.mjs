@@ -38,8 +38,25 @@ for (const c of errorCases) {
 
 test('the endpoint table is exported and matches the namespaces', () => {
   const table = endpoints();
-  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', input: 'none', paged: false, repeatSafe: true });
   const client = new ClickSend({ apiKey: 'k' });
+  const row = { input: 'none', paged: false, repeatSafe: true, enveloped: true, bulk: false, reconcile: false, messages: null, params: [] };
+  assert.deepEqual(table[0], { area: 'account', name: 'get', method: 'GET', path: '/account', ...row });
+  // Everything about an operation is on its row: sendBulk, reconcile, the messages, the path's parameters.
+  const of = (qualified) => table.find((e) => `${e.area}.${e.name}` === qualified);
+  assert.deepEqual(
+    ['sms.send', 'sms.price', 'sms.history', 'contacts.get', 'alphaTags.list'].map((q) => [q, of(q)?.bulk, of(q)?.reconcile, of(q)?.messages, of(q)?.params, of(q)?.enveloped]),
+    [
+      ['sms.send', true, false, 'sms', [], true],
+      ['sms.price', false, false, 'sms', [], true],
+      ['sms.history', false, true, null, [], true],
+      ['contacts.get', false, false, null, ['id', 'id'], true],
+      ['alphaTags.list', false, false, null, [], false],
+    ],
+  );
+  for (const { area, bulk, reconcile } of table) {
+    if (bulk) assert.equal(typeof client[area].sendBulk, 'function', area);
+    if (reconcile) assert.equal(typeof client[area].reconcile, 'function', area);
+  }
   for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);
   assert.equal(table.length, 213);
   const safe = Object.fromEntries(table.map((e) => [`${e.area}.${e.name}`, e.repeatSafe]));

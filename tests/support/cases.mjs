@@ -164,7 +164,7 @@ export async function runEndpointCase(sandbox, invoke, table, c, client = {}) {
   // The body sent is exactly the input argument, which follows the path parameters (an
   // optional body left out: nothing is sent).
   const endpoint = table.find((e) => `${e.area}.${e.name}` === c.fn);
-  const params = endpoint.path.split('{').length - 1;
+  const params = endpoint.params.length;
   if (['body', 'optionalBody', 'bodyAndQuery', 'optionalBodyAndQuery'].includes(endpoint.input) && args[params] !== undefined) {
     assert.deepEqual(req.json, args[params]);
     assert.equal(req.headers['content-type'], 'application/json');

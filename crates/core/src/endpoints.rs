@@ -106,6 +106,12 @@ pub struct Endpoint {
     /// Not for Maton's control plane, nor for the newer APIs whose description shows plain
     /// objects (alpha tags, own numbers).
     pub enveloped: bool,
+    /// Whether the client also offers `<area>.sendBulk`: any number of messages, sent by this
+    /// operation in calls of at most 1000 (the sends of messages).
+    pub bulk: bool,
+    /// Whether the client also offers `<area>.reconcile` through this operation: a history
+    /// that can be searched by recipient (`q=to:`), which only the SMS history documents.
+    pub reconcile: bool,
 }
 
 impl Endpoint {
@@ -146,6 +152,24 @@ impl Endpoint {
     const fn path_params(self, kinds: &[ParamKind]) -> Endpoint {
         Endpoint { param_kinds: ParamKinds::of(kinds), ..self }
     }
+
+    /// Has `sendBulk` beside it (see [`Endpoint::bulk`]).
+    const fn with_bulk(self) -> Endpoint {
+        Endpoint { bulk: true, ..self }
+    }
+
+    /// Has `reconcile` beside it (see [`Endpoint::reconcile`]).
+    const fn with_reconcile(self) -> Endpoint {
+        Endpoint { reconcile: true, ..self }
+    }
+
+    /// The kind of the messages its body holds, for a send or a price of messages.
+    pub fn message_kind(&self) -> Option<MessageKind> {
+        match self.input {
+            Input::Body(BodyRule::Messages(kind)) | Input::BodyAndQuery(BodyRule::Messages(kind)) => Some(kind),
+            _ => None,
+        }
+    }
 }
 
 /// An operation of ClickSend's API with the defaults its method implies: a GET, PUT, PATCH or
@@ -153,7 +177,7 @@ impl Endpoint {
 /// creates); every path parameter is a numeric id.
 const fn op(area: &'static str, name: &'static str, method: Method, path: &'static str, input: Input) -> Endpoint {
     let repeat_safe = !matches!(method, Method::Post);
-    Endpoint { host: Host::ClickSend, area, name, method, path, input, repeat_safe, param_kinds: ParamKinds::ALL_IDS, enveloped: true }
+    Endpoint { host: Host::ClickSend, area, name, method, path, input, repeat_safe, param_kinds: ParamKinds::ALL_IDS, enveloped: true, bulk: false, reconcile: false }
 }
 
 /// An operation of Maton's control plane, with the same defaults as [`op`].
@@ -170,9 +194,9 @@ use ParamKind::{Id, IdOrToken, Token};
 /// Maton gateway documents) and Maton's connection management, then the rest of the API.
 pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "get", Get, "/account", Input::None),
-    op("sms", "send", Post, "/sms/send", Body(Messages(MessageKind::Sms))),
+    op("sms", "send", Post, "/sms/send", Body(Messages(MessageKind::Sms))).with_bulk(),
     op("sms", "price", Post, "/sms/price", Body(Messages(MessageKind::Sms))).repeatable(), // a quote: nothing is sent or charged
-    op("sms", "history", Get, "/sms/history", PagedQuery),
+    op("sms", "history", Get, "/sms/history", PagedQuery).with_reconcile(),
     op("sms", "inbound", Get, "/sms/inbound", PagedQuery),
     op("sms", "receipts", Get, "/sms/receipts", PagedQuery),
     op("sms", "cancel", Put, "/sms/{message_id}/cancel", Input::None).path_params(&[Token]),
@@ -182,11 +206,11 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("smsTemplates", "create", Post, "/sms/templates", Body(Object)),
     op("smsTemplates", "update", Put, "/sms/templates/{template_id}", Body(Object)),
     op("smsTemplates", "delete", Delete, "/sms/templates/{template_id}", Input::None),
-    op("mms", "send", Post, "/mms/send", Body(Messages(MessageKind::Mms))),
+    op("mms", "send", Post, "/mms/send", Body(Messages(MessageKind::Mms))).with_bulk(),
     op("mms", "price", Post, "/mms/price", Body(Messages(MessageKind::Mms))).repeatable(), // a quote: nothing is sent or charged
     op("mms", "history", Get, "/mms/history", PagedQuery),
     op("mms", "receipts", Get, "/mms/receipts", PagedQuery),
-    op("voice", "send", Post, "/voice/send", Body(Messages(MessageKind::Voice))),
+    op("voice", "send", Post, "/voice/send", Body(Messages(MessageKind::Voice))).with_bulk(),
     op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))).repeatable(), // a quote: nothing is sent or charged
     op("voice", "history", Get, "/voice/history", PagedQuery),
     op("voice", "languages", Get, "/voice/lang", Input::None),
@@ -432,10 +456,34 @@ pub fn table_json() -> String {
             flag(e.input == Input::PagedQuery),
             ",\"repeatSafe\":",
             flag(e.repeat_safe),
-            "}",
+            ",\"enveloped\":",
+            flag(e.enveloped),
+            ",\"bulk\":",
+            flag(e.bulk),
+            ",\"reconcile\":",
+            flag(e.reconcile),
+            ",\"messages\":",
+            match e.message_kind() {
+                Some(MessageKind::Sms) => "\"sms\"",
+                Some(MessageKind::Mms) => "\"mms\"",
+                Some(MessageKind::Voice) => "\"voice\"",
+                None => "null",
+            },
+            ",\"params\":[",
         ] {
             out.push_str(piece);
         }
+        for (k, _) in e.params().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            out.push_str(match e.param_kind(k) {
+                ParamKind::Id => "\"id\"",
+                ParamKind::Token => "\"token\"",
+                ParamKind::IdOrToken => "\"idOrToken\"",
+            });
+        }
+        out.push_str("]}");
     }
     out.push(']');
     out
