@@ -599,7 +599,7 @@ async function sendCampaign() {
 function showRefused(refused) {
   $('campaign-refused-box').hidden = refused.length === 0;
   $('campaign-refused-count').textContent = `${refused.length.toLocaleString()} refused by ClickSend${refused.length > 200 ? ' (the first 200 below)' : ''}`;
-  $('campaign-refused').tBodies[0].replaceChildren(...refused.slice(0, 200).map((r) => row(r.input.to, r.input.custom_string, r.error.code)));
+  $('campaign-refused-list').tBodies[0].replaceChildren(...refused.slice(0, 200).map((r) => row(r.input.to, r.input.custom_string, r.error.code)));
 }
 
 /**

@@ -316,7 +316,7 @@ test('demo: messages ClickSend refuses inside its 200 are counted, charted and l
   assert.match(await text(page, '#campaign-status'), /^13 of 13 \(10 sent, 3 refused, 0 failed or unsure\)/);
   assert.deepEqual(await page.locator('#campaign-batches li').allInnerTexts(), ['Batch 1: 10 sent, 3 refused']);
   assert.equal(await text(page, '#campaign-refused-count'), '3 refused by ClickSend');
-  const refused = await page.locator('#campaign-refused tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[2].textContent]));
+  const refused = await page.locator('#campaign-refused-list tbody tr').evaluateAll((rows) => rows.map((r) => [r.cells[0].textContent, r.cells[2].textContent]));
   assert.deepEqual(
     refused,
     nz.map((n) => [n.replaceAll(' ', ''), 'COUNTRY_NOT_ENABLED']),
