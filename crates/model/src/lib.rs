@@ -197,6 +197,20 @@ impl Model {
     pub fn requests(&self) -> Value {
         Value::Array(self.state.requests.iter().map(record::Recorded::to_json).collect())
     }
+
+    /// The same as JSON text, made one request at a time: the whole record as one JSON value
+    /// took the testing kit's wasm memory from 20 to 170 MB for 10,000 requests.
+    pub fn requests_text(&self) -> String {
+        let mut out = String::from("[");
+        for (i, r) in self.state.requests.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&r.to_json().to_string());
+        }
+        out.push(']');
+        out
+    }
 }
 
 /// The path relative to `/v3` of a request for ClickSend's API, direct or through the gateway.
@@ -259,5 +273,17 @@ mod tests {
         assert_eq!(api_path("/clicksend/v3/account"), Some("/account"));
         assert_eq!(api_path("/v3x/account"), None);
         assert_eq!(api_path("/connections"), None);
+    }
+
+    #[test]
+    fn the_record_as_text_is_the_record() {
+        let mut model = Model::new(Auth { any_credentials: true, ..Auth::default() });
+        let headers = vec![("authorization".to_string(), "Bearer k".to_string())];
+        for (method, path, body) in [("GET", "/v3/account", ""), ("POST", "/v3/sms/send", r#"{"messages":[{"to":"+61411111111","body":"hi"}]}"#)] {
+            model.handle(&Request { method, path, query: "", headers: &headers, body: body.as_bytes(), origin: "http://x" }, 1_795_824_000);
+        }
+        let text: Value = serde_json::from_str(&model.requests_text()).unwrap();
+        assert_eq!(text, model.requests());
+        assert_eq!(text.as_array().map(Vec::len), Some(2));
     }
 }

@@ -130,7 +130,7 @@ impl Kit {
 
     /// Every request received, in order, with its answer, as JSON (the record's last 10,000).
     pub fn requests(&self) -> String {
-        self.model.requests().to_string()
+        self.model.requests_text()
     }
 
     /// How many requests the record let go, the oldest, to stay within its bounds.
