@@ -1,6 +1,6 @@
 // `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
 import { ClickSendError, invalid, readArgument } from './error.js';
-import { CALL_OPTIONS, callOptions } from './pagination.js';
+import { callOptionNames, callOptions } from './pagination.js';
 
 /** ClickSend takes at most this many messages per call. */
 const BATCH = 1000;
@@ -105,8 +105,8 @@ function outcome(message, input, i) {
  */
 function prepare(client, index, messages, options) {
   const { concurrency = 2, onProgress, customStrings = false, ...rest } = options ?? {};
-  const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
-  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, customStrings, ${CALL_OPTIONS.join(', ')})`);
+  const unknown = Object.keys(rest).find((k) => !callOptionNames().includes(k));
+  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, customStrings, ${callOptionNames().join(', ')})`);
   if (typeof customStrings !== 'boolean') throw invalid('sendBulk: `customStrings` must be true or false');
   const { signal } = rest;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');

@@ -28,10 +28,10 @@ const TOKEN = /^[A-Za-z0-9._~+-]{1,64}$/;
 function hooksFrom(options) {
   const what = 'new ClickSend()';
   const given = options !== null && typeof options === 'object' ? options : {};
-  const { fetch, rateLimit, appInfo, maxRetryDelayMs } = given;
+  const { fetch, rateLimit, appInfo } = given;
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid(`${what}: \`fetch\` must be a function with the signature of the global fetch`);
   const limit = rateLimit === undefined && throughGateway(given) ? MATON_RATE_LIMIT : checkRateLimit(rateLimit);
-  return clientHooks({ fetch, rateLimit: limit, userAgent: userAgent(appInfo), maxHoldMs: typeof maxRetryDelayMs === 'number' ? maxRetryDelayMs : 30_000 });
+  return clientHooks({ fetch, rateLimit: limit, userAgent: userAgent(appInfo) });
 }
 
 /**

@@ -16,12 +16,11 @@ export const EVENTS = ['request', 'response', 'retry', 'error'];
 const now = () => Date.now();
 
 /** A client's state: its fetch, its limiter, the Retry-After hold and its event handlers. */
-export function clientHooks({ fetch, rateLimit, userAgent, maxHoldMs }) {
+export function clientHooks({ fetch, rateLimit, userAgent }) {
   return {
     fetch,
     limiter: rateLimit && (rateLimit.gateway ? new GatewayLimiter(rateLimit.gateway, 1000) : new Limiter(rateLimit.perSecond, rateLimit.burst ?? rateLimit.perSecond)),
     holdUntil: 0,
-    maxHoldMs,
     userAgent,
     handlers: Object.fromEntries(EVENTS.map((e) => [e, new Set()])),
   };
@@ -230,13 +229,6 @@ class GatewayLimiter {
   }
 }
 
-/**
- * How long a 429 without `Retry-After` holds every call of the client. No source shows
- * whether ClickSend's or Maton's 429 carries the header; Maton counts requests per second,
- * so a second is the shortest wait that is sure to reach a new window.
- */
-export const DEFAULT_429_HOLD_MS = 1000;
-
 /** What an attempt rejects with when the call stopped before its request left. */
 class NotSent extends Error {
   constructor(reason) {
@@ -275,12 +267,6 @@ function emit(hooks, type, event) {
       // A handler's mistake is not the call's.
     }
   }
-}
-
-/** Seconds or an HTTP date, as milliseconds from now; NaN when it is neither. */
-function retryAfterMs(value, at) {
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  return Date.parse(value) - at;
 }
 
 /**
@@ -361,11 +347,6 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
     slot?.release(now());
   }
   const ended = now();
-  if (hooks && answer.status === 429) {
-    const asked = answer.retryAfter === null ? Number.NaN : retryAfterMs(answer.retryAfter, ended);
-    const ms = Math.min(Number.isFinite(asked) ? asked : DEFAULT_429_HOLD_MS, hooks.maxHoldMs);
-    if (ms > 0) hooks.holdUntil = Math.max(hooks.holdUntil, ended + ms);
-  }
   if (call) {
     call.ended = ended;
     call.response = { status: answer.status, headers: response.headers, url };
@@ -376,6 +357,14 @@ export async function attempt(hooks, call, url, method, headers, body, d) {
     emit(hooks, 'response', { ...about(), method: init.method, url, attempt: n, status: answer.status, durationMs: ended - started, headers });
   }
   return answer;
+}
+
+/**
+ * What src/transport.rs calls after a 429: every call of the client waits `ms` from now before
+ * it is sent (src/transport.rs reads the Retry-After and caps it, clicksend_core::retry).
+ */
+export function hold(hooks, ms) {
+  if (hooks && ms > 0) hooks.holdUntil = Math.max(hooks.holdUntil, now() + ms);
 }
 
 /** What src/transport.rs calls before waiting to retry: the `retry` event. */

@@ -1,4 +1,5 @@
 // `fn.all(...)`: ClickSend's pages as one async iterator, for every paginated function.
+import { callOptionNames as wasmCallOptionNames } from '../clicksend_wasm.js';
 import { ClickSendError, invalid, readArgument } from './error.js';
 
 /**
@@ -13,21 +14,28 @@ function limit(name, value) {
   return value;
 }
 
-/** The options every page's call takes (`client.<area>.<name>`'s last argument). */
-export const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers'];
+let names;
+/**
+ * The options every call takes in its last argument, as the wasm side lists them (read on first
+ * use: the lazy entry loads the .wasm after its modules).
+ */
+export function callOptionNames() {
+  names ??= wasmCallOptionNames().split(' ');
+  return names;
+}
 
 /** The options of `{..., signal, timeoutMs, maxRetries, headers}` that a call takes, or undefined. */
 export function callOptions(options) {
   const out = {};
-  for (const key of CALL_OPTIONS) if (options[key] !== undefined) out[key] = options[key];
+  for (const key of callOptionNames()) if (options[key] !== undefined) out[key] = options[key];
   return Object.keys(out).length ? out : undefined;
 }
 
 /** The query (copied) and the options of `.all(query, options)`. */
 function readOptions(query, options) {
   const { maxItems, maxPages, ...rest } = options ?? {};
-  const unknown = Object.keys(rest).find((k) => !CALL_OPTIONS.includes(k));
-  if (unknown) throw invalid(`all(): unknown option \`${unknown}\` (known: maxItems, maxPages, ${CALL_OPTIONS.join(', ')})`);
+  const unknown = Object.keys(rest).find((k) => !callOptionNames().includes(k));
+  if (unknown) throw invalid(`all(): unknown option \`${unknown}\` (known: maxItems, maxPages, ${callOptionNames().join(', ')})`);
   return { maxItems: limit('maxItems', maxItems), maxPages: maxPages === undefined ? undefined : limit('maxPages', maxPages), perCall: callOptions(rest), query: { ...query } };
 }
 

@@ -35,8 +35,8 @@ source "$(dirname "$0")/prelude.sh" test
 #   webhooks read to a bound, .all()'s page checks);
 # - the endpoint table saying everything about an operation (+0.5 KB of .wasm: table_json's
 #   bulk, reconcile, messages, params and enveloped) and APIPromise (+0.1 KB of JS).
-WASM_GZIP_BUDGET=$((60 * 1024)) # the gzipped .wasm with the whole API (209 + 4 functions): 60,495 now
-WEB_APP_GZIP_BUDGET=$((74 * 1024)) # the .wasm + the browser entry minified by a bundler, gzipped: 75,573 now
+WASM_GZIP_BUDGET=$((60 * 1024)) # the gzipped .wasm with the whole API (209 + 4 functions): 60,605 now
+WEB_APP_GZIP_BUDGET=$((74 * 1024)) # the .wasm + the browser entry minified by a bundler, gzipped: 75,614 now
 # The model reads numbers as ClickSend does with the client's own numbering plans (one rule for
 # both): +11.6 KB; the third review: the bounded record of requests, strict faults, a Date
 # header, countries of numbers and 501 for those not priced: +5.4 KB.

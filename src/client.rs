@@ -107,6 +107,13 @@ pub fn package_version() -> String {
     env!("CARGO_PKG_VERSION").into()
 }
 
+/// The options every call takes in its last argument (`clicksend_core::options::CALL_OPTION_NAMES`),
+/// space-separated, for js/pagination.js and js/bulk.js, which pass them on.
+#[wasm_bindgen(js_name = callOptionNames)]
+pub fn call_option_names() -> String {
+    clicksend_core::options::CALL_OPTION_NAMES.join(" ")
+}
+
 /// The endpoint table as JSON text (`clicksend_core::endpoints::table_json`), read once by
 /// the JS side to make the namespaces. One string: building 213 objects field by field
 /// across the wasm boundary took most of a client's construction time.

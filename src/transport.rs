@@ -30,6 +30,9 @@ extern "C" {
     fn attempt(hooks: &JsValue, context: &JsValue, url: &str, method: &str, headers: &JsValue, body: &JsValue, deadline: &Deadline) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn retrying(hooks: &JsValue, context: &JsValue, attempt: u32, delay_ms: f64, reason: &JsValue) -> Result<(), JsValue>;
+    /// Holds every call of the client for `ms` from now (after a 429).
+    #[wasm_bindgen(catch)]
+    fn hold(hooks: &JsValue, ms: f64) -> Result<(), JsValue>;
 
     /// A call's deadline, made and read in js/hooks.js: one crossing of the boundary each,
     /// where building the controller, its timer and its listener from here took a dozen.
@@ -294,6 +297,11 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
             return Err((deadline.failure(what).into(), kind));
         }
     };
+    if answer.status == 429 {
+        // Every call of the client waits, not only this one: the server said the account is over its limit.
+        let asked = answer.retry_after.as_deref().and_then(|v| retry_after::parse(v, js_sys::Date::now()));
+        let _ = hold(&session.hooks, retry::hold_after_429(config.retry, asked));
+    }
     classify(&answer, out.enveloped, config).map_err(|f| {
         // A non-JSON 502/503/504 is a proxy's page: as retryable as the status says. A 2xx that
         // cannot be read was taken: a send's outcome is then unknown (ambiguous).

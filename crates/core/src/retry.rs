@@ -61,6 +61,17 @@ pub fn ambiguous(failure: AttemptFailure, repeat_safe: bool) -> bool {
     !repeat_safe && matches!(failure, AttemptFailure::Network | AttemptFailure::Stopped | AttemptFailure::Status(500..=599) | AttemptFailure::Unreadable)
 }
 
+/// How long a 429 without `Retry-After` holds every call of the client. No source shows whether
+/// ClickSend's or Maton's 429 carries the header; Maton counts requests per second, so a second
+/// is the shortest wait that is sure to reach a new window.
+pub const DEFAULT_429_HOLD_MS: f64 = 1000.0;
+
+/// How long a 429 holds every call of the client: its `Retry-After` (seconds), else
+/// [`DEFAULT_429_HOLD_MS`], at most the policy's longest wait.
+pub fn hold_after_429(policy: Policy, retry_after_s: Option<f64>) -> f64 {
+    retry_after_s.map_or(DEFAULT_429_HOLD_MS, |s| s * 1000.0).max(0.0).min(policy.max_delay_ms)
+}
+
 /// The delay before retry number `attempt` (0 for the first retry), or `None` to stop.
 /// `retry_after_s` is the server's `Retry-After`; `random` is uniform in [0, 1).
 pub fn next_delay(policy: Policy, attempt: u32, failure: AttemptFailure, repeat_safe: bool, retry_after_s: Option<f64>, random: f64) -> Option<f64> {
@@ -100,6 +111,8 @@ mod tests {
         assert!(!ambiguous(AttemptFailure::NotSent, false), "held by the rate limit until the deadline: nothing went out");
         assert!(ambiguous(AttemptFailure::Unreadable, false) && !ambiguous(AttemptFailure::Unreadable, true), "a send answered 2xx that cannot be read");
         assert!(!retryable(AttemptFailure::Unreadable, true) && !retryable(AttemptFailure::Unreadable, false));
+        let policy = Policy { max_retries: 2, max_delay_ms: 5_000.0 };
+        assert_eq!([hold_after_429(policy, None), hold_after_429(policy, Some(2.0)), hold_after_429(policy, Some(999.0))], [1000.0, 2000.0, 5000.0]);
         assert_eq!(next_delay(p, 0, AttemptFailure::NotSent, false, None, 0.5), None);
         assert!(
             worth_calling_again(AttemptFailure::NotSent, true, false) && !worth_calling_again(AttemptFailure::NotSent, false, false),
