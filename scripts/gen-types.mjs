@@ -3,7 +3,7 @@
 // descriptions (openapi-v3.yaml, which has response schemas, and
 // swagger-v2.yaml, which does not, so results there are `Envelope<unknown>`).
 //
-//   node scripts/gen-types.mjs            writes js/generated.d.ts (after scripts/build.sh)
+//   node scripts/gen-types.mjs            writes js/generated.d.ts
 //   node scripts/gen-types.mjs --check    exits 1 if js/generated.d.ts is not what it would write
 //
 // The output is committed (the descriptions are reference data outside this repository);
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import YAML from 'yaml';
 import { API_DIR, PREFER_SWAGGER } from './api-description.mjs';
+import { endpointTable } from './endpoint-table.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specDir = API_DIR;
@@ -22,7 +23,6 @@ const out = `${root}js/generated.d.ts`;
 
 // ---------------------------------------------------------------- inputs
 
-const { endpoints } = await import(`${root}pkg/js/node.js`);
 const load = (file) => YAML.parse(readFileSync(`${specDir}/${file}`, 'utf8'), { maxAliasCount: -1 });
 const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.schemas, prefix: '/v3' };
 const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };
@@ -212,7 +212,7 @@ function signature(e, spec, op) {
 const hand = handWritten();
 const areas = new Map(); // area -> [signature]
 let count = 0;
-for (const e of endpoints()) {
+for (const e of endpointTable()) {
   if (e.path.startsWith('/connections') || hand.get(e.area)?.has(e.name)) continue;
   const spec = findOperation(v3, e.method, e.path) && !PREFER_SWAGGER[`${e.area}.${e.name}`] ? v3 : v2;
   const op = findOperation(spec, e.method, e.path);

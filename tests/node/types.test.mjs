@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { endpoints } from 'clicksend-wasm';
 import { API_DIR } from '../../scripts/api-description.mjs';
+import { endpointTable } from '../../scripts/endpoint-table.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,4 +79,12 @@ const shared = `${API_DIR}/openapi-v3.yaml`;
 test("generated.d.ts is what the generator makes from ClickSend's descriptions", { skip: existsSync(shared) ? false : `${shared} is not there` }, () => {
   const out = execFileSync(process.execPath, [`${root}scripts/gen-types.mjs`, '--check'], { encoding: 'utf8' });
   assert.match(out, /is up to date/);
+});
+
+// The generators (this one, the lazy entry's table) read the native binary; the package's
+// endpoints() reads the .wasm. Both print clicksend_core::endpoints::table_json.
+test("the generators' endpoint table is the package's endpoints()", () => {
+  const native = endpointTable();
+  assert.equal(native.length, 213);
+  assert.deepEqual(native, endpoints());
 });
