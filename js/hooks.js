@@ -159,8 +159,9 @@ const SPENT = { release() {} };
  * gateway counts them, when they reach it. A request reaches it some time between being sent
  * and being answered, so it holds a place in the window from when it is sent until `windowMs`
  * after its answer (`slot.release(at)`): however the network delays requests, no window the
- * gateway sees can hold more than `limit`. Spacing departures evenly was not enough: a first
- * request 80 ms slower than the rest reached the gateway close enough to the eleventh for a 429.
+ * gateway sees can hold more than `limit`. Spacing departures evenly was not enough: one slow
+ * first request reached the gateway close enough to the eleventh for a 429 (bench/NOTES.md,
+ * section "The gateway's window").
  * Requests wait in line, in order; one that gives up (its signal) holds no place.
  */
 class GatewayLimiter {

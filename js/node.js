@@ -1,7 +1,8 @@
 // Node 18+: load the .wasm (at the package's top, one folder up), synchronously, at import.
 // `process.getBuiltinModule` (Node 20.16+ and 22.3+) rather than `import ... from 'node:fs'`:
 // importing a builtin as an ES module makes Node build its whole namespace, and fs's loads
-// Node's streams with it, about 1 ms of every cold start. Older Node versions import it.
+// Node's streams with it, in every cold start (bench/NOTES.md, section "Cold start in Node").
+// Older Node versions import it.
 // (js/node.cjs is built from js/node-require.js, where `require('node:fs')` costs nothing.)
 import { initSync } from '../clicksend_wasm.js';
 import { guard, NODE20 } from './node20.js';

@@ -14,8 +14,8 @@ rm -rf pkg # nothing stale from an earlier build may end up in the package
 # The package's .wasm: the standard library rebuilt with the crate (-Zbuild-std, so LTO and
 # opt-level "z" reach it too), and panics as a bare trap (-Cpanic=immediate-abort) without the
 # message and location formatting that a panic would only have printed nowhere: on
-# wasm32-unknown-unknown a panic was already a trap ("unreachable") with nothing shown. 3.4 KB
-# of the gzipped .wasm. Its own target dir: the flags would otherwise rebuild the tests'.
+# wasm32-unknown-unknown a panic was already a trap ("unreachable") with nothing shown (what
+# it saves: bench/NOTES.md, section "The build"). Its own target dir: the flags would otherwise rebuild the tests'.
 # STD_FOR_SIZE=0: the stable toolchain's prebuilt std instead, to compare (bench/NOTES.md).
 if [ "${STD_FOR_SIZE:-1}" = 0 ]; then
   say "cargo build --release (stable, prebuilt std: a comparison build) + wasm-bindgen --target web"
@@ -67,8 +67,7 @@ rm pkg/js/testing-require.js
 sed "s#'./index.js'#'./index.cjs'#" js/testing.d.ts > pkg/testing.d.cts
 # The browser's entry as one ES module: a page without a bundler fetched web.js, then the glue
 # and client.js, then the modules they import, then body.js, before it could even ask for the
-# .wasm; one module makes that one request (Chromium: ~90 -> ~60 ms from page start to the
-# first request). The glue's default .wasm URL is pointed where the file is from js/, so a
+# .wasm; one module makes that one request (bench/NOTES.md, section "The build"). The glue's default .wasm URL is pointed where the file is from js/, so a
 # bundler that resolves `new URL(..., import.meta.url)` finds it. Workerd's and the edge
 # entries stay separate modules (their bundlers join them).
 say "esbuild: js/web.js as one module"

@@ -102,7 +102,7 @@ async function readBody(req, res) {
 
 /**
  * The largest upstream answer the proxy passes on: 16 MB, the most the client reads of a
- * success. Answers are read to this bound (a 300 MB one was buffered whole before), then
+ * success. Answers are read to this bound (bench/NOTES.md, "Bounds under misuse"), then
  * cleaned of the proxy's own credentials.
  */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;

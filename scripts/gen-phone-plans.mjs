@@ -7,7 +7,7 @@
 //   node scripts/gen-phone-plans.mjs          # rewrite the file
 //   node scripts/gen-phone-plans.mjs --check  # exit 1 if the file is not what it would write
 //
-// One line a country, packed into one string (the table costs under 4 KB gzipped in the .wasm):
+// One line a country, packed into one string (its cost in the .wasm: bench/NOTES.md, "The build"):
 //   ISO CC TRUNK IDD LENGTHS LEADING
 // with `-` for an empty field; LENGTHS as `/`-separated numbers; LEADING a pattern of digits,
 // `[...]` classes, `|` and `(?:...)` (all the metadata uses for leading digits), matched at the

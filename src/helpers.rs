@@ -13,7 +13,8 @@ fn thrown(e: Error) -> JsValue {
 
 /// The longest text `smsParts` and `toGsm7` read, in UTF-16 code units: 10,000, eight times
 /// ClickSend's longest message in its table of parts (8 parts, 1,224 characters; it truncates
-/// beyond 6 by default). Without a bound, a million characters took 2 s and ~450 MB.
+/// beyond 6 by default). Unbounded, a long text cost seconds and hundreds of MB (measured: see
+/// bench/NOTES.md, section "Bounds under misuse").
 const MAX_SMS_TEXT: u32 = 10_000;
 
 /// A text argument of `what` of at most [`MAX_SMS_TEXT`], or the error for anything else.

@@ -19,8 +19,8 @@ pub use client::{endpoints_json, package_version, Client};
 pub use error::ClickSendError;
 pub use helpers::{parse_phone, parse_webhook_pairs, sms_parts, to_gsm7};
 
-// Talc instead of the standard library's dlmalloc on wasm: 1.6 KB less of the gzipped .wasm,
-// with no difference per call that the benchmarks can see (bench/NOTES.md).
+// Talc instead of the standard library's dlmalloc on wasm: smaller, and no slower per call
+// (measured: see bench/NOTES.md, section "The allocator").
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

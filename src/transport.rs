@@ -134,7 +134,8 @@ impl Drop for Bound {
 /// A client's resolved options with its request headers, built once as JS objects: fetch
 /// only reads a headers object, so every call can share one, and no header name or value
 /// crosses from wasm memory per call. Plain objects, not `Headers`: in Node that class
-/// loads undici lazily (~30 ms on first use), and fetch validates a plain object as well.
+/// loads undici lazily on first use (measured: see bench/NOTES.md, section "Cold start in
+/// Node"), and fetch validates a plain object as well.
 pub struct Session {
     pub config: Config,
     /// Without and with `Content-Type: application/json`.

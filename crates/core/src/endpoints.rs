@@ -421,13 +421,13 @@ pub fn find(area: &str, name: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.area == area && e.name == name)
 }
 
-/// The endpoint table as JSON text: `[{area, name, method, path, input, paged, repeatSafe}]`,
+/// The endpoint table as JSON text: `[{area, name, method, path, input, paged, repeatSafe,
+/// enveloped, bulk, reconcile, messages, params}]`,
 /// in the order the client numbers them; `input` is `none`, `query`, `body`, `optionalBody`,
 /// `bodyAndQuery` or `optionalBodyAndQuery` (what follows the path parameters); `paged`: the answer is a page, and
 /// the function has `.all`; `repeatSafe`: retried on 5xx and network errors too
-/// ([`Endpoint::repeat_safe`]). Built with `push_str` alone: the same text made with `format!` took
-/// 2–6 ms on its first run in wasm (unoptimized code formatting 213 entries), most of a
-/// client's first construction in Node.
+/// ([`Endpoint::repeat_safe`]). Built with `push_str` alone: made with `format!`, it was most of a
+/// client's first construction in Node (bench/NOTES.md, section "Cold start in Node").
 pub fn table_json() -> String {
     let mut out = String::with_capacity(ENDPOINTS.len() * 150);
     for (i, e) in ENDPOINTS.iter().enumerate() {

@@ -85,7 +85,8 @@ pub fn encode_param(name: &str, kind: ParamKind, arg: &PathArg) -> Result<String
 fn encode_id(name: &str, arg: &PathArg) -> Result<String, Error> {
     let bad = |got: String| Error::invalid_argument(format!("`{name}` must be a positive integer, got {got}"));
     match arg {
-        // Integers are formatted as u64: float formatting would cost ~15 KB of `.wasm`.
+        // Integers are formatted as u64: float formatting would come into the `.wasm`
+        // (bench/NOTES.md, section "Formatting code kept out of the .wasm").
         PathArg::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= MAX_SAFE_INTEGER => Ok((*n as u64).to_string()),
         PathArg::Number(n) => Err(bad(describe_number(*n).into())),
         PathArg::Text(s) if is_decimal_id(s) => Ok(s.clone()),

@@ -83,7 +83,8 @@ pub fn next_delay(policy: Policy, attempt: u32, failure: AttemptFailure, repeat_
         // Full jitter: anywhere up to the exponential step, so clients do not retry in step.
         None => random * BASE_DELAY_MS * 2f64.powi(attempt.min(30) as i32),
     };
-    // Not `f64::clamp`: its panic message formats floats, ~11 KB of `.wasm` for nothing.
+    // Not `f64::clamp`: its panic message formats floats, and would bring float formatting into
+    // the `.wasm` for nothing (bench/NOTES.md, section "Formatting code kept out of the .wasm").
     Some(delay.max(0.0).min(policy.max_delay_ms))
 }
 

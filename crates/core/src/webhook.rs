@@ -63,7 +63,8 @@ pub const MAX_FIELDS: usize = 100;
 pub const MAX_VALUE_LEN: usize = 8 * 1024;
 
 /// `"text"` for an error message, shortened, with control characters shown as `?`: what
-/// `{:?}` gave here, without pulling Rust's Debug escaping (~2 KB) into the `.wasm`.
+/// `{:?}` gave here, without pulling Rust's Debug escaping into the `.wasm` (bench/NOTES.md,
+/// section "Formatting code kept out of the .wasm").
 fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     out.extend(s.chars().take(60).map(|c| if c.is_control() { '?' } else { c }));

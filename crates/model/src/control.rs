@@ -113,7 +113,8 @@ pub fn apply_settings(settings: &mut Settings, body: &[u8]) -> Result<(), String
 }
 
 /// Where a body is not JSON. Not serde_json's own message: its Display brings core's float
-/// printing (for "invalid type: floating point ..."), 15 KB, into the testing kit's `.wasm`.
+/// printing (for "invalid type: floating point ...") into the testing kit's `.wasm`
+/// (bench/NOTES.md, section "Formatting code kept out of the .wasm").
 pub fn not_json(what: &str, e: &serde_json::Error) -> String {
     format!("{what} must be JSON (line {}, column {})", e.line(), e.column())
 }

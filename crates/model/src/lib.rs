@@ -199,7 +199,8 @@ impl Model {
     }
 
     /// The same as JSON text, made one request at a time: the whole record as one JSON value
-    /// took the testing kit's wasm memory from 20 to 170 MB for 10,000 requests.
+    /// grew the testing kit's wasm memory many times over (bench/NOTES.md, section "Bounds
+    /// under misuse").
     pub fn requests_text(&self) -> String {
         let mut out = String::from("[");
         for (i, r) in self.state.requests.iter().enumerate() {

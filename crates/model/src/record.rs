@@ -1,8 +1,9 @@
 //! The record of the requests received, for tests to read (`GET /_sandbox/requests`, the
 //! testing kit's `requests()`): each request with its answer, the oldest let go beyond
 //! [`MAX_RECORDED`] requests or [`MAX_RECORDED_BYTES`] of text, with a count of those let go.
-//! Unbounded, 100,000 requests took the testing kit's wasm memory to 1.38 GB, which a reset
-//! cannot give back (wasm memory only grows).
+//! Unbounded, the record grew the testing kit's wasm memory without limit, which a reset cannot
+//! give back (wasm memory only grows; measured: see bench/NOTES.md, section "Bounds under
+//! misuse").
 
 use serde_json::{json, Map, Value};
 use std::collections::VecDeque;

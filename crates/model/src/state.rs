@@ -21,7 +21,8 @@ pub fn round4(x: f64) -> f64 {
 }
 
 /// `x` with `places` decimals (`fixed(0.0792, 4)` is `"0.0792"`), by integer arithmetic: float
-/// formatting (`{:.4}`) would put core's float printing, 15 KB, into the testing kit's `.wasm`.
+/// formatting (`{:.4}`) would put core's float printing into the testing kit's `.wasm`
+/// (bench/NOTES.md, section "Formatting code kept out of the .wasm").
 pub fn fixed(x: f64, places: u32) -> String {
     let scale = 10_i64.pow(places);
     let n = (x * scale as f64).round() as i64;

@@ -33,7 +33,8 @@ fn templates() -> &'static Templates {
     static T: OnceLock<Templates> = OnceLock::new();
     T.get_or_init(|| {
         // Into a Value, not a Map: a typed target brings serde's "invalid type" messages, and
-        // with them core's float printing (15 KB), into the testing kit's .wasm.
+        // with them core's float printing, into the testing kit's .wasm (bench/NOTES.md, section
+        // "Formatting code kept out of the .wasm").
         let all: Value = serde_json::from_str(TEMPLATES).unwrap_or_default();
         let mut all = match all {
             Value::Object(o) => o,
