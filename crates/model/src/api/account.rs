@@ -1,32 +1,13 @@
 //! The account and what hangs off it: sign-up and verification, password and username
 //! reminders, usage, subaccounts, delivery issues and the countries it may send to.
 
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::{round4, State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};
-
-pub const SUBACCOUNTS: Resource = Resource {
-    key: "subaccounts",
-    id: "subaccount_id",
-    first_id: Some(SUBACCOUNT_ID + 1000),
-    required: &["api_username", "password", "email", "phone_number", "first_name", "last_name"],
-    noun: "Subaccount",
-    gone: Gone::True,
-    bare: false,
-};
-
-pub const DELIVERY_ISSUES: Resource = Resource {
-    key: "delivery_issues",
-    id: "issue_id",
-    first_id: Some(4_000),
-    required: &["type", "description", "email_address"],
-    noun: "Delivery issue",
-    gone: Gone::True,
-    bare: false,
-};
 
 /// The code an account verification or a password reset is confirmed with, in the sandbox.
 pub const ACTIVATION_TOKEN: &str = "123456";
@@ -136,25 +117,25 @@ pub fn create_subaccount(state: &mut State, req: &ApiRequest) -> Reply {
             extra[access] = json!(1);
         }
     }
-    let mut reply = records::create(state, req, &SUBACCOUNTS, extra);
-    records::forget_password(state, &SUBACCOUNTS, &mut reply);
+    let mut reply = records::create(state, req, &resources::SUBACCOUNTS, extra);
+    records::forget_password(state, &resources::SUBACCOUNTS, &mut reply);
     reply
 }
 
 pub fn regenerate_key(state: &mut State, id: &str) -> Reply {
     let key = state.next_message_id();
-    match records::find_mut(state, &SUBACCOUNTS, id) {
+    match records::find_mut(state, &resources::SUBACCOUNTS, id) {
         Some(s) => {
             s["api_key"] = json!(key);
             ok("New API key has been generated.", json!({"api_key": key}))
         }
-        None => records::not_found(&SUBACCOUNTS),
+        None => records::not_found(&resources::SUBACCOUNTS),
     }
 }
 
 pub fn report_delivery_issue(state: &mut State, req: &ApiRequest) -> Reply {
     let extra = json!({"user_id": USER_ID, "date_added": state.now, "status": "open", "resolved": 0, "client_comments": null, "support_comments": null});
-    records::create(state, req, &DELIVERY_ISSUES, extra)
+    records::create(state, req, &resources::DELIVERY_ISSUES, extra)
 }
 
 /// The countries the account may send to (global sending): a fixed set, each agreed once

@@ -1,28 +1,13 @@
 //! Money: recharge packages and purchases (the balance rises, a transaction is kept), the
 //! stored credit card, reseller client accounts and credit transfers, referrals.
 
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::round4;
 use crate::state::{currency, State, USER_ID};
 use serde_json::{json, Map, Value};
-
-pub const TRANSACTIONS: Resource =
-    Resource { key: "transactions", id: "invoice_number", first_id: Some(100_000), required: &[], noun: "Transaction", gone: Gone::True, bare: false };
-
-pub const RESELLER_ACCOUNTS: Resource = Resource {
-    key: "reseller_accounts",
-    id: "user_id",
-    first_id: Some(USER_ID + 10_000),
-    required: &["username", "password", "user_email", "user_phone", "user_first_name", "user_last_name", "account_name", "country"],
-    noun: "Account",
-    gone: Gone::True,
-    bare: false,
-};
-
-/// Nobody signs up through the sandbox account's referral link: the list is empty.
-pub const REFERRALS: Resource = Resource { key: "referrals", id: "referral_rule_id", first_id: Some(1), required: &[], noun: "Referral account", gone: Gone::True, bare: false };
 
 /// Recharge packages: (id, price in the account's currency, SMS it buys).
 const PACKAGES: &[(u64, f64, u64)] = &[(1, 20.0, 250), (2, 50.0, 650), (3, 100.0, 1_400), (4, 500.0, 7_500)];
@@ -49,9 +34,9 @@ pub fn purchase(state: &mut State, package_id: &str) -> Reply {
     state.balance += price;
     let record = json!({"amount": price, "currency": "AUD", "date": state.now});
     let mut with_id = record.clone();
-    with_id[TRANSACTIONS.id] = records::new_id(state, &TRANSACTIONS);
-    with_id[TRANSACTIONS.id] = json!(format!("INV-{}", with_id[TRANSACTIONS.id]));
-    records::insert(state, &TRANSACTIONS, with_id);
+    with_id[resources::TRANSACTIONS.id] = records::new_id(state, &resources::TRANSACTIONS);
+    with_id[resources::TRANSACTIONS.id] = json!(format!("INV-{}", with_id[resources::TRANSACTIONS.id]));
+    records::insert(state, &resources::TRANSACTIONS, with_id);
     ok("Your account has been recharged.", json!({"user_id": USER_ID, "amount": price, "currency": "AUD", "amount_aud": price, "date": state.now}))
 }
 
@@ -83,8 +68,8 @@ pub fn update_credit_card(state: &mut State, req: &ApiRequest) -> Reply {
 
 pub fn create_reseller_account(state: &mut State, req: &ApiRequest) -> Reply {
     let extra = json!({"active": 1, "banned": 0, "balance": "0.00", "_currency": currency()});
-    let mut reply = records::create(state, req, &RESELLER_ACCOUNTS, extra);
-    records::forget_password(state, &RESELLER_ACCOUNTS, &mut reply);
+    let mut reply = records::create(state, req, &resources::RESELLER_ACCOUNTS, extra);
+    records::forget_password(state, &resources::RESELLER_ACCOUNTS, &mut reply);
     reply
 }
 
@@ -102,8 +87,8 @@ pub fn transfer_credit(state: &mut State, req: &ApiRequest) -> Reply {
         return error(400, "Not enough credit to transfer.");
     }
     let client = fields.get("client_user_id").map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)).unwrap_or_default();
-    let Some(account) = records::find_mut(state, &RESELLER_ACCOUNTS, &client) else {
-        return records::not_found(&RESELLER_ACCOUNTS);
+    let Some(account) = records::find_mut(state, &resources::RESELLER_ACCOUNTS, &client) else {
+        return records::not_found(&resources::RESELLER_ACCOUNTS);
     };
     let before: f64 = account["balance"].as_str().and_then(|b| b.parse().ok()).unwrap_or(0.0);
     account["balance"] = json!(crate::state::fixed(before + amount, 2));

@@ -3,7 +3,8 @@
 //! wanted, and a scheduled campaign can be cancelled.
 
 use super::messages;
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check, Resource};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::round4;
@@ -11,29 +12,8 @@ use crate::state::{currency, Delivery, State};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};
 
-pub const SMS: Resource =
-    Resource { key: "sms_campaigns", id: "sms_campaign_id", first_id: Some(7_000), required: &["list_id", "name", "body"], noun: "SMS campaign", gone: Gone::True, bare: false };
-pub const MMS: Resource = Resource {
-    key: "mms_campaigns",
-    id: "mms_campaign_id",
-    first_id: Some(7_500),
-    required: &["list_id", "name", "body", "subject", "media_file"],
-    noun: "MMS campaign",
-    gone: Gone::True,
-    bare: false,
-};
-pub const EMAIL: Resource = Resource {
-    key: "email_campaigns",
-    id: "email_campaign_id",
-    first_id: Some(8_000),
-    required: &["list_id", "name", "subject", "body", "from_email_address_id", "from_name"],
-    noun: "Email campaign",
-    gone: Gone::True,
-    bare: false,
-};
-
 fn kind_of(res: &Resource) -> MessageKind {
-    if res.key == MMS.key {
+    if res.key == resources::MMS_CAMPAIGNS.key {
         MessageKind::Mms
     } else {
         MessageKind::Sms
@@ -96,7 +76,7 @@ pub fn send(state: &mut State, req: &ApiRequest, res: &Resource, commit: bool) -
         extra["from"] = from.clone();
     }
     let reply = records::create(state, req, res, extra);
-    if res.key == MMS.key {
+    if res.key == resources::MMS_CAMPAIGNS.key {
         return reply;
     }
     let data = reply.body["data"].clone();
@@ -126,7 +106,7 @@ pub fn cancel(state: &mut State, res: &Resource, id: &str) -> Reply {
 /// `POST /email-campaigns/send` (`commit`) and `.../price`: the sender must be one of the
 /// account's email addresses, the list must exist; each contact with an email gets one.
 pub fn send_email(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
-    let fields = match check(req.body.as_ref(), EMAIL.required) {
+    let fields = match check(req.body.as_ref(), resources::EMAIL_CAMPAIGNS.required) {
         Ok(f) => f,
         Err(reply) => return reply,
     };
@@ -135,7 +115,7 @@ pub fn send_email(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         Err(reply) => return reply,
     };
     let sender = number(fields.get("from_email_address_id")).map(|i| i.to_string()).unwrap_or_default();
-    if records::find(state, &super::email::ADDRESSES, &sender).is_none() {
+    if records::find(state, &resources::EMAIL_ADDRESSES, &sender).is_none() {
         return invalid(Map::from_iter([("from_email_address_id".to_string(), json!("Email address not found."))]));
     }
     let recipients: Vec<String> =
@@ -159,15 +139,15 @@ pub fn send_email(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         "_total_price": price,
         "recipients": recipients,
     });
-    let reply = records::create(state, req, &EMAIL, extra);
+    let reply = records::create(state, req, &resources::EMAIL_CAMPAIGNS, extra);
     let data = reply.body["data"].clone();
     ok("Your campaign has been queued.", json!({"data": data}))
 }
 
 /// One entry per email of the campaign.
 pub fn email_history(state: &State, req: &ApiRequest, id: &str) -> Reply {
-    let Some(campaign) = records::find(state, &EMAIL, id) else {
-        return records::not_found(&EMAIL);
+    let Some(campaign) = records::find(state, &resources::EMAIL_CAMPAIGNS, id) else {
+        return records::not_found(&resources::EMAIL_CAMPAIGNS);
     };
     let items: Vec<Value> = campaign["recipients"]
         .as_array()
@@ -182,8 +162,8 @@ pub fn email_history(state: &State, req: &ApiRequest, id: &str) -> Reply {
 }
 
 pub fn email_export(state: &State, req: &ApiRequest, id: &str) -> Reply {
-    if records::find(state, &EMAIL, id).is_none() {
-        return records::not_found(&EMAIL);
+    if records::find(state, &resources::EMAIL_CAMPAIGNS, id).is_none() {
+        return records::not_found(&resources::EMAIL_CAMPAIGNS);
     }
     messages::export(state, req, &format!("email-campaigns/{id}/history"))
 }

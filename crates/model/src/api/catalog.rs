@@ -1,13 +1,9 @@
 //! SMS templates, and what every account sees alike: countries, time zones, voice languages,
 //! email master templates and their categories, the sender types each country allows.
 
-use super::records::{Gone, Resource};
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
 use serde_json::{json, Value};
-
-pub const SMS_TEMPLATES: Resource =
-    Resource { key: "sms_templates", id: "template_id", first_id: Some(589_000), required: &["template_name", "body"], noun: "Template", gone: Gone::EmptyArray, bare: false };
 
 const COUNTRIES: &[(&str, &str, &str)] = &[
     ("AU", "Australia", "Oceania"),

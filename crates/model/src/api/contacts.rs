@@ -1,5 +1,6 @@
 //! Contact lists and the contacts in them.
 
+use super::resources;
 use super::{id, ApiRequest};
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::{normalize_recipient, Contact, List, State, CONTACT_FIELDS};
@@ -31,7 +32,7 @@ pub fn save_list(state: &mut State, req: &ApiRequest, list_id: Option<&str>) -> 
     };
     match list_id {
         None => {
-            let list = List { list_id: 428_000 + state.next_id(), list_name: name.to_string(), contacts: Vec::new(), import_in_progress: false };
+            let list = List { list_id: resources::FIRST_LIST_ID + state.next_id(), list_name: name.to_string(), contacts: Vec::new(), import_in_progress: false };
             let data = list.to_json();
             state.lists.insert(list.list_id, list);
             ok("New list has been created.", data)
@@ -116,7 +117,7 @@ pub fn save_contact(state: &mut State, req: &ApiRequest, list_id: &str, contact_
                 let need = "A contact needs a phone number, an email or a fax number.";
                 return invalid(["phone_number", "email", "fax_number"].iter().map(|f| ((*f).to_string(), json!(need))).collect());
             }
-            let contact = Contact { contact_id: 1_500_000 + new_id, fields: given, date_added: now, date_updated: now };
+            let contact = Contact { contact_id: resources::FIRST_CONTACT_ID + new_id, fields: given, date_added: now, date_updated: now };
             let data = contact.to_json(list);
             list.contacts.push(contact);
             ok("New contact has been created.", data)
@@ -154,7 +155,7 @@ pub fn copy_contact(state: &mut State, from: &str, contact_id: &str, to: &str, t
         Ok(list) => list.list_id,
         Err(reply) => return reply,
     };
-    let new_id = 1_500_000 + state.next_id();
+    let new_id = resources::FIRST_CONTACT_ID + state.next_id();
     let now = state.now;
     let source = match list_mut(state, from) {
         Ok(list) => list,

@@ -1,7 +1,8 @@
 //! Email: the account's sender addresses (verified by a code), transactional email, email
 //! templates, and the email-to-SMS addresses and stripped strings.
 
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::round4;
@@ -11,48 +12,24 @@ use serde_json::{json, Map, Value};
 /// The price of one email, in the account's currency.
 pub const EMAIL_PRICE: f64 = 0.0050;
 
-pub const ADDRESSES: Resource =
-    Resource { key: "email_addresses", id: "email_address_id", first_id: Some(1), required: &["email_address"], noun: "Email address", gone: Gone::EmptyObject, bare: false };
-pub const TEMPLATES: Resource = Resource {
-    key: "email_templates",
-    id: "template_id",
-    first_id: Some(39_000),
-    required: &["template_name", "template_id_master"],
-    noun: "Email template",
-    gone: Gone::EmptyArray,
-    bare: false,
-};
-pub const TO_SMS_ADDRESSES: Resource = Resource {
-    key: "email_sms_addresses",
-    id: "email_address_id",
-    first_id: Some(2_000),
-    required: &["email_address", "from"],
-    noun: "Allowed email address",
-    gone: Gone::True,
-    bare: false,
-};
-pub const STRIPPED_STRINGS: Resource =
-    Resource { key: "stripped_strings", id: "rule_id", first_id: Some(300), required: &["strip_string"], noun: "Stripped string", gone: Gone::True, bare: false };
-const SENT: Resource = Resource { key: "emails", id: "message_id", first_id: None, required: &["to", "from", "body"], noun: "Email", gone: Gone::True, bare: false };
-
 /// The code that verifies an email address in the sandbox.
 pub const VERIFICATION_CODE: &str = "123456";
 
 pub fn add_address(state: &mut State, req: &ApiRequest) -> Reply {
     let extra = json!({"verified": 0, "date_added": state.now.to_string()});
-    records::create(state, req, &ADDRESSES, extra)
+    records::create(state, req, &resources::EMAIL_ADDRESSES, extra)
 }
 
 pub fn send_address_verification(state: &mut State, id: &str) -> Reply {
-    match records::find(state, &ADDRESSES, id) {
+    match records::find(state, &resources::EMAIL_ADDRESSES, id) {
         Some(_) => ok("Verification email has been sent.", json!({})),
-        None => records::not_found(&ADDRESSES),
+        None => records::not_found(&resources::EMAIL_ADDRESSES),
     }
 }
 
 pub fn verify_address(state: &mut State, id: &str, code: &str) -> Reply {
-    let Some(address) = records::find_mut(state, &ADDRESSES, id) else {
-        return records::not_found(&ADDRESSES);
+    let Some(address) = records::find_mut(state, &resources::EMAIL_ADDRESSES, id) else {
+        return records::not_found(&resources::EMAIL_ADDRESSES);
     };
     if code != VERIFICATION_CODE {
         return error(400, "Invalid activation token.");
@@ -67,7 +44,7 @@ pub fn create_template(state: &mut State, req: &ApiRequest) -> Reply {
     if master.is_some() && body.is_none() {
         return invalid(Map::from_iter([("template_id_master".to_string(), json!("Master template not found."))]));
     }
-    records::create(state, req, &TEMPLATES, json!({"body": body}))
+    records::create(state, req, &resources::EMAIL_TEMPLATES, json!({"body": body}))
 }
 
 /// The recipients of an email: `to` as one address, an object or a list of `{email, name}`.
@@ -89,7 +66,7 @@ fn recipients(to: &Value) -> Option<Vec<Value>> {
 /// `POST /email/send` (`commit`) and `/email/price`: `to`, `from` (`{email_address_id,
 /// name}`, one of the account's addresses) and `body` are required.
 pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
-    let fields = match check(req.body.as_ref(), SENT.required) {
+    let fields = match check(req.body.as_ref(), resources::EMAILS.required) {
         Ok(f) => f,
         Err(reply) => return reply,
     };
@@ -97,7 +74,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         return invalid(Map::from_iter([("to".to_string(), json!("To must be email addresses."))]));
     };
     let from_id = fields["from"].get("email_address_id").map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)).unwrap_or_default();
-    if records::find(state, &ADDRESSES, &from_id).is_none() {
+    if records::find(state, &resources::EMAIL_ADDRESSES, &from_id).is_none() {
         return invalid(Map::from_iter([("from".to_string(), json!("From must name one of your email addresses (email_address_id)."))]));
     }
     let price = round4(to.len() as f64 * EMAIL_PRICE);
@@ -112,7 +89,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
     }
     state.balance -= price;
     let email = json!({
-        "message_id": records::new_id(state, &SENT),
+        "message_id": records::new_id(state, &resources::EMAILS),
         "user_id": USER_ID,
         "subaccount_id": SUBACCOUNT_ID,
         "from_email_address_id": from_id.parse::<u64>().ok(),
@@ -129,9 +106,9 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         "date_added": state.now,
         "_currency": currency(),
     });
-    ok("Email has been queued for delivery.", records::insert(state, &SENT, email))
+    ok("Email has been queued for delivery.", records::insert(state, &resources::EMAILS, email))
 }
 
 pub fn history(state: &State, req: &ApiRequest) -> Reply {
-    ok("Here is your email history.", req.page(records::all(state, &SENT).to_vec()))
+    ok("Here is your email history.", req.page(records::all(state, &resources::EMAILS).to_vec()))
 }

@@ -1,5 +1,6 @@
 //! Outbound SMS, MMS and voice (send, price, history, receipts, cancel) and inbound SMS.
 
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
 use crate::state::round4;
@@ -436,15 +437,11 @@ pub fn statistics(state: &State, kind: MessageKind) -> Reply {
     ok("Here are your statistics.", json!({"total": total, "stats": stats, "_currency": currency()}))
 }
 
-/// Links shortened in an SMS sent with `shorten_urls: true` (each `http...` word of its body).
-pub const LONG_URLS: super::records::Resource =
-    super::records::Resource { key: "long_urls", id: "long_url_id", first_id: Some(90_000), required: &[], noun: "Link", gone: super::records::Gone::True, bare: false };
-
 fn shorten_links(state: &mut State, results: &[Value]) {
     for m in results.iter().filter(|m| m["status"] == "SUCCESS") {
         for url in m["body"].as_str().unwrap_or_default().split_whitespace().filter(|w| w.starts_with("http://") || w.starts_with("https://")) {
-            let id = super::records::new_id(state, &LONG_URLS);
-            super::records::insert(state, &LONG_URLS, json!({"long_url_id": id, "url": url, "source": "sms", "source_id": m["message_id"]}));
+            let id = super::records::new_id(state, &resources::LONG_URLS);
+            super::records::insert(state, &resources::LONG_URLS, json!({"long_url_id": id, "url": url, "source": "sms", "source_id": m["message_id"]}));
         }
     }
 }
@@ -454,14 +451,14 @@ fn shorten_links(state: &mut State, results: &[Value]) {
 pub fn short_url_statistics(state: &State, source: &str, id: &str) -> Reply {
     let known = match source {
         "sms" => state.messages.iter().any(|m| m.message_id == id),
-        "sms_campaign" | "sms-campaign" => super::records::find(state, &super::campaigns::SMS, id).is_some(),
-        "mms_campaign" | "mms-campaign" => super::records::find(state, &super::campaigns::MMS, id).is_some(),
+        "sms_campaign" | "sms-campaign" => super::records::find(state, &resources::SMS_CAMPAIGNS, id).is_some(),
+        "mms_campaign" | "mms-campaign" => super::records::find(state, &resources::MMS_CAMPAIGNS, id).is_some(),
         _ => return error(400, "source must be sms, sms_campaign or mms_campaign."),
     };
     if !known {
         return error(404, "Nothing was sent with that id.");
     }
-    let links: Vec<Value> = super::records::all(state, &LONG_URLS)
+    let links: Vec<Value> = super::records::all(state, &resources::LONG_URLS)
         .iter()
         .filter(|l| l["source_id"] == id)
         .map(|l| json!({"long_url_id": l["long_url_id"].to_string(), "links": {"total": 1, "opened_unique": 0, "opened_total": 0, "unopened": 1}}))
@@ -471,7 +468,7 @@ pub fn short_url_statistics(state: &State, source: &str, id: &str) -> Reply {
 
 /// Who opened a shortened link: nobody, in the sandbox.
 pub fn short_url_tracking(state: &State, req: &ApiRequest, long_url_id: &str) -> Reply {
-    if super::records::find(state, &LONG_URLS, long_url_id).is_none() {
+    if super::records::find(state, &resources::LONG_URLS, long_url_id).is_none() {
         return error(404, "Link not found.");
     }
     let mut page = req.page(Vec::new());

@@ -2,27 +2,13 @@
 //! is listed), 10DLC registrations, own numbers verified by a code, alpha tags and default
 //! senders.
 
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::round4;
 use crate::state::{currency, fixed, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
-
-pub const DEDICATED: Resource = Resource { key: "numbers", id: "dedicated_number", first_id: None, required: &[], noun: "Number", gone: Gone::True, bare: false };
-pub const OWN: Resource = Resource { key: "own_numbers", id: "id", first_id: None, required: &[], noun: "Own number", gone: Gone::Record, bare: true };
-const VERIFICATIONS: Resource =
-    Resource { key: "verifications", id: "id", first_id: None, required: &["phone_number", "country"], noun: "Verification", gone: Gone::True, bare: true };
-pub const ALPHA_TAGS: Resource = Resource { key: "alpha_tags", id: "id", first_id: None, required: &["alpha_tag"], noun: "Alpha tag", gone: Gone::NoContent, bare: true };
-pub const DEFAULT_SENDERS: Resource = Resource {
-    key: "default_senders",
-    id: "id",
-    first_id: None,
-    required: &["country_code", "product_type", "default_sender_strategies"],
-    noun: "Default sender",
-    gone: Gone::NoContent,
-    bare: false,
-};
 
 /// The code that verifies an own number in the sandbox.
 pub const VERIFICATION_CODE: &str = "123456";
@@ -41,7 +27,7 @@ fn available(state: &State, country: &str) -> Option<Vec<Value>> {
     let width = 11 - prefix.len().min(4);
     let numbers = (0..10)
         .map(|i| format!("+{prefix}{:0width$}", 5_550_100 + i))
-        .filter(|n| records::find(state, &DEDICATED, n).is_none())
+        .filter(|n| records::find(state, &resources::DEDICATED_NUMBERS, n).is_none())
         .map(|n| {
             json!({"country": code, "country_name": name, "dedicated_number": n, "price_setup": fixed(monthly, 2), "price_monthly": fixed(monthly, 2), "price_total": fixed(2.0 * monthly, 2), "address_requirement": null})
         })
@@ -77,7 +63,7 @@ pub fn buy(state: &mut State, _: &ApiRequest, number: &str) -> Reply {
         "notes": null, "type": "dedicated", "number_type": "mobile", "number_category": null, "number_guid": state.next_message_id(), "form_submission_id": null,
         "status": {"value": 1, "label": "Active", "description": "The number is ready to use.", "name": "active"},
     });
-    records::insert(state, &DEDICATED, record);
+    records::insert(state, &resources::DEDICATED_NUMBERS, record);
     let data = json!({"dedicated_number": wanted, "country": country, "price_total": offer["price_total"], "_price_setup": offer["price_setup"], "_price_monthly": offer["price_monthly"], "_currency": currency()});
     ok("Number has been purchased.", data)
 }
@@ -100,8 +86,8 @@ pub fn register(_: &mut State, req: &ApiRequest, number_type: &str, country: &st
 /// Only the label changes.
 pub fn update_own_number(state: &mut State, req: &ApiRequest, id: &str) -> Reply {
     let now = timestamp(state);
-    let Some(record) = records::find_mut(state, &OWN, id) else {
-        return records::not_found(&OWN);
+    let Some(record) = records::find_mut(state, &resources::OWN_NUMBERS, id) else {
+        return records::not_found(&resources::OWN_NUMBERS);
     };
     if let Some(label) = req.body_str("label") {
         record["label"] = json!(label);
@@ -113,7 +99,7 @@ pub fn update_own_number(state: &mut State, req: &ApiRequest, id: &str) -> Reply
 /// Starts verifying a phone number the account owns: an own number waiting for the code
 /// sent to it, and the verification that takes the code.
 pub fn request_verification(state: &mut State, req: &ApiRequest) -> Reply {
-    let fields = match check(req.body.as_ref(), VERIFICATIONS.required) {
+    let fields = match check(req.body.as_ref(), resources::NUMBER_VERIFICATIONS.required) {
         Ok(f) => f,
         Err(reply) => return reply,
     };
@@ -121,19 +107,19 @@ pub fn request_verification(state: &mut State, req: &ApiRequest) -> Reply {
         return invalid(Map::from_iter([("phone_number".to_string(), json!("Phone number must be a phone number."))]));
     };
     let now = timestamp(state);
-    let own_id = records::new_id(state, &OWN);
+    let own_id = records::new_id(state, &resources::OWN_NUMBERS);
     let own = json!({
         "id": own_id, "account_id": USER_ID.to_string(), "workspace_id": SUBACCOUNT_ID.to_string(), "user_id": USER_ID.to_string(),
         "phone_number": phone, "country": fields["country"], "label": fields.get("label").cloned().unwrap_or(json!("")),
         "status": "UNVERIFIED", "verified_timestamp": "", "notified_timestamp": null, "is_nearing_expiration": false,
         "created_timestamp": now, "updated_timestamp": now,
     });
-    records::insert(state, &OWN, own);
+    records::insert(state, &resources::OWN_NUMBERS, own);
     let verification = json!({
-        "id": records::new_id(state, &VERIFICATIONS), "own_number_id": own_id, "status": "PENDING",
+        "id": records::new_id(state, &resources::NUMBER_VERIFICATIONS), "own_number_id": own_id, "status": "PENDING",
         "expires_timestamp": crate::state::iso8601(state.now + 600), "remaining_attempts": 3, "created_timestamp": now, "updated_timestamp": now,
     });
-    Reply { status: 200, body: records::insert(state, &VERIFICATIONS, verification) }
+    Reply { status: 200, body: records::insert(state, &resources::NUMBER_VERIFICATIONS, verification) }
 }
 
 /// Checks the code: right, and the own number is verified; wrong, and an attempt is used.
@@ -143,8 +129,8 @@ pub fn verify(state: &mut State, req: &ApiRequest, id: &str) -> Reply {
         return invalid(Map::from_iter([("code".to_string(), json!("Code field is required."))]));
     };
     let now = timestamp(state);
-    let Some(v) = records::find_mut(state, &VERIFICATIONS, id) else {
-        return records::not_found(&VERIFICATIONS);
+    let Some(v) = records::find_mut(state, &resources::NUMBER_VERIFICATIONS, id) else {
+        return records::not_found(&resources::NUMBER_VERIFICATIONS);
     };
     if v["status"] != "PENDING" || v["remaining_attempts"].as_i64().unwrap_or(0) <= 0 {
         return error(400, "This verification is no longer pending.");
@@ -156,7 +142,7 @@ pub fn verify(state: &mut State, req: &ApiRequest, id: &str) -> Reply {
     }
     v["status"] = json!("VERIFIED");
     let (v, own_id) = (v.clone(), v["own_number_id"].as_str().unwrap_or_default().to_string());
-    if let Some(own) = records::find_mut(state, &OWN, &own_id) {
+    if let Some(own) = records::find_mut(state, &resources::OWN_NUMBERS, &own_id) {
         own["status"] = json!("VERIFIED");
         own["verified_timestamp"] = json!(now);
     }
@@ -172,11 +158,11 @@ pub fn create_alpha_tag(state: &mut State, req: &ApiRequest) -> Reply {
     }
     let now = timestamp(state);
     let extra = json!({"account_id": USER_ID.to_string(), "workspace_id": SUBACCOUNT_ID.to_string(), "user_id": USER_ID.to_string(), "status": "PENDING", "created_timestamp": now, "updated_timestamp": now});
-    records::create(state, req, &ALPHA_TAGS, extra)
+    records::create(state, req, &resources::ALPHA_TAGS, extra)
 }
 
 pub fn create_default_sender(state: &mut State, req: &ApiRequest) -> Reply {
     let now = timestamp(state);
     let extra = json!({"user_id": USER_ID, "subaccount_id": SUBACCOUNT_ID, "status": "ACTIVE", "created_timestamp": now, "updated_timestamp": now});
-    records::create(state, req, &DEFAULT_SENDERS, extra)
+    records::create(state, req, &resources::DEFAULT_SENDERS, extra)
 }

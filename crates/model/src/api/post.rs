@@ -2,28 +2,14 @@
 //! the history; return addresses; uploads, which turn a file into the URL these take.
 
 use super::messages::push_url;
-use super::records::{self, check, Gone, Resource};
+use super::records::{self, check, Resource};
+use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::state::round4;
 use crate::state::{currency, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::base64;
 use serde_json::{json, Map, Value};
-
-pub const FAXES: Resource = Resource { key: "faxes", id: "message_id", first_id: None, required: &["file_url", "messages"], noun: "Fax", gone: Gone::True, bare: false };
-pub const LETTERS: Resource = Resource { key: "letters", id: "message_id", first_id: None, required: &["file_url", "recipients"], noun: "Letter", gone: Gone::True, bare: false };
-pub const POSTCARDS: Resource =
-    Resource { key: "postcards", id: "message_id", first_id: None, required: &["file_urls", "recipients"], noun: "Postcard", gone: Gone::True, bare: false };
-pub const RETURN_ADDRESSES: Resource = Resource {
-    key: "return_addresses",
-    id: "return_address_id",
-    first_id: Some(5_000),
-    required: &["address_name", "address_line_1", "address_city", "address_postal_code", "address_country"],
-    noun: "Return address",
-    gone: Gone::EmptyArray,
-    bare: false,
-};
-const UPLOADS: Resource = Resource { key: "uploads", id: "upload_id", first_id: Some(1), required: &["content"], noun: "Upload", gone: Gone::True, bare: false };
 
 const FAX_PAGE_PRICE: f64 = 0.1200;
 const LETTER_PRICE: f64 = 1.4500;
@@ -38,7 +24,7 @@ fn priced(items: Vec<Value>, total: f64, commit: bool) -> Reply {
 /// `POST /fax/send` (`commit`) and `/fax/price`: the document at `file_url` to each message's
 /// fax number `to`, one page a fax in the sandbox.
 pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
-    let fields = match check(req.body.as_ref(), FAXES.required) {
+    let fields = match check(req.body.as_ref(), resources::FAXES.required) {
         Ok(f) => f,
         Err(reply) => return reply,
     };
@@ -61,12 +47,12 @@ pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
     let mut out = Vec::new();
     for m in messages {
         let fax = json!({
-            "message_id": records::new_id(state, &FAXES), "to": m["to"], "from": m.get("from").cloned().unwrap_or(json!("")),
+            "message_id": records::new_id(state, &resources::FAXES), "to": m["to"], "from": m.get("from").cloned().unwrap_or(json!("")),
             "custom_string": m.get("custom_string").cloned().unwrap_or(json!("")), "_file_url": fields["file_url"], "message_pages": 1,
             "message_price": crate::state::fixed(FAX_PAGE_PRICE, 4), "status": if commit { "SUCCESS" } else { "QUOTE" }, "status_code": "201",
             "status_text": "Success: Fax sent.", "date": state.now, "user_id": USER_ID, "subaccount_id": SUBACCOUNT_ID,
         });
-        out.push(if commit { records::insert(state, &FAXES, fax) } else { fax });
+        out.push(if commit { records::insert(state, &resources::FAXES, fax) } else { fax });
     }
     if commit {
         state.balance -= total;
@@ -109,14 +95,14 @@ pub fn send_post(state: &mut State, req: &ApiRequest, res: &Resource, commit: bo
             }
         }
         let return_id = r.get("return_address_id").map(|v| v.as_str().map_or_else(|| v.to_string(), String::from)).unwrap_or_default();
-        if !return_id.is_empty() && records::find(state, &RETURN_ADDRESSES, &return_id).is_none() {
+        if !return_id.is_empty() && records::find(state, &resources::RETURN_ADDRESSES, &return_id).is_none() {
             problems.insert(format!("recipients.{i}.return_address_id"), json!("Return address not found."));
         }
     }
     if !problems.is_empty() {
         return invalid(problems);
     }
-    let unit = if res.key == LETTERS.key { LETTER_PRICE } else { POSTCARD_PRICE };
+    let unit = if res.key == resources::LETTERS.key { LETTER_PRICE } else { POSTCARD_PRICE };
     let total = unit * recipients.len() as f64;
     if commit && total > state.balance + 1e-9 {
         return error(400, "Not enough credit to send this post.");
@@ -158,7 +144,7 @@ pub fn detect_address(req: &ApiRequest) -> Reply {
 
 /// `POST /uploads?convert=...`: a base64 file becomes a URL the other calls take.
 pub fn upload(state: &mut State, req: &ApiRequest) -> Reply {
-    let fields = match check(req.body.as_ref(), UPLOADS.required) {
+    let fields = match check(req.body.as_ref(), resources::UPLOADS.required) {
         Ok(f) => f,
         Err(reply) => return reply,
     };
@@ -169,8 +155,8 @@ pub fn upload(state: &mut State, req: &ApiRequest) -> Reply {
     if !["fax", "mms", "csv", "post", "postcard", "none"].contains(&convert.as_str()) {
         return invalid(Map::from_iter([("convert".to_string(), json!("Convert must be fax, mms, csv, post, postcard or none."))]));
     }
-    let id = records::new_id(state, &UPLOADS);
+    let id = records::new_id(state, &resources::UPLOADS);
     let url = format!("{}/uploads/{id}-{}", req.base, fields.get("filename").and_then(Value::as_str).unwrap_or("file"));
-    let record = records::insert(state, &UPLOADS, json!({"upload_id": id, "_url": url, "size": bytes.len(), "convert": convert}));
+    let record = records::insert(state, &resources::UPLOADS, json!({"upload_id": id, "_url": url, "size": bytes.len(), "convert": convert}));
     ok("Your file has been uploaded.", record)
 }
