@@ -7,11 +7,8 @@ cd "$(dirname "$0")/.."
 # The wasm-bindgen CLI must match the crate exactly (Cargo.toml pins it with `=`);
 # read the version from Cargo.toml so the two can never drift.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-WASM_PACK_VERSION=0.15.1
-# The package's .wasm is built with this nightly (scripts/build.sh: the standard library
-# rebuilt for size, panics without their messages); a pinned date, so the bytes do not change
-# under us. It needs only rust-src: the standard library is built from source.
-SIZE_TOOLCHAIN=$(sed -n 's/^SIZE_TOOLCHAIN=//p' scripts/build.sh)
+# The nightly of the .wasm's size build and wasm-pack's version.
+source scripts/toolchain.sh
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"

@@ -1,0 +1,172 @@
+// The package's JavaScript, types and package.json, made in pkg/ from one manifest (below):
+// what each entry is (copied as written, or bundled into one module), which runtime condition
+// loads it, whether importing it has side effects, and which type files have CommonJS twins.
+// package.json's `exports`, `sideEffects` and `files` are derived from the same manifest, so a
+// file shipped and a file named in `exports` cannot drift apart.
+//
+//   node scripts/package.mjs          after the .wasm files are in pkg/ (scripts/build.sh)
+//   node scripts/package.mjs --json   prints the package.json it would write
+//
+// pkg/ is laid out like the crate root: wasm-bindgen's output at the top, js/ beside it
+// (src/error.rs imports ./js/error.js by that path, so wasm and the entries share one class).
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { endpointTable } from './endpoint-table.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = `${root}pkg/`;
+
+/** Modules of js/ shipped as written: the public layer the entries import. */
+const LIBRARY = ['client', 'error', 'body', 'hooks', 'values', 'bulk', 'pagination', 'reconcile', 'webhook', 'testing'];
+
+/**
+ * The entries, in the order they are made. `bundle`: made by esbuild into one module from the
+ * named source in js/ (the sources are not shipped); otherwise copied as written. `effects`:
+ * importing it instantiates a .wasm.
+ */
+const ENTRIES = [
+  { file: 'workerd', effects: true },
+  { file: 'edge', effects: true },
+  { file: 'deno', effects: true },
+  { file: 'bun', effects: true },
+  { file: 'testing-node', effects: true },
+  { file: 'testing-workerd', effects: true },
+  { file: 'testing-web', effects: true },
+  // Node 18 to 20.18 cannot require() an ES module: the Node entry bundled as CommonJS.
+  { file: 'node.cjs', effects: true, bundle: { from: 'node-require.js', cjs: true } },
+  // The testing kit for require() too (Jest's default mode).
+  { file: 'testing.cjs', effects: true, bundle: { from: 'testing-require.js', cjs: true } },
+  // The browser's entry as one ES module: a page without a bundler fetched web.js, then the
+  // glue and client.js, then the modules they import, before it could even ask for the .wasm;
+  // one module makes that one request (bench/NOTES.md, section "The build").
+  { file: 'web', effects: true, bundle: { from: 'web.js' } },
+  // The lazy entry (service workers, extensions, module workers): its namespaces are made
+  // before the .wasm is loaded, from the endpoint table written into js/table.js for it.
+  { file: 'lazy', effects: false, bundle: { from: 'lazy.js', table: true } },
+  // Node's entry as one ES module too: each module Node's loader reads costs cold start.
+  { file: 'node', effects: true, bundle: { from: 'node.js', node: true } },
+];
+
+/** Type files, and the relative imports their CommonJS twins (.d.cts) point at each other. */
+const TYPES = [
+  { file: 'index', twin: true },
+  { file: 'generated', twin: true },
+  { file: 'testing', twin: true },
+  { file: 'lazy', twin: false },
+];
+
+const js = (file) => `./js/${file.includes('.') ? file : `${file}.js`}`;
+
+/** package.json: one package, the right entry per runtime. */
+function packageJson() {
+  const cargo = readFileSync(`${root}Cargo.toml`, 'utf8');
+  const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))[1];
+  return {
+    name: 'clicksend-wasm',
+    version: field('version'),
+    description: field('description'),
+    license: field('license'),
+    repository: { type: 'git', url: field('repository') },
+    keywords: ['clicksend', 'sms', 'mms', 'voice', 'wasm', 'webassembly', 'cloudflare-workers', 'maton'],
+    type: 'module',
+    // The runtimes with their own way of loading the .wasm first (each also matches `node` or
+    // `import`), then Node, then browsers and bundlers. `types` comes first for TypeScript.
+    exports: {
+      '.': {
+        // TypeScript reads `types` first: CommonJS callers get the .d.cts twins.
+        types: { require: './index.d.cts', default: './index.d.ts' },
+        workerd: js('workerd'),
+        'edge-light': js('edge'),
+        deno: js('deno'),
+        bun: { import: js('bun'), require: js('node.cjs') },
+        node: { import: js('node'), require: js('node.cjs') },
+        browser: js('web'),
+        import: js('web'),
+        default: js('web'),
+      },
+      // Nothing loaded at import (no top-level await): service workers, extensions, module
+      // workers. The .wasm is loaded on first use.
+      './lazy': { types: './lazy.d.ts', default: js('lazy') },
+      // The testing kit: the sandbox's model in-process, with its own .wasm.
+      './testing': {
+        types: { require: './testing.d.cts', default: './testing.d.ts' },
+        workerd: js('testing-workerd'),
+        node: { import: js('testing-node'), require: js('testing.cjs') },
+        default: js('testing-web'),
+      },
+      './package.json': './package.json',
+    },
+    types: './index.d.ts',
+    main: js('node.cjs'),
+    module: js('web'),
+    files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
+    // Importing an entry instantiates its .wasm; nothing else has side effects.
+    sideEffects: EFFECTS.map(js),
+    engines: { node: '>=18' },
+  };
+}
+
+/** The entries with side effects, in the order package.json has always listed them. */
+const EFFECTS = ['node', 'node.cjs', 'workerd', 'web', 'edge', 'deno', 'bun', 'testing-node', 'testing.cjs', 'testing-workerd', 'testing-web'];
+for (const e of ENTRIES) {
+  if (e.effects !== EFFECTS.includes(e.file)) throw new Error(`scripts/package.mjs: ${e.file}'s side effects are listed wrongly`);
+}
+
+/** The lazy entry's table: [area, name, paged, bulk, reconcile] per operation. */
+function tableModule() {
+  const rows = endpointTable().map(({ area, name, paged, bulk, reconcile }) => [area, name, +paged, +bulk, +reconcile]);
+  return `// Generated by scripts/package.mjs from the endpoint table: [area, name, paged, bulk, reconcile]. Do not edit.\nexport default ${JSON.stringify(rows)};\n`;
+}
+
+async function bundle(entry) {
+  const { from, cjs, node, table } = entry.bundle;
+  const scratch = []; // sources copied beside the glue for the bundle, removed after
+  const put = (name, text) => {
+    const path = `${pkg}js/${name}`;
+    if (text === undefined) copyFileSync(`${root}js/${name}`, path);
+    else writeFileSync(path, text);
+    scratch.push(path);
+  };
+  put(from);
+  if (cjs || node) put('node20.js');
+  if (table) put('table.js', tableModule());
+  const out = `${pkg}${js(entry.file).slice(2)}`;
+  await build({
+    entryPoints: [`${pkg}js/${from}`],
+    outfile: out,
+    allowOverwrite: true,
+    bundle: true,
+    logLevel: 'warning',
+    ...(cjs
+      ? { platform: 'node', format: 'cjs', target: 'node18', inject: [`${root}js/cjs-shim.js`], define: { 'import.meta.url': 'importMetaUrl' } }
+      : node
+        ? { platform: 'node', format: 'esm', target: 'node18' }
+        : { format: 'esm', target: 'es2022' }),
+  });
+  for (const path of scratch) if (path !== out) rmSync(path);
+}
+
+/** A type file's CommonJS twin: its imports of files that have twins point at the twins. */
+function twin(text) {
+  const twins = new Set(TYPES.filter((t) => t.twin).map((t) => t.file));
+  return text.replace(/'\.\/([\w-]+)\.js'/g, (whole, name) => (twins.has(name) ? `'./${name}.cjs'` : whole));
+}
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify(packageJson(), null, 2)}\n`);
+} else {
+  mkdirSync(`${pkg}js`, { recursive: true });
+  for (const name of LIBRARY) copyFileSync(`${root}js/${name}.js`, `${pkg}js/${name}.js`);
+  for (const entry of ENTRIES) {
+    if (entry.bundle) await bundle(entry);
+    else copyFileSync(`${root}js/${entry.file}.js`, `${pkg}js/${entry.file}.js`);
+  }
+  for (const { file, twin: hasTwin } of TYPES) {
+    const text = readFileSync(`${root}js/${file}.d.ts`, 'utf8');
+    writeFileSync(`${pkg}${file}.d.ts`, text);
+    if (hasTwin) writeFileSync(`${pkg}${file}.d.cts`, twin(text));
+  }
+  writeFileSync(`${pkg}package.json`, `${JSON.stringify(packageJson(), null, 2)}\n`);
+  for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(`${root}${doc}`, `${pkg}${doc}`);
+}
