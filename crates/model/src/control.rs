@@ -3,7 +3,8 @@
 //! ClickSend path starts with `/_sandbox`.
 
 use crate::envelope::{error, ok, Reply};
-use crate::state::{Callback, CallbackFormat as Format, ConnectionDrop, Fault, Settings};
+use crate::harness::{ConnectionDrop, Fault};
+use crate::state::{Callback, CallbackFormat as Format, Settings};
 use crate::Model;
 use serde_json::{json, Value};
 
@@ -32,7 +33,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
             ok("Sandbox reset.", Value::Null)
         }
         ("GET", "requests") => {
-            let dropped = model.state.requests.dropped();
+            let dropped = model.harness.requests.dropped();
             let message = if dropped == 0 { "Recorded requests.".to_string() } else { format!("Recorded requests; {dropped} older ones were let go (the record keeps the last 10,000).") };
             ok(&message, model.requests())
         }
@@ -68,7 +69,7 @@ pub fn handle(model: &mut Model, method: &str, path: &str, body: &[u8]) -> Reply
         ("POST", "faults") => match parse_faults(body) {
             Ok(faults) => {
                 let n = faults.len();
-                model.state.faults.extend(faults);
+                model.harness.faults.extend(faults);
                 ok(&format!("{n} fault(s) armed."), json!({"armed": n}))
             }
             Err(why) => error(400, &why),

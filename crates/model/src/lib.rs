@@ -11,11 +11,14 @@
 
 pub mod api;
 mod auth;
+pub mod calendar;
 pub mod control;
 pub mod envelope;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod harness;
 mod maton;
+pub mod pricing;
 pub mod record;
 mod seed;
 mod sent;
@@ -24,7 +27,8 @@ pub mod template;
 
 pub use auth::{Auth, RECORDED_BASIC, RECORDED_BEARER};
 pub use envelope::Reply;
-pub use state::{Callback, CallbackFormat, ConnectionDrop, Fault, State};
+pub use harness::{ConnectionDrop, Fault, Harness};
+pub use state::{Callback, CallbackFormat, State};
 
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -77,10 +81,11 @@ pub struct Outcome {
     pub pushes: Vec<state::Push>,
 }
 
-/// The model: credentials and state.
+/// The model: credentials, the modelled account's state, and the test harness around it.
 pub struct Model {
     pub auth: Auth,
     pub state: State,
+    pub harness: Harness,
     /// How many times the state was reset: a request that arrived before a reset (one a slow
     /// fault still holds) must neither change nor read the state made after it.
     resets: u64,
@@ -88,19 +93,20 @@ pub struct Model {
 
 impl Model {
     pub fn new(auth: Auth) -> Model {
-        Model { auth, state: State::new(), resets: 0 }
+        Model { auth, state: State::new(), harness: Harness::default(), resets: 0 }
     }
 
     /// Forgets everything (state, requests, faults); requests still in flight get no answer of it.
     pub fn reset(&mut self) {
         self.state = State::new();
+        self.harness = Harness::default();
         self.resets += 1;
     }
 
     /// Records the request (credentials redacted) and takes the first fault that matches it.
     pub fn arrive(&mut self, req: &Request) -> Arrival {
         let headers = req.headers.iter().map(|(k, v)| (k.clone(), if k == "authorization" { self.auth.recorded_authorization(v).to_string() } else { v.clone() })).collect();
-        let index = self.state.requests.push(record::Recorded {
+        let index = self.harness.requests.push(record::Recorded {
             method: req.method.to_string(),
             path: req.path.to_string(),
             query: req.query.to_string(),
@@ -108,7 +114,7 @@ impl Model {
             body: String::from_utf8_lossy(req.body).into_owned(),
             response: None,
         });
-        let fault = self.state.take_fault(req.method, api_path(req.path).unwrap_or(req.path));
+        let fault = self.harness.take_fault(req.method, api_path(req.path).unwrap_or(req.path));
         Arrival { index, resets: self.resets, fault }
     }
 
@@ -123,11 +129,11 @@ impl Model {
     pub fn answer_at(&mut self, req: &Request, arrival: Arrival, now_ms: f64, wall_ms: f64) -> Outcome {
         if arrival.resets != self.resets {
             let reply = envelope::error(500, "The sandbox was reset while this request waited; it was not carried out.");
-            let date = state::http_date((now_ms / 1000.0).floor() as i64);
+            let date = calendar::http_date((now_ms / 1000.0).floor() as i64);
             return Outcome { text: reply.body.to_string(), reply, raw_body: None, retry_after: None, date, cut_after: false, pushes: Vec::new() };
         }
         self.state.set_clock(now_ms);
-        let date = state::http_date(self.state.now);
+        let date = calendar::http_date(self.state.now);
         let mut outcome = Outcome { reply: envelope::error(500, "unanswered"), text: String::new(), raw_body: None, retry_after: None, date, cut_after: false, pushes: Vec::new() };
         if let Some(fault) = &arrival.fault {
             outcome.cut_after = fault.drop == Some(ConnectionDrop::AfterCarryingOut);
@@ -189,13 +195,13 @@ impl Model {
     /// Keeps the answer's text with its request (parsed only when the requests are read:
     /// copying the answer's JSON for every request cost a send a fifth of its time).
     fn record_answer(&mut self, index: u64, outcome: &Outcome) {
-        self.state.requests.answered(index, outcome.reply.status, &outcome.text);
+        self.harness.requests.answered(index, outcome.reply.status, &outcome.text);
     }
 
     /// Every request received, in order, as JSON: `{method, path, query, headers, body, json,
     /// response: {status, body}}`.
     pub fn requests(&self) -> Value {
-        Value::Array(self.state.requests.iter().map(record::Recorded::to_json).collect())
+        Value::Array(self.harness.requests.iter().map(record::Recorded::to_json).collect())
     }
 
     /// The same as JSON text, made one request at a time: the whole record as one JSON value
@@ -203,7 +209,7 @@ impl Model {
     /// under misuse").
     pub fn requests_text(&self) -> String {
         let mut out = String::from("[");
-        for (i, r) in self.state.requests.iter().enumerate() {
+        for (i, r) in self.harness.requests.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }

@@ -123,7 +123,7 @@ mod tests {
                 "inbound": [{"from": "+61422222222", "body": "STOP"}],
             }))
             .unwrap();
-        assert_eq!((m.state.balance, m.state.requests.len(), m.state.lists.len(), m.state.inbound.len()), (5.0, 0, 1, 1));
+        assert_eq!((m.state.balance, m.harness.requests.len(), m.state.lists.len(), m.state.inbound.len()), (5.0, 0, 1, 1));
         let id = made["message_ids"][0].as_str().unwrap();
         assert_eq!(m.receipt(id).unwrap()["status_code"], "201");
         assert!(m.receipt("nope").is_none());

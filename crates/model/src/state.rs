@@ -1,11 +1,13 @@
-//! The model's memory: the account, messages, lists and contacts, every other kind of record
-//! (by [`crate::api::records::Resource`]), inbound messages and Maton connections, plus what
-//! tests see (recorded requests) and program (faults), and the clock of the request at hand.
+//! The modelled account's memory: the account, messages, lists and contacts, every other kind
+//! of record (by [`crate::api::records::Resource`]), inbound messages and Maton connections,
+//! the service's settings, and the clock of the request at hand. What tests record and program
+//! around it is in [`crate::harness`]; prices in [`crate::pricing`]; dates in [`crate::calendar`].
 
 use clicksend_core::messages::MessageKind;
-use clicksend_core::sms_parts;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
+
+use crate::pricing::{currency, fixed};
 
 pub const START_BALANCE: f64 = 100.0;
 pub const USER_ID: u64 = 3819;
@@ -14,60 +16,6 @@ pub const SUBACCOUNT_ID: u64 = 3998;
 pub const DELIVERED: &str = "Success: Message received on handset.";
 /// The shared number ClickSend sends from when a message names no sender.
 pub const SHARED_NUMBER: &str = "+61481073412";
-
-/// To four decimals; `+ 0.0` turns the `-0.0` an empty `sum()` gives into `0`.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0 + 0.0
-}
-
-/// `x` with `places` decimals (`fixed(0.0792, 4)` is `"0.0792"`), by integer arithmetic: float
-/// formatting (`{:.4}`) would put core's float printing into the testing kit's `.wasm`
-/// (bench/NOTES.md, section "Formatting code kept out of the .wasm").
-pub fn fixed(x: f64, places: u32) -> String {
-    let scale = 10_i64.pow(places);
-    let n = (x * scale as f64).round() as i64;
-    let sign = if n < 0 { "-" } else { "" };
-    let (whole, frac) = (n.abs() / scale, n.abs() % scale);
-    format!("{sign}{whole}.{frac:0width$}", width = places as usize)
-}
-
-/// `2026-01-01T00:00:00Z` for a Unix time (the newer APIs' timestamps).
-pub fn iso8601(t: i64) -> String {
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let (y, m, d) = civil(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
-}
-
-/// `Mon, 07 Dec 2026 07:30:00 GMT` for a Unix time: an HTTP `Date` header (RFC 9110's IMF-fixdate).
-pub fn http_date(t: i64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]; // 1970-01-01 was a Thursday
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    let (y, m, d) = civil(days);
-    let weekday = DAYS[days.rem_euclid(7) as usize];
-    format!("{weekday}, {d:02} {} {y:04} {:02}:{:02}:{:02} GMT", MONTHS[(m - 1) as usize], secs / 3600, secs / 60 % 60, secs % 60)
-}
-
-/// The year and month of a Unix time (UTC).
-pub fn year_month(t: i64) -> (i64, i64) {
-    let (y, m, _) = civil(t.div_euclid(86_400));
-    (y, m)
-}
-
-/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
 
 /// Something ClickSend pushes: to `url`, or (when `None`) to the callback URL a test set.
 #[derive(Clone, Debug)]
@@ -308,34 +256,6 @@ impl List {
     }
 }
 
-/// A fault programmed by a test for the next matching requests.
-#[derive(Clone, Debug, Default)]
-pub struct Fault {
-    pub method: Option<String>,
-    /// Path relative to `/v3` (`/sms/send`), or `/connections...`; `None` matches all.
-    pub path: Option<String>,
-    pub times: usize,
-    pub status: Option<u16>,
-    pub retry_after: Option<String>,
-    pub delay_ms: u64,
-    /// Never answer: the front holds the request until its caller gives up (aborts).
-    pub hang: bool,
-    pub body: Option<String>,
-    pub content_type: Option<String>,
-    pub drop: Option<ConnectionDrop>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum ConnectionDrop {
-    /// Close the connection before sending anything.
-    Before,
-    /// Send the head and part of the body, then close.
-    MidBody,
-    /// Carry the request out, then answer as `MidBody` does: the client cannot tell whether
-    /// it happened (what a reconciliation has to find out).
-    AfterCarryingOut,
-}
-
 /// How pushes go to a callback URL: a form post, a JSON post, or a GET with a query string.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CallbackFormat {
@@ -392,8 +312,6 @@ pub struct State {
     pub records: BTreeMap<&'static str, Vec<Value>>,
     pub inbound: Vec<Value>,
     pub connections: Vec<Value>,
-    pub requests: crate::record::RequestLog,
-    pub faults: Vec<Fault>,
     pub callback: Option<Callback>,
     /// Pushes waiting to be delivered (the front sends them after each request).
     pub outbox: Vec<Push>,
@@ -442,17 +360,6 @@ impl State {
         self.now = (self.now_ms / 1000.0).floor() as i64;
     }
 
-    /// Takes the first fault matching the request, counting it down.
-    pub fn take_fault(&mut self, method: &str, path: &str) -> Option<Fault> {
-        let i = self.faults.iter().position(|f| f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && f.path.as_deref().is_none_or(|p| p == path))?;
-        let fault = self.faults[i].clone();
-        self.faults[i].times -= 1;
-        if self.faults[i].times == 0 {
-            self.faults.remove(i);
-        }
-        Some(fault)
-    }
-
     pub fn account(&self) -> Value {
         json!({
             "user_id": USER_ID,
@@ -484,17 +391,6 @@ impl State {
     }
 }
 
-pub fn currency() -> Value {
-    json!({
-        "currency_name_short": "AUD",
-        "currency_prefix_d": "$",
-        "currency_prefix_c": "c",
-        "currency_name_long": "Australian Dollars",
-        "min_recharge_amount": "20.00",
-        "max_recharge_amount": "10000.00",
-    })
-}
-
 /// The account's default country: how ClickSend reads a national number sent without one.
 pub const DEFAULT_COUNTRY: &str = "AU";
 
@@ -510,54 +406,9 @@ pub fn normalize_recipient(to: &str, country: Option<&str>) -> Option<String> {
     }
 }
 
-/// The calling codes the model prices, with the price of an SMS part: AU, NZ, GB and the +1
-/// countries (at the US price). A message to anywhere else is not modelled: its send or quote
-/// is answered 501, never with a price the model made up.
-pub const SMS_RATES: &[(&str, f64)] = &[("+61", 0.0792), ("+64", 0.0880), ("+44", 0.0550), ("+1", 0.0264)];
-
-/// The country of an E.164 number (`ZZ` when no country has its calling code).
-pub fn country_of(to: &str) -> &'static str {
-    clicksend_core::phone::phone_info(to).map_or("ZZ", |i| i.country)
-}
-
-/// Parts and price of one message of `kind` to `to` (E.164), or `None` where the model
-/// prices no message ([`SMS_RATES`]):
-/// - SMS: per part, by the GSM-7/UCS-2 rules shared with the client;
-/// - MMS: one flat price per message (ClickSend bills MMS per message, media included);
-/// - voice: per started 300 characters of speech (a minute or so of text-to-speech).
-pub fn message_cost(kind: MessageKind, to: &str, body: &str) -> Option<(usize, f64)> {
-    let &(_, rate) = SMS_RATES.iter().find(|(prefix, _)| to.starts_with(prefix))?;
-    let (parts, unit) = message_units(kind, body, rate);
-    Some((parts, (unit * parts as f64 * 10_000.0).round() / 10_000.0))
-}
-
-/// How many units `kind` bills for `body`, and the price of one (`sms_rate` for an SMS part).
-pub fn message_units(kind: MessageKind, body: &str, sms_rate: f64) -> (usize, f64) {
-    match kind {
-        MessageKind::Sms => (sms_parts(body).parts, sms_rate),
-        MessageKind::Mms => (1, 0.5500),
-        MessageKind::Voice => (body.chars().count().div_ceil(300).max(1), 0.0700),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_places() {
-        assert_eq!(
-            (fixed(0.0792, 4), fixed(100.0, 6), fixed(-1.5, 2), fixed(0.0, 4), fixed(12.345678, 2)),
-            ("0.0792".into(), "100.000000".into(), "-1.50".into(), "0.0000".into(), "12.35".into())
-        );
-    }
-
-    #[test]
-    fn http_dates() {
-        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
-        assert_eq!(http_date(1_796_629_800), "Mon, 07 Dec 2026 07:50:00 GMT");
-        assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
-    }
 
     #[test]
     fn recipients() {
@@ -571,29 +422,5 @@ mod tests {
         for bad in ["", "+0411111111", "12345", "+6141111111112345", "call me", "+61-411-abc"] {
             assert_eq!(normalize_recipient(bad, None), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn prices_follow_parts() {
-        use MessageKind::*;
-        assert_eq!(message_cost(Sms, "+61411111111", "hi"), Some((1, 0.0792)));
-        assert_eq!(message_cost(Sms, "+61411111111", &"a".repeat(161)), Some((2, 0.1584)));
-        assert_eq!(message_cost(Sms, "+15551234567", &"é".repeat(10)), Some((1, 0.0264)));
-        assert_eq!(message_cost(Sms, "+15551234567", &"😀".repeat(36)), Some((2, 0.0528)));
-        assert_eq!(message_cost(Mms, "+61411111111", &"a".repeat(500)), Some((1, 0.55)));
-        assert_eq!(message_cost(Voice, "+61411111111", &"a".repeat(301)), Some((2, 0.14)));
-        // Beyond the countries priced: not modelled, not a made-up price.
-        assert_eq!(message_cost(Sms, "+4915123456789", "hi"), None);
-        assert_eq!((country_of("+15551234567"), country_of("+12684641234"), country_of("")), ("US", "AG", "ZZ"));
-    }
-
-    #[test]
-    fn faults_count_down_and_match() {
-        let mut s = State::new();
-        s.faults.push(Fault { method: Some("POST".into()), path: Some("/sms/send".into()), times: 2, status: Some(500), ..Default::default() });
-        assert!(s.take_fault("GET", "/sms/send").is_none());
-        assert!(s.take_fault("post", "/sms/send").is_some());
-        assert!(s.take_fault("POST", "/sms/send").is_some());
-        assert!(s.take_fault("POST", "/sms/send").is_none());
     }
 }

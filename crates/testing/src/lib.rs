@@ -136,7 +136,7 @@ impl Kit {
     /// How many requests the record let go, the oldest, to stay within its bounds.
     #[wasm_bindgen(js_name = droppedRequests)]
     pub fn dropped_requests(&self) -> f64 {
-        self.model.state.requests.dropped() as f64
+        self.model.harness.requests.dropped() as f64
     }
 
     pub fn reset(&mut self) {
@@ -160,7 +160,7 @@ impl Kit {
         match control::parse_faults(faults.as_bytes()) {
             Ok(list) => {
                 let n = list.len();
-                self.model.state.faults.extend(list);
+                self.model.harness.faults.extend(list);
                 json!({"armed": n}).to_string()
             }
             Err(error) => json!({"error": error}).to_string(),

@@ -5,7 +5,8 @@ use super::records::{self, check};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::{round4, State, SUBACCOUNT_ID, USER_ID};
+use crate::pricing::round4;
+use crate::state::{State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};
 
@@ -59,7 +60,7 @@ pub fn usage(state: &State, year: &str, month: &str) -> Reply {
         return error(400, "Invalid year or month.");
     }
     let usage = |kind: MessageKind| {
-        let sent: Vec<_> = state.messages.iter().filter(|m| m.kind == kind && crate::state::year_month(m.date) == (year, month)).collect();
+        let sent: Vec<_> = state.messages.iter().filter(|m| m.kind == kind && crate::calendar::year_month(m.date) == (year, month)).collect();
         let price: f64 = sent.iter().map(|m| m.price).sum();
         json!([{"subaccount_id": SUBACCOUNT_ID, "username": "sandbox", "total_count": sent.len(), "total_price": round4(price), "notes": null}])
     };

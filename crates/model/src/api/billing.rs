@@ -5,8 +5,8 @@ use super::records::{self, check};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::round4;
-use crate::state::{currency, State, USER_ID};
+use crate::pricing::{currency, round4};
+use crate::state::{State, USER_ID};
 use serde_json::{json, Map, Value};
 
 /// Recharge packages: (id, price in the account's currency, SMS it buys).
@@ -18,7 +18,7 @@ pub fn packages(_: &State, req: &ApiRequest) -> Reply {
     }
     let packages: Vec<Value> = PACKAGES
         .iter()
-        .map(|&(id, price, sms)| json!({"package_id": id, "package_price": crate::state::fixed(price, 2), "price_rate": id, "sms_price": round4(price / sms as f64), "sms_quantity": sms}))
+        .map(|&(id, price, sms)| json!({"package_id": id, "package_price": crate::pricing::fixed(price, 2), "price_rate": id, "sms_price": round4(price / sms as f64), "sms_quantity": sms}))
         .collect();
     ok("Here are the recharge packages.", json!({"packages": packages, "currency": currency()}))
 }
@@ -91,7 +91,7 @@ pub fn transfer_credit(state: &mut State, req: &ApiRequest) -> Reply {
         return records::not_found(&resources::RESELLER_ACCOUNTS);
     };
     let before: f64 = account["balance"].as_str().and_then(|b| b.parse().ok()).unwrap_or(0.0);
-    account["balance"] = json!(crate::state::fixed(before + amount, 2));
+    account["balance"] = json!(crate::pricing::fixed(before + amount, 2));
     let account = account.clone();
     state.balance -= amount;
     ok("Credit has been transferred.", account)

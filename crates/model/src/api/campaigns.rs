@@ -7,8 +7,8 @@ use super::records::{self, check, Resource};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::round4;
-use crate::state::{currency, Delivery, State};
+use crate::pricing::{currency, round4};
+use crate::state::{Delivery, State};
 use clicksend_core::messages::MessageKind;
 use serde_json::{json, Map, Value};
 
@@ -57,7 +57,7 @@ pub fn send(state: &mut State, req: &ApiRequest, res: &Resource, commit: bool) -
     };
     if !commit {
         let quoted = json!({"from": fields.get("from"), "body": fields["body"], "schedule": fields.get("schedule")});
-        let data = json!({"total_count": sent.queued, "total_price": crate::state::fixed(sent.total_price, 4), "data": quoted, "_currency": currency()});
+        let data = json!({"total_count": sent.queued, "total_price": crate::pricing::fixed(sent.total_price, 4), "data": quoted, "_currency": currency()});
         return ok("Here is the price of your campaign.", data);
     }
     let schedule = number(fields.get("schedule")).unwrap_or(0);

@@ -5,8 +5,8 @@ use super::records::{self, check};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::round4;
-use crate::state::{currency, State, SUBACCOUNT_ID, USER_ID};
+use crate::pricing::{currency, round4};
+use crate::state::{State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
 
 /// The price of one email, in the account's currency.
@@ -81,7 +81,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
     if !commit {
         return ok(
             "Here is the price of your email.",
-            json!({"total": 1, "per_page": 1, "current_page": 1, "last_page": 1, "from": 1, "to": 1, "data": [{"to": to, "price": crate::state::fixed(price, 4)}], "_currency": currency()}),
+            json!({"total": 1, "per_page": 1, "current_page": 1, "last_page": 1, "from": 1, "to": 1, "data": [{"to": to, "price": crate::pricing::fixed(price, 4)}], "_currency": currency()}),
         );
     }
     if price > state.balance + 1e-9 {
@@ -102,7 +102,7 @@ pub fn send(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         "schedule": fields.get("schedule").cloned().unwrap_or(json!(0)),
         "status": "Sent",
         "status_text": "Accepted for delivery",
-        "price": crate::state::fixed(price, 4),
+        "price": crate::pricing::fixed(price, 4),
         "date_added": state.now,
         "_currency": currency(),
     });

@@ -3,8 +3,8 @@
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, ok, Reply};
-use crate::state::round4;
-use crate::state::{country_of, currency, kind_name, message_cost, message_units, normalize_recipient, Delivery, Message, State, SHARED_NUMBER, SMS_RATES};
+use crate::pricing::{country_of, currency, message_cost, message_units, round4, SMS_RATES};
+use crate::state::{kind_name, normalize_recipient, Delivery, Message, State, SHARED_NUMBER};
 use clicksend_core::messages::{MessageKind, MAX_MESSAGES};
 use serde_json::{json, Map, Value};
 

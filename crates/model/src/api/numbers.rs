@@ -6,8 +6,8 @@ use super::records::{self, check};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::round4;
-use crate::state::{currency, fixed, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
+use crate::pricing::{currency, fixed, round4};
+use crate::state::{normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use serde_json::{json, Map, Value};
 
 /// The code that verifies an own number in the sandbox.
@@ -18,7 +18,7 @@ const FOR_SALE: &[(&str, &str, &str, f64)] =
     &[("AU", "Australia", "614", 25.0), ("NZ", "New Zealand", "642", 30.0), ("GB", "United Kingdom", "447", 20.0), ("US", "United States", "1415", 3.0)];
 
 fn timestamp(state: &State) -> String {
-    crate::state::iso8601(state.now)
+    crate::calendar::iso8601(state.now)
 }
 
 /// Ten numbers for sale in `country`, less those already bought.
@@ -117,7 +117,7 @@ pub fn request_verification(state: &mut State, req: &ApiRequest) -> Reply {
     records::insert(state, &resources::OWN_NUMBERS, own);
     let verification = json!({
         "id": records::new_id(state, &resources::NUMBER_VERIFICATIONS), "own_number_id": own_id, "status": "PENDING",
-        "expires_timestamp": crate::state::iso8601(state.now + 600), "remaining_attempts": 3, "created_timestamp": now, "updated_timestamp": now,
+        "expires_timestamp": crate::calendar::iso8601(state.now + 600), "remaining_attempts": 3, "created_timestamp": now, "updated_timestamp": now,
     });
     Reply { status: 200, body: records::insert(state, &resources::NUMBER_VERIFICATIONS, verification) }
 }

@@ -6,8 +6,8 @@ use super::records::{self, check, Resource};
 use super::resources;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
-use crate::state::round4;
-use crate::state::{currency, normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
+use crate::pricing::{currency, round4};
+use crate::state::{normalize_recipient, State, SUBACCOUNT_ID, USER_ID};
 use clicksend_core::base64;
 use serde_json::{json, Map, Value};
 
@@ -49,7 +49,7 @@ pub fn send_fax(state: &mut State, req: &ApiRequest, commit: bool) -> Reply {
         let fax = json!({
             "message_id": records::new_id(state, &resources::FAXES), "to": m["to"], "from": m.get("from").cloned().unwrap_or(json!("")),
             "custom_string": m.get("custom_string").cloned().unwrap_or(json!("")), "_file_url": fields["file_url"], "message_pages": 1,
-            "message_price": crate::state::fixed(FAX_PAGE_PRICE, 4), "status": if commit { "SUCCESS" } else { "QUOTE" }, "status_code": "201",
+            "message_price": crate::pricing::fixed(FAX_PAGE_PRICE, 4), "status": if commit { "SUCCESS" } else { "QUOTE" }, "status_code": "201",
             "status_text": "Success: Fax sent.", "date": state.now, "user_id": USER_ID, "subaccount_id": SUBACCOUNT_ID,
         });
         out.push(if commit { records::insert(state, &resources::FAXES, fax) } else { fax });
@@ -111,7 +111,7 @@ pub fn send_post(state: &mut State, req: &ApiRequest, res: &Resource, commit: bo
     for r in recipients {
         let mut item = r.clone();
         item["message_id"] = records::new_id(state, res);
-        item["price"] = json!(crate::state::fixed(unit, 4));
+        item["price"] = json!(crate::pricing::fixed(unit, 4));
         item["status"] = json!(if commit { "SUCCESS" } else { "QUOTE" });
         item["date_added"] = json!(state.now);
         item["_file_url"] = fields.get("file_url").or(fields.get("file_urls")).cloned().unwrap_or(Value::Null);
