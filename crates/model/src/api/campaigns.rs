@@ -5,6 +5,7 @@
 use super::messages;
 use super::records::{self, check, Resource};
 use super::resources;
+use super::sending;
 use super::ApiRequest;
 use crate::envelope::{error, invalid, ok, Reply};
 use crate::pricing::{currency, round4};
@@ -51,7 +52,7 @@ pub fn send(state: &mut State, req: &ApiRequest, res: &Resource, commit: bool) -
         }
     }
     let media = fields.get("media_file").and_then(Value::as_str);
-    let sent = match messages::send_messages(state, kind, &[message], media, commit) {
+    let sent = match sending::send_messages(state, kind, &[message], media, commit) {
         Ok(s) => s,
         Err(reply) => return reply,
     };

@@ -17,6 +17,7 @@ mod post;
 pub mod records;
 mod resources;
 mod rules;
+mod sending;
 
 use crate::envelope::{self, error, PageLinks, Reply};
 use crate::state::State;

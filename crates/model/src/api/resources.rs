@@ -232,6 +232,7 @@ mod tests {
             ("numbers", include_str!("numbers.rs")),
             ("post", include_str!("post.rs")),
             ("rules", include_str!("rules.rs")),
+            ("sending", include_str!("sending.rs")),
         ];
         let names: Vec<&str> = sources.iter().map(|(n, _)| *n).collect();
         let uses = |src: &str| -> Vec<&str> { names.iter().copied().filter(|n| src.contains(&format!("super::{n}")) || src.contains(&format!("crate::api::{n}"))).collect() };
