@@ -3,7 +3,7 @@
 // nothing about time. Run `bash scripts/build.sh` and `cargo build --release -p
 // clicksend-sandbox` first (scripts/bench.sh does).
 //   node bench/bulk-memory.mjs [messages=100000] [concurrency=2]
-import { ClickSend } from '../pkg/js/node.js';
+import { ClickSend } from '../pkg/js/entries/node.js';
 import { startSandbox, SANDBOX_KEY } from '../tests/support/sandbox.mjs';
 
 const total = Number(process.argv[2] ?? 100_000);

@@ -1,9 +1,10 @@
 // The proof that calls as Promises (APIPromise) do not bring back the crash of Node 20's V8
-// (js/node20.js): for each Node major of tests/runtimes and this one, `runs` runs of the
+// (js/entries/node20.js): for each Node major of tests/runtimes and this one, `runs` runs of the
 // 40,000-calls-in-flight flood (both entries) and of the per-call benchmark, counting the runs
 // that crashed (a non-zero exit, or V8's "unreachable code"). Prints a Markdown table.
 //   node bench/crash-check.mjs [runs=32]   (BENCH_PKG: another build than pkg/)
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,9 +22,11 @@ for (let i = 0; i < 20000; i++) send();
 await new Promise((resolve) => setTimeout(resolve, 0));
 process.exit(0);`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg`;
+/** An entry of the build: js/entries/<name>, or js/<name> in builds made before js/ had folders. */
+const entry = (name) => (existsSync(`${pkg}/js/entries/${name}`) ? `${pkg}/js/entries/${name}` : `${pkg}/js/${name}`);
 const loads = {
-  import: `import { ClickSend } from '${pkg}/js/node.js';`,
-  require: `import { createRequire } from 'node:module'; const { ClickSend } = createRequire(import.meta.url)('${pkg}/js/node.cjs');`,
+  import: `import { ClickSend } from '${entry('node.js')}';`,
+  require: `import { createRequire } from 'node:module'; const { ClickSend } = createRequire(import.meta.url)('${entry('node.cjs')}');`,
 };
 
 // A crash is V8's fatal error or a signal; any other failure is reported apart, with its text.

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const [callsArg = '2000', roundsArg = '5'] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { ClickSend } = await import(`${root}pkg/js/node.js`);
-const { createSandbox } = await import(`${root}pkg/js/testing-node.js`);
+const { ClickSend } = await import(`${root}pkg/js/entries/node.js`);
+const { createSandbox } = await import(`${root}pkg/js/kit/node.js`);
 
 const sandbox = createSandbox({ now: 1_795_824_000 });
 sandbox.seed({ balance: 1e9 });

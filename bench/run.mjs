@@ -5,7 +5,7 @@
 //   B: bench/fetch-client.js, a plain hand-written fetch client (the lower bound).
 // Figures are medians over repeated runs; nothing here is a test and nothing fails on time.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,6 +22,8 @@ const node = (args) => JSON.parse(execFileSync(process.execPath, args, { cwd: ro
 // The package measured is pkg/ (BENCH_PKG_DIR: another build's folder under the repository,
 // e.g. an earlier commit's, to compare); the child processes get it as BENCH_PKG.
 const pkgDir = process.env.BENCH_PKG_DIR ?? 'pkg';
+/** An entry's path in the build: js/entries/<name>, or js/<name> in builds made before js/ had folders. */
+const entryOf = (name) => (existsSync(`${root}${pkgDir}/js/entries/${name}`) ? `${pkgDir}/js/entries/${name}` : `${pkgDir}/js/${name}`);
 process.env.BENCH_PKG = `${root}${pkgDir}`;
 const rows = []; // {section, measure, ours, a, b, unit, versus}
 /** A row: `ours`, `a`, `b` numbers (in `unit`) or text; `versus`: 'ratio' (ours / B) or 'plus' (B + the difference). */
@@ -40,11 +42,12 @@ async function sizeFigures() {
   const esbuild = deps('esbuild');
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const wasm = sizes([readFileSync(`${root}${pkgDir}/clicksend_wasm_bg.wasm`)]);
-  // What the browser entry loads as published: js/web.js, one module since the performance round of a8dddf7 (before,
+  // What the browser entry loads as published: js/entries/web.js, one module since the performance round of a8dddf7 (before,
   // the glue and the modules it imported, which BENCH_PKG_DIR builds may still have).
-  const bundled = !readFileSync(`${root}${pkgDir}/js/web.js`, 'utf8').includes("from '../clicksend_wasm.js'");
+  const webEntry = `${root}${entryOf('web.js')}`;
+  const bundled = !readFileSync(webEntry, 'utf8').includes("from '../clicksend_wasm.js'");
   const jsFiles = bundled
-    ? [`${root}${pkgDir}/js/web.js`]
+    ? [webEntry]
     : [
         `${root}${pkgDir}/clicksend_wasm.js`,
         ...readdirSync(`${root}${pkgDir}/js`)
@@ -69,7 +72,7 @@ async function sizeFigures() {
   add('size', 'total raw', kb(wasm.raw + glue.raw), kb(aSize.raw), kb(bSize.raw));
   add('size', 'bundles for the browser', 'yes (web entry)', aBrowser, 'yes');
   // What a web app ships: the web entry bundled and minified (esbuild), with the .wasm.
-  const web = await esbuild.build({ entryPoints: [`${root}${pkgDir}/js/web.js`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
+  const web = await esbuild.build({ entryPoints: [`${root}${entryOf('web.js')}`], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent' });
   const webSize = sizes([Buffer.from(web.outputFiles[0].contents)]);
   add('size', 'in a web app (JS minified by a bundler): JS gzipped / with the .wasm', `${kb(webSize.gz)} / ${kb(webSize.gz + wasm.gz)}`, undefined, kb(bSize.gz));
   return { wasmGz: wasm.gz, glueGz: glue.gz, minifiedGz: webSize.gz };
@@ -175,7 +178,7 @@ async function workerd() {
   // empty Worker makes the same one request, so workerd's own start and the request cancel out.
   const sources = {
     empty: `export default { async fetch(req, env) { return Response.json(await (await fetch(env.URL + '/v3/account')).json()); } };`,
-    ours: `import { ClickSend } from './${pkgDir}/js/workerd.js';
+    ours: `import { ClickSend } from './${entryOf('workerd.js')}';
       export default { async fetch(req, env) { return Response.json(await new ClickSend({ apiKey: 'k', baseUrl: env.URL }).account.get()); } };`,
     B: `import { FetchClient } from './bench/fetch-client.js';
       export default { async fetch(req, env) { return Response.json(await new FetchClient({ apiKey: 'k', baseUrl: env.URL }).smsHistory({})); } };`,

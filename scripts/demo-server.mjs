@@ -21,7 +21,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { parseWebhook } from '../pkg/js/node.js';
+import { parseWebhook } from '../pkg/js/entries/node.js';
 import { seedDemoData } from './demo-seed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

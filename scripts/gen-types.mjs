@@ -1,10 +1,10 @@
-// Generates js/generated.d.ts: the TypeScript declarations of every function of the
-// endpoint table that js/index.d.ts does not declare by hand, from ClickSend's official API
+// Generates js/types/generated.d.ts: the TypeScript declarations of every function of the
+// endpoint table that js/types/index.d.ts does not declare by hand, from ClickSend's official API
 // descriptions (openapi-v3.yaml, which has response schemas, and
 // swagger-v2.yaml, which does not, so results there are `Envelope<unknown>`).
 //
-//   node scripts/gen-types.mjs            writes js/generated.d.ts
-//   node scripts/gen-types.mjs --check    exits 1 if js/generated.d.ts is not what it would write
+//   node scripts/gen-types.mjs            writes js/types/generated.d.ts
+//   node scripts/gen-types.mjs --check    exits 1 if js/types/generated.d.ts is not what it would write
 //
 // The output is committed (the descriptions are reference data outside this repository);
 // tests/node/types.test.mjs runs --check whenever the descriptions are there, so it cannot
@@ -19,7 +19,7 @@ import { endpointTable } from './endpoint-table.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specDir = API_DIR;
-const out = `${root}js/generated.d.ts`;
+const out = `${root}js/types/generated.d.ts`;
 
 // ---------------------------------------------------------------- inputs
 
@@ -27,9 +27,9 @@ const load = (file) => YAML.parse(readFileSync(`${specDir}/${file}`, 'utf8'), { 
 const v3 = { doc: load('openapi-v3.yaml'), ns: 'Api', refs: (d) => d.components.schemas, prefix: '/v3' };
 const v2 = { doc: load('swagger-v2.yaml'), ns: 'ApiV2', refs: (d) => d.definitions, prefix: '' };
 
-/** The functions js/index.d.ts declares by hand: `area.name` of its type-literal members. */
+/** The functions js/types/index.d.ts declares by hand: `area.name` of its type-literal members. */
 function handWritten() {
-  const file = `${root}js/index.d.ts`;
+  const file = `${root}js/types/index.d.ts`;
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found = new Map(); // area -> Set(names)
   const visit = (node) => {
@@ -238,11 +238,11 @@ text += emitNamed();
 if (process.argv.includes('--check')) {
   const current = readFileSync(out, 'utf8');
   if (current !== text) {
-    console.error('js/generated.d.ts is not what scripts/gen-types.mjs generates from the descriptions: run it and commit the result');
+    console.error('js/types/generated.d.ts is not what scripts/gen-types.mjs generates from the descriptions: run it and commit the result');
     process.exit(1);
   }
-  console.log(`js/generated.d.ts is up to date (${count} functions)`);
+  console.log(`js/types/generated.d.ts is up to date (${count} functions)`);
 } else {
   writeFileSync(out, text);
-  console.log(`wrote js/generated.d.ts: ${count} functions, ${named.size} schemas, areas with extras: ${[...areas.keys()].filter((a) => hand.has(a)).join(', ')}`);
+  console.log(`wrote js/types/generated.d.ts: ${count} functions, ${named.size} schemas, areas with extras: ${[...areas.keys()].filter((a) => hand.has(a)).join(', ')}`);
 }

@@ -7,8 +7,11 @@
 //   node scripts/package.mjs          after the .wasm files are in pkg/ (scripts/build.sh)
 //   node scripts/package.mjs --json   prints the package.json it would write
 //
-// pkg/ is laid out like the crate root: wasm-bindgen's output at the top, js/ beside it
-// (src/error.rs imports ./js/error.js by that path, so wasm and the entries share one class).
+// pkg/ is laid out like the crate root: wasm-pack's output at the top, js/ beside it with the
+// same folders as the source (src/ imports ./js/api/error.js and ./js/bridge/*.js by those
+// paths, so wasm and the entries share one class): js/api/ the public API, js/bridge/ what the
+// wasm transport calls, js/entries/ one module per runtime, js/kit/ the testing kit's front.
+// The types (js/types/ in the source) go to the top, beside the glue.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,8 +20,8 @@ import { endpointTable } from './endpoint-table.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
 
-/** Modules of js/ shipped as written: the public layer the entries import. */
-const LIBRARY = ['client', 'error', 'body', 'hooks', 'values', 'bulk', 'pagination', 'reconcile', 'webhook', 'testing'];
+/** Modules of js/ shipped as written: the public layer the entries import, and the kit's front. */
+const LIBRARY = ['api/client', 'api/error', 'api/bulk', 'api/pagination', 'api/reconcile', 'api/webhook', 'bridge/body', 'bridge/hooks', 'bridge/values', 'kit/kit'];
 
 /**
  * The entries, in the order they are made. `bundle`: made by esbuild into one module from the
@@ -26,26 +29,26 @@ const LIBRARY = ['client', 'error', 'body', 'hooks', 'values', 'bulk', 'paginati
  * importing it instantiates a .wasm.
  */
 const ENTRIES = [
-  { file: 'workerd', effects: true },
-  { file: 'edge', effects: true },
-  { file: 'deno', effects: true },
-  { file: 'bun', effects: true },
-  { file: 'testing-node', effects: true },
-  { file: 'testing-workerd', effects: true },
-  { file: 'testing-web', effects: true },
+  { file: 'entries/workerd', effects: true },
+  { file: 'entries/edge', effects: true },
+  { file: 'entries/deno', effects: true },
+  { file: 'entries/bun', effects: true },
+  { file: 'kit/node', effects: true },
+  { file: 'kit/workerd', effects: true },
+  { file: 'kit/web', effects: true },
   // Node 18 to 20.18 cannot require() an ES module: the Node entry bundled as CommonJS.
-  { file: 'node.cjs', effects: true, bundle: { from: 'node-require.js', cjs: true } },
+  { file: 'entries/node.cjs', effects: true, bundle: { from: 'entries/node-require.js', cjs: true } },
   // The testing kit for require() too (Jest's default mode).
-  { file: 'testing.cjs', effects: true, bundle: { from: 'testing-require.js', cjs: true } },
+  { file: 'kit/kit.cjs', effects: true, bundle: { from: 'kit/require.js', cjs: true } },
   // The browser's entry as one ES module: a page without a bundler fetched web.js, then the
   // glue and client.js, then the modules they import, before it could even ask for the .wasm;
   // one module makes that one request (bench/NOTES.md, section "The build").
-  { file: 'web', effects: true, bundle: { from: 'web.js' } },
+  { file: 'entries/web', effects: true, bundle: { from: 'entries/web.js' } },
   // The lazy entry (service workers, extensions, module workers): its namespaces are made
-  // before the .wasm is loaded, from the endpoint table written into js/table.js for it.
-  { file: 'lazy', effects: false, bundle: { from: 'lazy.js', table: true } },
+  // before the .wasm is loaded, from the endpoint table written into js/entries/table.js for it.
+  { file: 'entries/lazy', effects: false, bundle: { from: 'entries/lazy.js', table: true } },
   // Node's entry as one ES module too: each module Node's loader reads costs cold start.
-  { file: 'node', effects: true, bundle: { from: 'node.js', node: true } },
+  { file: 'entries/node', effects: true, bundle: { from: 'entries/node.js', node: true } },
 ];
 
 /** Type files, and the relative imports their CommonJS twins (.d.cts) point at each other. */
@@ -56,7 +59,7 @@ const TYPES = [
   { file: 'lazy', twin: false },
 ];
 
-const js = (file) => `./js/${file.includes('.') ? file : `${file}.js`}`;
+const js = (file) => `./js/${file.endsWith('.cjs') ? file : `${file}.js`}`;
 
 /** package.json: one package, the right entry per runtime. */
 function packageJson() {
@@ -76,30 +79,30 @@ function packageJson() {
       '.': {
         // TypeScript reads `types` first: CommonJS callers get the .d.cts twins.
         types: { require: './index.d.cts', default: './index.d.ts' },
-        workerd: js('workerd'),
-        'edge-light': js('edge'),
-        deno: js('deno'),
-        bun: { import: js('bun'), require: js('node.cjs') },
-        node: { import: js('node'), require: js('node.cjs') },
-        browser: js('web'),
-        import: js('web'),
-        default: js('web'),
+        workerd: js('entries/workerd'),
+        'edge-light': js('entries/edge'),
+        deno: js('entries/deno'),
+        bun: { import: js('entries/bun'), require: js('entries/node.cjs') },
+        node: { import: js('entries/node'), require: js('entries/node.cjs') },
+        browser: js('entries/web'),
+        import: js('entries/web'),
+        default: js('entries/web'),
       },
       // Nothing loaded at import (no top-level await): service workers, extensions, module
       // workers. The .wasm is loaded on first use.
-      './lazy': { types: './lazy.d.ts', default: js('lazy') },
+      './lazy': { types: './lazy.d.ts', default: js('entries/lazy') },
       // The testing kit: the sandbox's model in-process, with its own .wasm.
       './testing': {
         types: { require: './testing.d.cts', default: './testing.d.ts' },
-        workerd: js('testing-workerd'),
-        node: { import: js('testing-node'), require: js('testing.cjs') },
-        default: js('testing-web'),
+        workerd: js('kit/workerd'),
+        node: { import: js('kit/node'), require: js('kit/kit.cjs') },
+        default: js('kit/web'),
       },
       './package.json': './package.json',
     },
     types: './index.d.ts',
-    main: js('node.cjs'),
-    module: js('web'),
+    main: js('entries/node.cjs'),
+    module: js('entries/web'),
     files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
     // Importing an entry instantiates its .wasm; nothing else has side effects.
     sideEffects: EFFECTS.map(js),
@@ -108,7 +111,19 @@ function packageJson() {
 }
 
 /** The entries with side effects, in the order package.json has always listed them. */
-const EFFECTS = ['node', 'node.cjs', 'workerd', 'web', 'edge', 'deno', 'bun', 'testing-node', 'testing.cjs', 'testing-workerd', 'testing-web'];
+const EFFECTS = [
+  'entries/node',
+  'entries/node.cjs',
+  'entries/workerd',
+  'entries/web',
+  'entries/edge',
+  'entries/deno',
+  'entries/bun',
+  'kit/node',
+  'kit/kit.cjs',
+  'kit/workerd',
+  'kit/web',
+];
 for (const e of ENTRIES) {
   if (e.effects !== EFFECTS.includes(e.file)) throw new Error(`scripts/package.mjs: ${e.file}'s side effects are listed wrongly`);
 }
@@ -129,8 +144,8 @@ async function bundle(entry) {
     scratch.push(path);
   };
   put(from);
-  if (cjs || node) put('node20.js');
-  if (table) put('table.js', tableModule());
+  if (from.startsWith('entries/') && (cjs || node)) put('entries/node20.js');
+  if (table) put('entries/table.js', tableModule());
   const out = `${pkg}${js(entry.file).slice(2)}`;
   await build({
     entryPoints: [`${pkg}js/${from}`],
@@ -139,7 +154,7 @@ async function bundle(entry) {
     bundle: true,
     logLevel: 'warning',
     ...(cjs
-      ? { platform: 'node', format: 'cjs', target: 'node18', inject: [`${root}js/cjs-shim.js`], define: { 'import.meta.url': 'importMetaUrl' } }
+      ? { platform: 'node', format: 'cjs', target: 'node18', inject: [`${root}js/entries/cjs-shim.js`], define: { 'import.meta.url': 'importMetaUrl' } }
       : node
         ? { platform: 'node', format: 'esm', target: 'node18' }
         : { format: 'esm', target: 'es2022' }),
@@ -156,14 +171,14 @@ function twin(text) {
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(packageJson(), null, 2)}\n`);
 } else {
-  mkdirSync(`${pkg}js`, { recursive: true });
+  for (const folder of ['api', 'bridge', 'entries', 'kit']) mkdirSync(`${pkg}js/${folder}`, { recursive: true });
   for (const name of LIBRARY) copyFileSync(`${root}js/${name}.js`, `${pkg}js/${name}.js`);
   for (const entry of ENTRIES) {
     if (entry.bundle) await bundle(entry);
     else copyFileSync(`${root}js/${entry.file}.js`, `${pkg}js/${entry.file}.js`);
   }
   for (const { file, twin: hasTwin } of TYPES) {
-    const text = readFileSync(`${root}js/${file}.d.ts`, 'utf8');
+    const text = readFileSync(`${root}js/types/${file}.d.ts`, 'utf8');
     writeFileSync(`${pkg}${file}.d.ts`, text);
     if (hasTwin) writeFileSync(`${pkg}${file}.d.cts`, twin(text));
   }

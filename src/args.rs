@@ -24,7 +24,7 @@ pub struct Outgoing {
     pub path_and_query: String,
     pub body: Option<RequestBody>,
     pub options: CallOptions,
-    /// The JS side's record of this call (js/hooks.js): what its events and `withResponse`
+    /// The JS side's record of this call (js/bridge/hooks.js): what its events and `withResponse`
     /// are made from. `undefined` when the wasm `Client` is used directly.
     pub context: JsValue,
 }
@@ -157,7 +157,7 @@ fn read_query(what: &str, v: &JsValue) -> Result<String, Error> {
         let mut parts = text.split('\0').filter(|_| !text.is_empty());
         return Ok(query::build_from(std::iter::from_fn(|| Some((parts.next()?, parts.next()?)))));
     }
-    // What js/values.js does not simply handle, read here, where each mistake is named.
+    // What js/bridge/values.js does not simply handle, read here, where each mistake is named.
     let mut pairs = Vec::new();
     for key in keys(what, v)? {
         let value = read(what, v, &JsValue::from_str(&key))?;
@@ -245,7 +245,7 @@ fn read_upload(what: &str, v: &JsValue) -> Result<RequestBody, Error> {
     Err(invalid(what, format!("give the file as a Blob, an ArrayBuffer, a Uint8Array or {{content: base64}}, got {}", type_name(v))))
 }
 
-#[wasm_bindgen(raw_module = "./js/values.js")]
+#[wasm_bindgen(raw_module = "./js/bridge/values.js")]
 extern "C" {
     /// For each message of an array, what the check needs to know of it, as bits (below):
     /// one crossing for a batch, where reading six fields of each message from here made
@@ -263,7 +263,7 @@ extern "C" {
     fn query_text(query: &JsValue) -> Option<String>;
 }
 
-// The bits js/values.js sets for a message (the same values there).
+// The bits js/bridge/values.js sets for a message (the same values there).
 const TO: u16 = 1;
 const LIST_ID: u16 = 2;
 const BODY: u16 = 4;

@@ -1,5 +1,5 @@
 //! The wasm-facing client: one constructor, one `call` entry for every endpoint of the
-//! table, and the `request` escape hatch. The public JS class wraps this (js/client.js).
+//! table, and the `request` escape hatch. The public JS class wraps this (js/api/client.js).
 
 use crate::args::{self, Outgoing};
 use crate::error::Rejection;
@@ -32,7 +32,7 @@ impl Client {
     }
 
     /// Calls endpoint number `index` of `endpoints()` with the caller's arguments;
-    /// `context` is the JS side's record of the call (js/hooks.js).
+    /// `context` is the JS side's record of the call (js/bridge/hooks.js).
     pub fn call(&self, index: u32, args: Array, context: JsValue) -> Promise {
         self.run(self.prepare(index, &args).map(|out| Outgoing { context, ..out }))
     }
@@ -63,7 +63,7 @@ impl Client {
     }
 
     /// `text` with the client's credentials replaced by `[redacted]`, as in errors: for the
-    /// response headers js/hooks.js hands to events and `withResponse()`.
+    /// response headers js/bridge/hooks.js hands to events and `withResponse()`.
     pub fn redact(&self, text: &str) -> String {
         self.session.config.redact(text)
     }
@@ -108,7 +108,7 @@ pub fn package_version() -> String {
 }
 
 /// The options every call takes in its last argument (`clicksend_core::options::CALL_OPTION_NAMES`),
-/// space-separated, for js/pagination.js and js/bulk.js, which pass them on.
+/// space-separated, for js/api/pagination.js and js/api/bulk.js, which pass them on.
 #[wasm_bindgen(js_name = callOptionNames)]
 pub fn call_option_names() -> String {
     clicksend_core::options::CALL_OPTION_NAMES.join(" ")

@@ -1,13 +1,13 @@
-//! Turning core errors into the JS `ClickSendError` (js/error.js), in one place.
+//! Turning core errors into the JS `ClickSendError` (js/api/error.js), in one place.
 
 use clicksend_core::error::is_plain_code;
 use clicksend_core::{envelope, Code, Error};
 use wasm_bindgen::prelude::*;
 
-// `raw_module`: the import names `./js/error.js` exactly, a path that means the same file from
+// `raw_module`: the import names `./js/api/error.js` exactly, a path that means the same file from
 // the crate root (where wasm-bindgen-test serves it) and from pkg/ (the build copies js/ there
 // as it is), so the class wasm throws is the class the package exports.
-#[wasm_bindgen(raw_module = "./js/error.js")]
+#[wasm_bindgen(raw_module = "./js/api/error.js")]
 extern "C" {
     /// The JS `ClickSendError` class, an `Error` subclass.
     #[wasm_bindgen(extends = js_sys::Error)]

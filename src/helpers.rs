@@ -89,7 +89,7 @@ pub fn parse_phone(input: JsValue, default_country: JsValue) -> Result<String, J
 
 /// The numbers ClickSend may have stored for a message's `to` (`clicksend_core::phone::recipient`),
 /// space-separated: one, two (national or international: both are searched), or none ("").
-/// For `sms.reconcile` (js/reconcile.js); not exported by the package.
+/// For `sms.reconcile` (js/api/reconcile.js); not exported by the package.
 #[wasm_bindgen(js_name = recipientNumbers)]
 pub fn recipient_numbers(to: &str, country: Option<String>) -> String {
     match phone::recipient(to, country.as_deref()) {
@@ -121,7 +121,7 @@ pub fn phone_info(input: JsValue) -> Result<JsValue, JsValue> {
 /// checks of `clicksend_core::webhook`, timestamps as numbers, every other field as sent. The
 /// classification is set last and a payload field named `type` is kept as `payload_type`, so
 /// no field can override it.
-/// `parseWebhook` (js/client.js) turns a Request, a body or URLSearchParams into the pairs.
+/// `parseWebhook` (js/api/client.js) turns a Request, a body or URLSearchParams into the pairs.
 #[wasm_bindgen(js_name = parseWebhookPairs)]
 pub fn parse_webhook_pairs(pairs: js_sys::Array) -> Result<JsValue, JsValue> {
     let mut fields = Vec::with_capacity(pairs.length() as usize);

@@ -98,7 +98,7 @@ pub fn type_name(v: &JsValue) -> &'static str {
     }
 }
 
-#[wasm_bindgen(raw_module = "./js/values.js")]
+#[wasm_bindgen(raw_module = "./js/bridge/values.js")]
 extern "C" {
     /// A plain object (not null, an array or a function), in one crossing instead of three.
     /// It cannot throw (a revoked Proxy counts as not an array, as in [`is_array`]).

@@ -1,4 +1,4 @@
-//! Sending a request through js/hooks.js (the client's `fetch`, or the global one: never
+//! Sending a request through js/bridge/hooks.js (the client's `fetch`, or the global one: never
 //! `window`, so it runs in pages, workers, workerd and Node alike), under a timeout and the
 //! caller's `AbortSignal`, and turning the answer into the envelope or a [`Rejection`].
 
@@ -19,12 +19,12 @@ extern "C" {
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-// js/hooks.js (the same path from the crate root and from pkg/, as for js/error.js): one
+// js/bridge/hooks.js (the same path from the crate root and from pkg/, as for js/api/error.js): one
 // attempt, sent with the client's `fetch` (the caller's, or the global one looked up then),
 // after the client's rate limit, with its events; it resolves with the response's status,
 // `Retry-After` and body text read within limits, and rejects if anything about the request
 // or the response throws. `hooks` is the client's state there (`undefined`: the defaults).
-#[wasm_bindgen(raw_module = "./js/hooks.js")]
+#[wasm_bindgen(raw_module = "./js/bridge/hooks.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn attempt(hooks: &JsValue, context: &JsValue, url: &str, method: &str, headers: &JsValue, body: &JsValue, deadline: &Deadline) -> Result<Promise, JsValue>;
@@ -34,14 +34,14 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn hold(hooks: &JsValue, ms: f64) -> Result<(), JsValue>;
 
-    /// A call's deadline, made and read in js/hooks.js: one crossing of the boundary each,
+    /// A call's deadline, made and read in js/bridge/hooks.js: one crossing of the boundary each,
     /// where building the controller, its timer and its listener from here took a dozen.
     type Deadline;
     #[wasm_bindgen(catch, js_name = deadline)]
     fn start_deadline(timeout_ms: u32, caller: Option<AbortSignal>) -> Result<Deadline, JsValue>;
     // These three cannot throw; `catch` is there because wasm-bindgen 0.2.130 imports a
     // function that needs no glue straight from its module, under a key of its own in the
-    // imports object, and bundlers warn about the repeated "./js/hooks.js" keys.
+    // imports object, and bundlers warn about the repeated "./js/bridge/hooks.js" keys.
     /// 0 running, 1 `timeoutMs` ran out, 2 the caller's signal aborted.
     #[wasm_bindgen(catch)]
     fn stopped(deadline: &Deadline) -> Result<u32, JsValue>;
@@ -51,7 +51,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn pause(deadline: &Deadline, ms: f64) -> Result<Promise, JsValue>;
 
-    /// What `attempt` resolves with (js/body.js's reading of the response), read into [`Answer`].
+    /// What `attempt` resolves with (js/bridge/body.js's reading of the response), read into [`Answer`].
     type Answered;
     #[wasm_bindgen(method, getter)]
     fn status(this: &Answered) -> f64;
@@ -77,7 +77,7 @@ extern "C" {
     #[wasm_bindgen(method, getter, catch)]
     fn message(this: &Envelope) -> Result<JsValue, JsValue>;
 
-    /// What js/hooks.js rejects with when the call stopped before the request left (it
+    /// What js/bridge/hooks.js rejects with when the call stopped before the request left (it
     /// waited for the rate limit or a 429's hold): `notSent` is then true.
     type Failed;
     #[wasm_bindgen(method, getter, js_name = notSent)]
@@ -140,7 +140,7 @@ pub struct Session {
     pub config: Config,
     /// Without and with `Content-Type: application/json`.
     headers: [js_sys::Object; 2],
-    /// The client's state in js/hooks.js (its fetch, rate limit and event handlers).
+    /// The client's state in js/bridge/hooks.js (its fetch, rate limit and event handlers).
     hooks: JsValue,
 }
 
@@ -156,7 +156,7 @@ impl Session {
             if let Some(connection) = &config.connection {
                 set("Maton-Connection", connection)?;
             }
-            // js/hooks.js leaves it out in browsers (it would cost a CORS preflight).
+            // js/bridge/hooks.js leaves it out in browsers (it would cost a CORS preflight).
             if let Some(agent) = Reflect::get(&hooks, &"userAgent".into()).ok().and_then(|v| v.as_string()) {
                 set("User-Agent", &agent)?;
             }
@@ -289,7 +289,7 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
         Err(e) => Err(e),
     };
     // The body stays a JS string: copied into wasm memory only for an error's message, and
-    // then at most js/body.js's limit for an error body.
+    // then at most js/bridge/body.js's limit for an error body.
     let answer = match sent {
         Ok(answer) => Answer::new(answer.unchecked_into()),
         Err(e) => {
@@ -319,7 +319,7 @@ async fn attempt_once(session: &Session, out: &Outgoing, body: Option<&JsValue>,
 /// How much of a body that is not the expected answer is copied into wasm memory to be quoted.
 const QUOTED_CHARS: u32 = 4096;
 
-/// What js/body.js read of a response.
+/// What js/bridge/body.js read of a response.
 struct Answer {
     status: u16,
     /// The body, a JS string: copied into wasm memory only for an error's message.

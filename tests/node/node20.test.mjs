@@ -1,7 +1,7 @@
 // Node 20's V8 (11.3) crashed the whole process ("Fatal error ... unreachable code") when a
 // function whose call into wasm TurboFan had inlined was deoptimized during that call: two
 // rounds of 20,000 calls in flight (a fetch that never answers) did it, every time, through
-// both Node entries. js/node20.js turns that inlining off on V8 11.3. Calls are Promises (an
+// both Node entries. js/entries/node20.js turns that inlining off on V8 11.3. Calls are Promises (an
 // APIPromise each) since; the same flood must finish on every Node major the package supports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

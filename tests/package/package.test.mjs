@@ -33,29 +33,29 @@ test('package: the tarball holds the entries, types, wasm and licence, nothing e
     'CHANGELOG.md',
     'LICENSE-MIT',
     'LICENSE-APACHE',
-    'js/node.js',
-    'js/node.cjs',
-    'js/web.js',
-    'js/workerd.js',
-    'js/client.js',
-    'js/error.js',
+    'js/entries/node.js',
+    'js/entries/node.cjs',
+    'js/entries/web.js',
+    'js/entries/workerd.js',
+    'js/api/client.js',
+    'js/api/error.js',
     'clicksend_wasm.js',
     'clicksend_wasm_bg.wasm',
     'index.d.ts',
     'index.d.cts',
     'generated.d.ts',
     'generated.d.cts',
-    'js/lazy.js',
+    'js/entries/lazy.js',
     'lazy.d.ts',
-    'js/testing.cjs',
+    'js/kit/kit.cjs',
     'testing.d.cts',
   ]) {
     assert.ok(files.includes(f), `${f} is in the tarball`);
   }
   assert.deepEqual(
-    files.filter((f) => !/^(js\/)?[\w.-]+$/.test(f)),
+    files.filter((f) => !/^(js\/(api|bridge|entries|kit)\/)?[\w.-]+$/.test(f)),
     [],
-    'only top-level files and js/',
+    'only top-level files and js/ by role',
   );
 });
 
@@ -63,13 +63,13 @@ test('package: every entry bundles with esbuild without a warning', async () => 
   // A bundler's warning lands in every user's build output (wasm-bindgen once wrote the same
   // module key three times into its imports object).
   for (const [entry, platform] of [
-    ['web.js', 'browser'],
-    ['workerd.js', 'neutral'],
-    ['edge.js', 'neutral'],
-    ['node.js', 'node'],
-    ['node.cjs', 'node'],
-    ['lazy.js', 'browser'],
-    ['testing.cjs', 'node'],
+    ['entries/web.js', 'browser'],
+    ['entries/workerd.js', 'neutral'],
+    ['entries/edge.js', 'neutral'],
+    ['entries/node.js', 'node'],
+    ['entries/node.cjs', 'node'],
+    ['entries/lazy.js', 'browser'],
+    ['kit/kit.cjs', 'node'],
   ]) {
     const result = await esbuild.build({
       entryPoints: [join(root, 'pkg/js', entry)],
@@ -100,7 +100,7 @@ test('package: a Vite app built with `vite build` sends an SMS from Chromium', a
   await checkOneSend(sandbox, join(dir, 'dist'), 'vite-app');
 });
 
-test('package: a plain page imports node_modules/clicksend-wasm/js/web.js with no bundler', async () => {
+test('package: a plain page imports node_modules/clicksend-wasm/js/entries/web.js with no bundler', async () => {
   const dir = project('plain-page');
   await checkOneSend(sandbox, dir, 'plain-page');
 });

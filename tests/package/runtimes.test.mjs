@@ -57,8 +57,8 @@ async function assertSent(body, source) {
 
 for (const [version, node] of Object.entries(NODE)) {
   for (const [name, file, entry, body] of [
-    ['node-esm', 'main.js', /\/node_modules\/clicksend-wasm\/js\/node\.js$/, 'Hello from Node ESM'],
-    ['node-cjs', 'main.js', /\/node_modules\/clicksend-wasm\/js\/node\.cjs$/, 'Hello from Node CommonJS'],
+    ['node-esm', 'main.js', /\/node_modules\/clicksend-wasm\/js\/entries\/node\.js$/, 'Hello from Node ESM'],
+    ['node-cjs', 'main.js', /\/node_modules\/clicksend-wasm\/js\/entries\/node\.cjs$/, 'Hello from Node CommonJS'],
   ]) {
     test(`runtimes: Node ${version}, ${name === 'node-esm' ? 'import' : 'require'}: its entry, a send, a 404 as ClickSendError`, async () => {
       await sandbox.reset();
@@ -71,8 +71,8 @@ for (const [version, node] of Object.entries(NODE)) {
 }
 
 for (const [file, source, entry] of [
-  ['index.js', 'bun-import', /\/node_modules\/clicksend-wasm\/js\/bun\.js$/],
-  ['require.cjs', 'bun-require', /\/node_modules\/clicksend-wasm\/js\/node\.cjs$/],
+  ['index.js', 'bun-import', /\/node_modules\/clicksend-wasm\/js\/entries\/bun\.js$/],
+  ['require.cjs', 'bun-require', /\/node_modules\/clicksend-wasm\/js\/entries\/node\.cjs$/],
 ]) {
   test(`runtimes: Bun, ${file}: the bun entry, a send, a 404 as ClickSendError`, async () => {
     await sandbox.reset();
@@ -93,7 +93,7 @@ for (const [file, source] of [
     const host = new URL(sandbox.url).host;
     const permissions = [`--allow-net=${host}`, '--allow-read=node_modules/clicksend-wasm', '--allow-env=MATON_API_KEY,CLICKSEND_BASE_URL'];
     const out = runJson(DENO, ['run', '--no-prompt', ...permissions, file], dir, { DENO_DIR: join(packed.dir, 'deno-cache'), NO_COLOR: '1' });
-    assert.match(out.entry, /\/node_modules\/clicksend-wasm\/js\/deno\.js$/);
+    assert.match(out.entry, /\/node_modules\/clicksend-wasm\/js\/entries\/deno\.js$/);
     assert.deepEqual({ ...out, entry: undefined }, { entry: undefined, status: 'SUCCESS', parts: 1, notFound: '404 NOT_FOUND' });
     await assertSent('Hello from Deno', source);
   });

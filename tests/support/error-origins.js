@@ -35,14 +35,14 @@ export async function errorOrigins(pkg, base, key, refused) {
     'wasm: a refused connection': () => failure(() => offline.account.get()),
     'wasm: smsParts of a number': () => failure(() => smsParts(42)),
     'wasm: a bad option': () => failure(() => new ClickSend({ apiKey: 1 })),
-    // bulk sends: the checks in js/bulk.js, and a failed batch's error in its results.
+    // bulk sends: the checks in js/api/bulk.js, and a failed batch's error in its results.
     'bulk: a bad option': () => failure(() => client.sms.sendBulk(SMS, { concurrency: 0 })),
     'bulk: a bad message': () => failure(() => client.sms.sendBulk([{ body: 'no recipient' }])),
     'bulk: a failed batch': async () => (await offline.sms.sendBulk(SMS))[0].error,
-    // pagination: the checks in js/pagination.js, and a page that could not be fetched.
+    // pagination: the checks in js/api/pagination.js, and a page that could not be fetched.
     'pagination: a bad option': () => failure(() => first(client.sms.history.all({}, { maxItems: 0 }))),
     'pagination: a failed page': () => failure(() => first(offline.sms.history.all())),
-    // webhooks: the checks in js/webhook.js, and the classification in wasm.
+    // webhooks: the checks in js/api/webhook.js, and the classification in wasm.
     'webhooks: not a request': () => failure(() => parseWebhook(42)),
     'webhooks: no message_id': () => failure(() => parseWebhook(new URLSearchParams('status=Delivered'))),
   };

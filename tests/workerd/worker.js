@@ -1,7 +1,7 @@
 // A Worker that makes one client call per request, so the workerd suite can run the
 // shared cases (tests/support/cases.mjs) inside workerd. It imports the built package's
 // workerd entry, which imports the .wasm as a compiled module.
-import * as pkg from '../../pkg/js/workerd.js';
+import * as pkg from '../../pkg/js/entries/workerd.js';
 import { callByName } from '../support/call.js';
 import { codeRedaction, poisoning, rawPaths, uploadLimit, webhookFields } from '../support/security-cases.js';
 import { errorEvents, eventsAndResponse, overrides, ownFetch, rateLimit, retryAfterHold } from '../support/seams-cases.js';

@@ -1,8 +1,8 @@
 //! The testing kit's wasm: a thin front over `clicksend-model`, the same model the sandbox
-//! server runs, for `clicksend-wasm/testing` (js/testing.js). Strings in, strings out: requests
+//! server runs, for `clicksend-wasm/testing` (js/kit/kit.js). Strings in, strings out: requests
 //! arrive as their parts, answers and state leave as JSON text, so no serializer crosses the
 //! boundary. A request is taken in the model's two steps ([`Kit::arrive`], then
-//! [`Kit::answer`]) so that js/testing.js can wait, hang or cut as a fault says in between.
+//! [`Kit::answer`]) so that js/kit/kit.js can wait, hang or cut as a fault says in between.
 
 use clicksend_model::{control, Arrival, Auth, Model};
 use serde_json::{json, Value};

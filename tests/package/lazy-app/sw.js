@@ -1,6 +1,6 @@
 // A module service worker (as a PWA's background sync has): no top-level await may run here,
 // and import() is not allowed, so it uses the lazy entry, which loads the .wasm on first use.
-import { ClickSend } from './node_modules/clicksend-wasm/js/lazy.js';
+import { ClickSend } from './node_modules/clicksend-wasm/js/entries/lazy.js';
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

@@ -696,7 +696,7 @@ export interface ConnectionsQuery {
 
 type Ok<T> = Call<Envelope<T>>;
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: on purpose: the interface below adds the generated areas, and js/client.js makes every one
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: on purpose: the interface below adds the generated areas, and js/api/client.js makes every one
 export class ClickSend {
   /** A client: `{apiKey}` for the Maton gateway, `{username, apiKey}` for ClickSend directly, or `{baseUrl}` for a proxy; throws a ClickSendError (INVALID_ARGUMENT) for a bad option. */
   constructor(options: ClickSendOptions);

@@ -3,7 +3,7 @@
 // sandbox server runs) lives in its own .wasm (clicksend_testing_bg.wasm), loaded by the
 // entry of each runtime (testing-node.js, testing-workerd.js, testing-web.js) before this
 // module is used; the main entry's .wasm does not change.
-import { Kit } from '../clicksend_testing.js';
+import { Kit } from '../../clicksend_testing.js';
 
 const DEFAULT_WEBHOOK_URL = 'https://example.com/webhooks/clicksend';
 

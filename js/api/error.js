@@ -1,6 +1,6 @@
 // The one error class of the package. Defined in JS so that it is a real `Error` subclass
 // (stack, `instanceof`, `name`). The wasm side imports this very module (src/error.rs,
-// `raw_module = "./js/error.js"`: the same path from the crate root and from pkg/), so an
+// `raw_module = "./js/api/error.js"`: the same path from the crate root and from pkg/), so an
 // error from wasm, from JS and from a user's own code is one class.
 
 /** The `code` of an error made without one. */

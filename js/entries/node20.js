@@ -1,4 +1,4 @@
-// Used by Node's entries (js/node.js, js/node-require.js), bundled into them.
+// Used by Node's entries (js/entries/node.js, js/entries/node-require.js), bundled into them.
 //
 // The V8 of Node 20 (11.3) can crash the whole process ("Fatal error ... unreachable code",
 // in Deoptimizer::DoComputeBuiltinContinuation) when a function whose call into wasm

@@ -2,15 +2,15 @@
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm. What a
 // production app plugs in (its own fetch, events, a rate limit, the raw response) is kept
-// per client in js/hooks.js, which the wasm transport calls for every attempt.
-import { Client, endpointsJson, packageVersion } from '../clicksend_wasm.js';
+// per client in js/bridge/hooks.js, which the wasm transport calls for every attempt.
+import { Client, endpointsJson, packageVersion } from '../../clicksend_wasm.js';
 import { sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
-import { callRecord, clientHooks, EVENTS, shownHeaders } from './hooks.js';
+import { callRecord, clientHooks, EVENTS, shownHeaders } from '../bridge/hooks.js';
 import { pages } from './pagination.js';
 import { reconcile } from './reconcile.js';
 
-export { smsParts, parsePhone, phoneInfo, toGsm7 } from '../clicksend_wasm.js';
+export { smsParts, parsePhone, phoneInfo, toGsm7 } from '../../clicksend_wasm.js';
 export { ClickSendError } from './error.js';
 export { parseWebhook } from './webhook.js';
 
@@ -37,7 +37,7 @@ function hooksFrom(options) {
 /**
  * Maton's documented limit: 10 requests a second per account, 429 above it (its gateway skill's
  * "Rate Limits"). Kept as the gateway counts it, by the requests that may reach it within any
- * second (js/hooks.js, GatewayLimiter). Only for the gateway's own base URL.
+ * second (js/bridge/hooks.js, GatewayLimiter). Only for the gateway's own base URL.
  */
 const MATON_RATE_LIMIT = { gateway: 10 };
 
@@ -78,7 +78,7 @@ function userAgent(appInfo) {
  * `withResponse()` for the data with the response it came in, as openai-node's APIPromise.
  * `then` and the rest make plain Promises (the species), so nothing else carries the record.
  * (Calls were thenables while Node 20's V8 crashed on promises it deoptimized during a wasm
- * call; js/node20.js turns off the inlining that did it, and tests/node/node20.test.mjs floods
+ * call; js/entries/node20.js turns off the inlining that did it, and tests/node/node20.test.mjs floods
  * these promises on every Node.)
  */
 export class APIPromise extends Promise {

@@ -6,11 +6,11 @@
 // `phoneInfo`, `toGsm7`, `endpoints`) work once `ready()` has resolved, and throw NOT_READY
 // before. The API is the main entry's, built on it: a `ClickSend` made before the .wasm is
 // loaded checks its options at its first call (each call then rejects with what is wrong).
-import init from '../clicksend_wasm.js';
-import * as loaded from './client.js';
-import { APIPromise } from './client.js';
-import { ClickSendError, invalid } from './error.js';
-import { EVENTS } from './hooks.js';
+import init from '../../clicksend_wasm.js';
+import * as loaded from '../api/client.js';
+import { APIPromise } from '../api/client.js';
+import { ClickSendError, invalid } from '../api/error.js';
+import { EVENTS } from '../bridge/hooks.js';
 import TABLE from './table.js';
 
 export { APIPromise, ClickSendError };
@@ -24,7 +24,7 @@ let isReady = false;
  * entry. Rejects with NOT_READY if it cannot be loaded (and may be called again).
  */
 export function ready(source) {
-  loading ??= init({ module_or_path: source ?? new URL('../clicksend_wasm_bg.wasm', import.meta.url) }).then(
+  loading ??= init({ module_or_path: source ?? new URL('../../clicksend_wasm_bg.wasm', import.meta.url) }).then(
     () => {
       isReady = true;
     },
@@ -60,7 +60,7 @@ const AREA_TAG = { value: 'ClickSendArea' };
 
 /**
  * The client of the main entry, made on first use: the same namespaces (from the endpoint table,
- * generated into js/table.js when the package is built), each function waiting for the .wasm and
+ * generated into js/entries/table.js when the package is built), each function waiting for the .wasm and
  * then calling the loaded client's.
  */
 export class ClickSend {

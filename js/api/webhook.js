@@ -1,6 +1,6 @@
 // `parseWebhook(...)`: what ClickSend sends to a callback URL, as key/value pairs for the
 // checks in wasm (clicksend_core::webhook), after the caller's checks that it is genuine.
-import { parseWebhookPairs } from '../clicksend_wasm.js';
+import { parseWebhookPairs } from '../../clicksend_wasm.js';
 import { ClickSendError, invalid, readArgument, unreadable } from './error.js';
 
 /** The code of a callback that fails one of the caller's checks (token, user, subaccount). */

@@ -1,8 +1,8 @@
 // Cloudflare Workers (workerd): the .wasm is imported as a compiled module, because
 // workerd does not compile WebAssembly from bytes at run time.
-import wasmModule from '../clicksend_wasm_bg.wasm';
-import { initSync } from '../clicksend_wasm.js';
+import wasmModule from '../../clicksend_wasm_bg.wasm';
+import { initSync } from '../../clicksend_wasm.js';
 
 initSync({ module: wasmModule });
 
-export * from './client.js';
+export * from '../api/client.js';

@@ -3,9 +3,9 @@
 // because it does not compile WebAssembly from bytes at run time. The module may come from
 // another realm (Next runs edge code in its own context), where `instanceof WebAssembly.Module`
 // fails, so it is instantiated with `WebAssembly.instantiate` (through `init`), which takes it.
-import wasmModule from '../clicksend_wasm_bg.wasm?module';
-import init from '../clicksend_wasm.js';
+import wasmModule from '../../clicksend_wasm_bg.wasm?module';
+import init from '../../clicksend_wasm.js';
 
 await init({ module_or_path: wasmModule });
 
-export * from './client.js';
+export * from '../api/client.js';

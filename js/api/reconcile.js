@@ -3,7 +3,7 @@
 // descriptions document: `q=to:<number>` (the history holds E.164) and a `date_from`/`date_to`
 // window. ClickSend has no idempotency key; this is what stands in for one, so it answers
 // `not_found` only when a resend cannot make a duplicate, and `unknown` whenever it cannot be sure.
-import { recipientNumbers } from '../clicksend_wasm.js';
+import { recipientNumbers } from '../../clicksend_wasm.js';
 import { ClickSendError, invalid, readArgument } from './error.js';
 
 /**

@@ -1,7 +1,7 @@
 // Looking at a caller's values for the wasm side (src/js.rs, src/args.rs) in one crossing
 // where reading them from wasm took several: each call from wasm into JS costs about as much
 // as the check it makes, and a batch of 1000 messages made 7000 of them. Imported by the wasm
-// glue as `./js/values.js` (the same path from the crate root and from pkg/). A value that
+// glue as `./js/bridge/values.js` (the same path from the crate root and from pkg/). A value that
 // throws (a Proxy's trap, a getter) is handled here as wasm handled it: see each function.
 
 /** A plain object: not null, an array or a function. A revoked Proxy counts as not an array. */

@@ -1,5 +1,5 @@
 // `fn.all(...)`: ClickSend's pages as one async iterator, for every paginated function.
-import { callOptionNames as wasmCallOptionNames } from '../clicksend_wasm.js';
+import { callOptionNames as wasmCallOptionNames } from '../../clicksend_wasm.js';
 import { ClickSendError, invalid, readArgument } from './error.js';
 
 /**

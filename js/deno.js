@@ -1,7 +1,0 @@
-// Deno: the .wasm read from the package's folder with Deno.readFile and compiled at import
-// (`deno run` needs --allow-read for the package's folder).
-import { initSync } from '../clicksend_wasm.js';
-
-initSync({ module: await Deno.readFile(new URL('../clicksend_wasm_bg.wasm', import.meta.url)) });
-
-export * from './client.js';
