@@ -8,8 +8,8 @@ const t0 = performance.now();
 if (which === 'ours') {
   // BENCH_PKG: another build (js/node.js in builds made before js/ had folders).
   const pkg = process.env.BENCH_PKG ?? new URL('../pkg', import.meta.url).pathname;
-  const { existsSync } = await import('node:fs');
-  const { ClickSend } = await import(existsSync(`${pkg}/js/entries/node.js`) ? `${pkg}/js/entries/node.js` : `${pkg}/js/node.js`);
+  const { entryFile } = await import('./build-entry.mjs');
+  const { ClickSend } = await import(entryFile(pkg, 'node.js'));
   const c = new ClickSend({ apiKey: 'sandbox-key', baseUrl: url, timeoutMs: 120_000 });
   results = await c.sms.sendBulk(messages, { concurrency: Number(concurrency) });
 } else {

@@ -14,16 +14,10 @@ if (which === 'ours') {
   // Node compatibility layer, milliseconds that B's run would not pay.
   const other = globalThis.Deno ? Deno.env.get('BENCH_PKG') : process.env.BENCH_PKG;
   // Another build may be from before js/ had folders (js/node.js then, js/entries/node.js now).
-  const { ClickSend } = await import(other ? await otherEntry(other, entry) : `../pkg/js/entries/${entry}`);
+  const { ClickSend } = await import(other ? (await import('./build-entry.mjs')).entryFile(other, entry) : `../pkg/js/entries/${entry}`);
   await new ClickSend({ apiKey: 'k', baseUrl: 'http://stub' }).account.get();
 } else {
   const { FetchClient } = await import('./fetch-client.js');
   await new FetchClient({ apiKey: 'k', baseUrl: 'http://stub' }).smsHistory({});
 }
 console.log(JSON.stringify({ ms: t1 - t0 }));
-
-/** The entry of another build: js/entries/<entry>, or js/<entry> in builds made before the folders. */
-async function otherEntry(dir, entry) {
-  const { existsSync } = await import('node:fs');
-  return existsSync(`${dir}/js/entries/${entry}`) ? `${dir}/js/entries/${entry}` : `${dir}/js/${entry}`;
-}

@@ -4,8 +4,8 @@
 // that crashed (a non-zero exit, or V8's "unreachable code"). Prints a Markdown table.
 //   node bench/crash-check.mjs [runs=32]   (BENCH_PKG: another build than pkg/)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { entryFile } from './build-entry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[2] ?? 32);
@@ -22,8 +22,7 @@ for (let i = 0; i < 20000; i++) send();
 await new Promise((resolve) => setTimeout(resolve, 0));
 process.exit(0);`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg`;
-/** An entry of the build: js/entries/<name>, or js/<name> in builds made before js/ had folders. */
-const entry = (name) => (existsSync(`${pkg}/js/entries/${name}`) ? `${pkg}/js/entries/${name}` : `${pkg}/js/${name}`);
+const entry = (name) => entryFile(pkg, name);
 const loads = {
   import: `import { ClickSend } from '${entry('node.js')}';`,
   require: `import { createRequire } from 'node:module'; const { ClickSend } = createRequire(import.meta.url)('${entry('node.cjs')}');`,

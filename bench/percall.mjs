@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { entryFile } from './build-entry.mjs';
 import { HISTORY, QUERY, SEND, SMS, stubFetch } from './canned.mjs';
 import { perCall } from './measure.mjs';
 
@@ -19,7 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 async function makeClient() {
   if (which === 'ours' || which === 'ours-limited') {
     globalThis.fetch = stubFetch;
-    const { ClickSend } = await import(`${process.env.BENCH_PKG ?? `${root}pkg`}/js/${entry}`); // BENCH_PKG: compare another build
+    const { ClickSend } = await import(entryFile(process.env.BENCH_PKG ?? `${root}pkg`, entry)); // BENCH_PKG: compare another build
     const rateLimit = which === 'ours-limited' ? { rateLimit: { perSecond: 1e9, burst: 1e9 } } : {};
     const c = new ClickSend({ apiKey: 'k', baseUrl: 'http://stub', maxRetries: 0, ...rateLimit });
     return { send: () => c.sms.send(SMS), history: () => c.sms.history(QUERY) };

@@ -5,13 +5,14 @@
 //   B: bench/fetch-client.js, a plain hand-written fetch client (the lower bound).
 // Figures are medians over repeated runs; nothing here is a test and nothing fails on time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { startSandbox } from '../tests/support/sandbox.mjs';
+import { entryFile } from './build-entry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const deps = createRequire(`${root}target/bench/deps/`);
@@ -22,8 +23,8 @@ const node = (args) => JSON.parse(execFileSync(process.execPath, args, { cwd: ro
 // The package measured is pkg/ (BENCH_PKG_DIR: another build's folder under the repository,
 // e.g. an earlier commit's, to compare); the child processes get it as BENCH_PKG.
 const pkgDir = process.env.BENCH_PKG_DIR ?? 'pkg';
-/** An entry's path in the build: js/entries/<name>, or js/<name> in builds made before js/ had folders. */
-const entryOf = (name) => (existsSync(`${root}${pkgDir}/js/entries/${name}`) ? `${pkgDir}/js/entries/${name}` : `${pkgDir}/js/${name}`);
+/** An entry's path in the build, from the repository's root. */
+const entryOf = (name) => entryFile(`${root}${pkgDir}`, name).slice(root.length);
 process.env.BENCH_PKG = `${root}${pkgDir}`;
 const rows = []; // {section, measure, ours, a, b, unit, versus}
 /** A row: `ours`, `a`, `b` numbers (in `unit`) or text; `versus`: 'ratio' (ours / B) or 'plus' (B + the difference). */
