@@ -196,8 +196,9 @@ async function workerd() {
       external: ['*.wasm'],
       logLevel: 'silent',
     });
-    // The bundle imports the .wasm by the path the package's entry gives (../clicksend_wasm_bg.wasm).
-    workers[which] = [{ type: 'ESModule', path: `${root}${pkgDir}/js/worker.js`, contents: built.outputFiles[0].text }];
+    // The bundle imports the .wasm by the path the package's entry gives (relative to the
+    // entry), so the bundle is placed beside the entry.
+    workers[which] = [{ type: 'ESModule', path: `${root}${entryOf('workerd.js').replace(/workerd\.js$/, 'worker.js')}`, contents: built.outputFiles[0].text }];
     if (which === 'ours') workers[which].push({ type: 'CompiledWasm', path: wasmPath, contents: readFileSync(wasmPath) });
   }
   // The three in turn, so a slower moment of the machine does not fall on one of them only.
