@@ -6,7 +6,8 @@
 import { Client, endpointsJson, packageVersion } from '../../clicksend_wasm.js';
 import { sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
-import { callRecord, clientHooks, EVENTS, shownHeaders } from '../bridge/hooks.js';
+import { callRecord, checkListener, clientHooks, shownHeaders } from '../bridge/hooks.js';
+import { newArea } from './area.js';
 import { pages } from './pagination.js';
 import { reconcile } from './reconcile.js';
 
@@ -20,7 +21,6 @@ export function endpoints() {
 }
 
 let table; // read once, on the first construction
-const AREA_TAG = { value: 'ClickSendArea' };
 /** An appInfo name or version: what a User-Agent product token may hold. */
 const TOKEN = /^[A-Za-z0-9._~+-]{1,64}$/;
 
@@ -123,7 +123,7 @@ export class ClickSend {
     this.#hooks = hooks;
     table ??= endpoints();
     table.forEach(({ area, name, paged, bulk, reconcile: reconciles, params }, index) => {
-      this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
+      this[area] ??= newArea();
       const ns = this[area];
       const record = () => callRecord(area, name);
       const fn = (...args) => {
@@ -162,8 +162,7 @@ export class ClickSend {
 
   /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */
   on(event, handler) {
-    if (!EVENTS.includes(event)) throw invalid(`on(): unknown event \`${String(event)}\` (known: ${EVENTS.join(', ')})`);
-    if (typeof handler !== 'function') throw invalid('on(): the handler must be a function');
+    checkListener(event, handler);
     const handlers = this.#hooks.handlers[event];
     const own = (e) => handler(e); // a handler added twice is two handlers, removed one at a time
     handlers.add(own);

@@ -5,6 +5,7 @@
 // client's state (`clientHooks`), or undefined when the wasm Client is used directly: then the
 // global fetch and nothing else. No event or record ever holds a request header: credentials
 // travel only in `init.headers`, which nothing here copies out.
+import { invalid } from '../api/error.js';
 import { readResponse } from './body.js';
 
 /** The abort reasons of a call's controller: its `timeoutMs` ran out, or the caller's signal fired. */
@@ -12,6 +13,12 @@ const TIMEOUT_REASON = 'clicksend-wasm: timeoutMs';
 const CALLER_REASON = "clicksend-wasm: caller's signal";
 /** The events `client.on` takes. */
 export const EVENTS = ['request', 'response', 'retry', 'error'];
+
+/** Refuses an unknown event or a handler that is not a function: `on()` of the client and of the lazy entry. */
+export function checkListener(event, handler) {
+  if (!EVENTS.includes(event)) throw invalid(`on(): unknown event \`${String(event)}\` (known: ${EVENTS.join(', ')})`);
+  if (typeof handler !== 'function') throw invalid('on(): the handler must be a function');
+}
 
 const now = () => Date.now();
 

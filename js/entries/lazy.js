@@ -8,9 +8,10 @@
 // loaded checks its options at its first call (each call then rejects with what is wrong).
 import init from '../../clicksend_wasm.js';
 import * as loaded from '../api/client.js';
+import { newArea } from '../api/area.js';
 import { APIPromise } from '../api/client.js';
-import { ClickSendError, invalid } from '../api/error.js';
-import { EVENTS } from '../bridge/hooks.js';
+import { ClickSendError } from '../api/error.js';
+import { checkListener } from '../bridge/hooks.js';
 import TABLE from './table.js';
 
 export { APIPromise, ClickSendError };
@@ -56,8 +57,6 @@ export async function parseWebhook(input, options) {
   return loaded.parseWebhook(input, options);
 }
 
-const AREA_TAG = { value: 'ClickSendArea' };
-
 /**
  * The client of the main entry, made on first use: the same namespaces (from the endpoint table,
  * generated into js/entries/table.js when the package is built), each function waiting for the .wasm and
@@ -72,7 +71,7 @@ export class ClickSend {
     this.#options = options;
     if (isReady) this.#client = new loaded.ClickSend(options); // its options checked now
     for (const [area, name, paged, bulk, reconcile] of TABLE) {
-      this[area] ??= Object.defineProperty({}, Symbol.toStringTag, AREA_TAG);
+      this[area] ??= newArea();
       const fn = (...args) => this.#call((c) => c[area][name](...args));
       this[area][name] = fn;
       if (paged) fn.all = (...args) => this.#pages((c) => c[area][name].all(...args));
@@ -120,8 +119,7 @@ export class ClickSend {
 
   /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */
   on(event, handler) {
-    if (!EVENTS.includes(event)) throw invalid(`on(): unknown event \`${String(event)}\` (known: ${EVENTS.join(', ')})`);
-    if (typeof handler !== 'function') throw invalid('on(): the handler must be a function');
+    checkListener(event, handler);
     if (this.#client) return this.#client.on(event, handler);
     const listener = { event, handler, off: undefined };
     this.#listeners.push(listener);
