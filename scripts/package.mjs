@@ -105,27 +105,9 @@ function packageJson() {
     module: js('entries/web'),
     files: ['*.js', 'js/', '*.d.ts', '*.d.cts', '*.wasm', 'README.md', 'CHANGELOG.md', 'LICENSE-*'],
     // Importing an entry instantiates its .wasm; nothing else has side effects.
-    sideEffects: EFFECTS.map(js),
+    sideEffects: ENTRIES.filter((e) => e.effects).map((e) => js(e.file)),
     engines: { node: '>=18' },
   };
-}
-
-/** The entries with side effects, in the order package.json has always listed them. */
-const EFFECTS = [
-  'entries/node',
-  'entries/node.cjs',
-  'entries/workerd',
-  'entries/web',
-  'entries/edge',
-  'entries/deno',
-  'entries/bun',
-  'kit/node',
-  'kit/kit.cjs',
-  'kit/workerd',
-  'kit/web',
-];
-for (const e of ENTRIES) {
-  if (e.effects !== EFFECTS.includes(e.file)) throw new Error(`scripts/package.mjs: ${e.file}'s side effects are listed wrongly`);
 }
 
 /** The lazy entry's table: [area, name, paged, bulk, reconcile] per operation. */
