@@ -89,19 +89,56 @@ function untilAborted(promise, signal) {
 }
 
 /**
- * Spaces requests to `perSecond` on average with bursts of `burst` (a token bucket), in order.
- * A waiting request holds no slot: slots are handed out when they come due, to the first
- * request still waiting, so one that gives up (its timeout, its signal) leaves nothing
- * taken, and the next in line goes in its place.
+ * Requests waiting in line for a limiter's slot, in order. A waiting request holds nothing: a
+ * limiter hands slots to the first still waiting (`handOut`), so one that gives up (its
+ * timeout, its signal) leaves the line and takes nothing.
  */
-class Limiter {
+class Line {
+  queue = [];
+  timer = undefined;
+
+  /** Waits for a slot in line; rejects (and leaves the line) when `signal` aborts. */
+  acquire(signal) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const waiter = { resolve, signal, onAbort: undefined };
+      waiter.onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(signal.reason);
+        if (this.queue.length === 0) this.stop();
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.schedule();
+    });
+  }
+
+  /** Gives `slot` to the first request in line. */
+  handOut(slot) {
+    const waiter = this.queue.shift();
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve(slot);
+  }
+
+  /** No one waits: no timer needs to wake the line. */
+  stop() {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
+ * Spaces requests to `perSecond` on average with bursts of `burst` (a token bucket), in order:
+ * slots are handed out to the line (`Line`) as they come due.
+ */
+class Limiter extends Line {
   constructor(perSecond, burst) {
+    super();
     this.interval = 1000 / perSecond;
     this.burst = burst;
     this.tokens = burst;
     this.stamp = now();
-    this.queue = [];
-    this.timer = undefined;
   }
 
   refill(at) {
@@ -118,23 +155,6 @@ class Limiter {
     return SPENT;
   }
 
-  /** Waits for a slot in line; rejects (and leaves the line) when `signal` aborts. */
-  acquire(signal) {
-    return new Promise((resolve, reject) => {
-      const waiter = { resolve, reject, signal, onAbort: undefined };
-      if (signal?.aborted) return reject(signal.reason);
-      waiter.onAbort = () => {
-        const i = this.queue.indexOf(waiter);
-        if (i >= 0) this.queue.splice(i, 1);
-        reject(signal.reason);
-        if (this.queue.length === 0) this.stop();
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule();
-    });
-  }
-
   schedule() {
     if (this.timer !== undefined || this.queue.length === 0) return;
     this.refill(now());
@@ -143,18 +163,11 @@ class Limiter {
       this.timer = undefined;
       this.refill(now());
       while (this.queue.length > 0 && this.tokens >= 1) {
-        const waiter = this.queue.shift();
         this.tokens -= 1;
-        waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.resolve(SPENT);
+        this.handOut(SPENT);
       }
       this.schedule();
     }, ms);
-  }
-
-  stop() {
-    clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }
 
@@ -169,15 +182,14 @@ const SPENT = { release() {} };
  * gateway sees can hold more than `limit`. Spacing departures evenly was not enough: one slow
  * first request reached the gateway close enough to the eleventh for a 429 (bench/NOTES.md,
  * section "The gateway's window").
- * Requests wait in line, in order; one that gives up (its signal) holds no place.
+ * Requests wait in line (`Line`), in order.
  */
-class GatewayLimiter {
+class GatewayLimiter extends Line {
   constructor(limit, windowMs) {
+    super();
     this.limit = limit;
     this.windowMs = windowMs;
     this.held = new Set(); // {end}: end undefined while the request is out
-    this.queue = [];
-    this.timer = undefined;
   }
 
   /** Places whose window has passed are free again. */
@@ -203,32 +215,11 @@ class GatewayLimiter {
     this.schedule();
   }
 
-  /** Waits for a place in line; rejects (and leaves the line) when `signal` aborts. */
-  acquire(signal) {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const waiter = { resolve, signal, onAbort: undefined };
-      waiter.onAbort = () => {
-        const i = this.queue.indexOf(waiter);
-        if (i >= 0) this.queue.splice(i, 1);
-        reject(signal.reason);
-      };
-      signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
-      this.schedule();
-    });
-  }
-
   /** Hands out the places that are free, then waits for the next to come free, if any will by time. */
   schedule() {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stop();
     this.purge(now());
-    while (this.queue.length > 0 && this.held.size < this.limit) {
-      const waiter = this.queue.shift();
-      waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      waiter.resolve(this.slot());
-    }
+    while (this.queue.length > 0 && this.held.size < this.limit) this.handOut(this.slot());
     if (this.queue.length === 0) return;
     // The first place to come free by time; places still out come free on release instead.
     let next = Number.POSITIVE_INFINITY;
