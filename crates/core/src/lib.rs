@@ -11,6 +11,7 @@ pub mod error;
 pub mod invariants;
 pub mod messages;
 pub mod options;
+pub mod pace;
 pub mod path;
 pub mod phone;
 pub mod phone_plans;
