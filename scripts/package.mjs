@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = `${root}pkg/`;
 
 /** Modules of js/ shipped as written: the public layer the entries import, and the kit's front. */
-const LIBRARY = ['api/area', 'api/client', 'api/error', 'api/bulk', 'api/pagination', 'api/reconcile', 'api/webhook', 'bridge/body', 'bridge/hooks', 'bridge/values', 'kit/kit'];
+const LIBRARY = ['api/area', 'api/client', 'api/error', 'api/bulk', 'api/pagination', 'api/reconcile', 'api/webhook', 'bridge/hooks', 'bridge/values', 'kit/kit'];
 
 /**
  * The entries, in the order they are made. `bundle`: made by esbuild into one module from the

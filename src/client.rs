@@ -4,7 +4,8 @@
 use crate::args::{self, Outgoing};
 use crate::error::Rejection;
 use crate::options;
-use crate::transport::{self, Session};
+use crate::session::Session;
+use crate::transport;
 use clicksend_core::options::Config;
 use clicksend_core::{Error, ENDPOINTS};
 use js_sys::{Array, Promise};
@@ -26,9 +27,9 @@ impl Client {
     /// or unusable values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue, hooks: JsValue) -> Result<Client, JsValue> {
-        let raw = options::read(&options).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
+        let (raw, fetch) = options::read(&options).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
         let config = Config::resolve(raw).map_err(|e| Rejection::from(e).into_js(str::to_string))?;
-        Ok(Client { session: Rc::new(Session::new(config, hooks)?) })
+        Ok(Client { session: Rc::new(Session::new(config, fetch, hooks)?) })
     }
 
     /// Calls endpoint number `index` of `endpoints()` with the caller's arguments;

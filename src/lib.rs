@@ -3,16 +3,21 @@
 //! The JS entry files (`js/`) wrap [`Client`] in the public `ClickSend` class, whose
 //! namespaces (`client.sms.send`) are made from the endpoint table ([`endpoints_json`]). Every call goes
 //! through one pipeline: [`args`] checks and encodes the caller's arguments (nothing is
-//! sent if they are wrong), [`transport`] sends the request with the global `fetch`
-//! under a timeout and the caller's `AbortSignal`, and classifies the answer.
+//! sent if they are wrong), [`transport`] sends the request (each attempt through [`fetch`],
+//! with the client's `fetch` or the global one, at the client's pace) under a timeout and the
+//! caller's `AbortSignal`, and classifies the answer.
 //! The rules themselves live in the pure `clicksend-core` crate.
 
 mod args;
 mod client;
+mod deadline;
 mod error;
+mod fetch;
 mod helpers;
 mod js;
 mod options;
+mod response;
+mod session;
 mod transport;
 
 pub use client::{endpoints_json, package_version, Client};

@@ -2,11 +2,11 @@
 // table (`client.sms.send(...)`). Each function forwards to the wasm `Client.call`
 // with its index in the table; checks, the request and errors all happen in wasm. What a
 // production app plugs in (its own fetch, events, a rate limit, the raw response) is kept
-// per client in js/bridge/hooks.js, which the wasm transport calls for every attempt.
+// by the wasm client; its events go through js/bridge/hooks.js (`Events`).
 import { Client, endpointsJson, packageVersion } from '../../clicksend_wasm.js';
 import { sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
-import { callRecord, checkListener, clientHooks, shownHeaders } from '../bridge/hooks.js';
+import { Events, callRecord, checkListener, shownHeaders } from '../bridge/hooks.js';
 import { newArea } from './area.js';
 import { pages } from './pagination.js';
 import { reconcile } from './reconcile.js';
@@ -24,37 +24,13 @@ let table; // read once, on the first construction
 /** An appInfo name or version: what a User-Agent product token may hold. */
 const TOKEN = /^[A-Za-z0-9._~+-]{1,64}$/;
 
-/** The options only the JS side reads (`fetch`, `rateLimit`, `appInfo`), checked. */
-function hooksFrom(options) {
-  const what = 'new ClickSend()';
-  const given = options !== null && typeof options === 'object' ? options : {};
-  const { fetch, rateLimit, appInfo } = given;
-  if (fetch !== undefined && typeof fetch !== 'function') throw invalid(`${what}: \`fetch\` must be a function with the signature of the global fetch`);
-  const limit = rateLimit === undefined && throughGateway(given) ? MATON_RATE_LIMIT : checkRateLimit(rateLimit);
-  return clientHooks({ fetch, rateLimit: limit, userAgent: userAgent(appInfo) });
-}
-
 /**
- * Maton's documented limit: 10 requests a second per account, 429 above it (its gateway skill's
- * "Rate Limits"). Kept as the gateway counts it, by the requests that may reach it within any
- * second (js/bridge/hooks.js, GatewayLimiter). Only for the gateway's own base URL.
+ * A client's events, with the User-Agent made from `appInfo` (the only option the JS side reads;
+ * `fetch` and `rateLimit` are the wasm client's).
  */
-const MATON_RATE_LIMIT = { gateway: 10 };
-
-/** Whether the client goes through the Maton gateway: a key without `username` or `baseUrl`. */
-function throughGateway({ apiKey, username, baseUrl }) {
-  return apiKey !== undefined && username === undefined && baseUrl === undefined;
-}
-
-function checkRateLimit(limit) {
-  if (limit === undefined || limit === false) return undefined;
-  const bad = (why) => invalid(`new ClickSend(): \`rateLimit\` ${why}`);
-  if (limit === null || typeof limit !== 'object') throw bad('must be an object {perSecond, burst}, or false for none');
-  const { perSecond, burst, ...rest } = limit;
-  if (Object.keys(rest).length) throw bad(`has an unknown field \`${Object.keys(rest)[0]}\` (known: perSecond, burst)`);
-  if (typeof perSecond !== 'number' || !(perSecond > 0) || !Number.isFinite(perSecond)) throw bad('needs `perSecond`, a number above 0');
-  if (burst !== undefined && (!Number.isInteger(burst) || burst < 1)) throw bad('`burst` must be a whole number from 1');
-  return { perSecond, burst };
+function eventsFrom(options) {
+  const given = options !== null && typeof options === 'object' ? options : {};
+  return new Events(userAgent(given.appInfo));
 }
 
 /** `clicksend-wasm/<version> [<name>/<version>]`, or nothing in a browser (a CORS preflight). */
@@ -112,15 +88,15 @@ function callOf(promise, record) {
 
 export class ClickSend {
   #client;
-  #hooks;
+  #events;
   #country;
 
   constructor(options) {
-    const hooks = readArgument('new ClickSend()', () => hooksFrom(options));
-    const client = new Client(options, hooks);
-    hooks.redact = (text) => client.redact(text);
+    const events = readArgument('new ClickSend()', () => eventsFrom(options));
+    const client = new Client(options, events);
+    events.redact = (text) => client.redact(text);
     this.#client = client;
-    this.#hooks = hooks;
+    this.#events = events;
     table ??= endpoints();
     table.forEach(({ area, name, paged, bulk, reconcile: reconciles, params }, index) => {
       this[area] ??= newArea();
@@ -163,7 +139,7 @@ export class ClickSend {
   /** `on('request' | 'response' | 'retry' | 'error', handler)`; returns a function that removes it. */
   on(event, handler) {
     checkListener(event, handler);
-    const handlers = this.#hooks.handlers[event];
+    const handlers = this.#events.handlers[event];
     const own = (e) => handler(e); // a handler added twice is two handlers, removed one at a time
     handlers.add(own);
     return () => handlers.delete(own);

@@ -151,6 +151,7 @@ pub fn options(data: &[u8]) {
         timeout_ms: f[5].parse().ok(),
         max_retries: f[5].len().checked_sub(1).map(|n| n as f64),
         max_retry_delay_ms: None,
+        rate_limit: Default::default(),
     };
     let Ok(config) = Config::resolve(raw(opt(&f[0]), opt(&f[2]))) else { return };
     for header in [&config.authorization, &config.connection].into_iter().flatten() {

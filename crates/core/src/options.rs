@@ -6,6 +6,7 @@
 //! any text that came from elsewhere (a proxy's error page may echo a header).
 
 use crate::base64;
+use crate::pace::{self, Rule};
 use crate::retry::{Policy, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY_MS};
 use crate::{Error, Host};
 
@@ -30,6 +31,20 @@ pub struct RawOptions {
     pub timeout_ms: Option<f64>,
     pub max_retries: Option<f64>,
     pub max_retry_delay_ms: Option<f64>,
+    pub rate_limit: RateLimit,
+}
+
+/// `rateLimit` as given: absent (the gateway's pace through Maton, none otherwise), `false`,
+/// or `{perSecond, burst}` (fields checked by [`Config::resolve`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum RateLimit {
+    #[default]
+    Default,
+    Off,
+    Given {
+        per_second: Option<f64>,
+        burst: Option<f64>,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -48,6 +63,9 @@ pub struct Config {
     /// The overall time a call may take, retries included.
     pub timeout_ms: u32,
     pub retry: Policy,
+    /// How the client paces its requests (`rateLimit`; Maton's window by default through
+    /// the gateway), if at all.
+    pub pace: Option<Rule>,
     /// Every secret value, for [`Config::redact`].
     secrets: Vec<String>,
 }
@@ -92,6 +110,15 @@ fn check_token(name: &str, value: &str) -> Result<(), Error> {
         return Err(invalid(format!("`{name}` may not hold `\"` or `\\` (no ClickSend or Maton credential does)")));
     }
     Ok(())
+}
+
+/// `rateLimit: {perSecond, burst}`: `burst` is `perSecond` when not given.
+fn bucket(per_second: Option<f64>, burst: Option<f64>) -> Result<Rule, Error> {
+    let per_second = per_second.filter(|n| *n > 0.0 && n.is_finite()).ok_or_else(|| invalid("`rateLimit` needs `perSecond`, a number above 0"))?;
+    match burst {
+        Some(b) if b.fract() != 0.0 || b < 1.0 => Err(invalid("`rateLimit` `burst` must be a whole number from 1")),
+        burst => Ok(Rule::Bucket { per_second, burst: burst.unwrap_or(per_second) }),
+    }
 }
 
 /// `timeoutMs` (a client's, or one call's): whole milliseconds from 1 to 2^31 - 1.
@@ -219,7 +246,13 @@ impl Config {
         };
         let retry = Policy { max_retries, max_delay_ms };
         let basic_auth = raw.username.is_some();
-        Ok(Config { base, control_base, basic_auth, authorization, connection: raw.connection, timeout_ms, retry, secrets })
+        let pace = match raw.rate_limit {
+            // Only for the gateway's own base URL: a key without `username` or `baseUrl`.
+            RateLimit::Default => (raw.api_key.is_some() && !basic_auth && raw.base_url.is_none()).then_some(pace::MATON),
+            RateLimit::Off => None,
+            RateLimit::Given { per_second, burst } => Some(bucket(per_second, burst)?),
+        };
+        Ok(Config { base, control_base, basic_auth, authorization, connection: raw.connection, timeout_ms, retry, pace, secrets })
     }
 
     /// The full URL of a request to `host`: for ClickSend the base and `/v3`, for the
@@ -365,6 +398,25 @@ mod tests {
         for t in [0.0, -1.0, 1.5, f64::NAN, 3e9] {
             let o = RawOptions { timeout_ms: Some(t), ..opts(Some("k"), None, None) };
             assert!(err(o).contains("timeoutMs"), "{t}");
+        }
+    }
+
+    #[test]
+    fn paces_the_gateway_unless_told_otherwise() {
+        let pace = |o: RawOptions| Config::resolve(o).map(|c| c.pace);
+        assert_eq!(pace(opts(Some("k"), None, None)), Ok(Some(crate::pace::MATON)));
+        assert_eq!(pace(opts(Some("k"), Some("u"), None)), Ok(None), "ClickSend directly");
+        assert_eq!(pace(opts(Some("k"), None, Some("http://127.0.0.1:1"))), Ok(None), "a base URL of the caller's");
+        assert_eq!(pace(RawOptions { rate_limit: RateLimit::Off, ..opts(Some("k"), None, None) }), Ok(None));
+        let given = |per_second, burst| RawOptions { rate_limit: RateLimit::Given { per_second, burst }, ..opts(Some("k"), Some("u"), None) };
+        assert_eq!(pace(given(Some(0.5), None)), Ok(Some(Rule::Bucket { per_second: 0.5, burst: 0.5 })));
+        assert_eq!(pace(given(Some(5.0), Some(2.0))), Ok(Some(Rule::Bucket { per_second: 5.0, burst: 2.0 })));
+        let err = |o| Config::resolve(o).unwrap_err().message;
+        for bad in [None, Some(0.0), Some(f64::INFINITY), Some(f64::NAN)] {
+            assert_eq!(err(given(bad, None)), "new ClickSend(): `rateLimit` needs `perSecond`, a number above 0");
+        }
+        for bad in [0.0, 1.5] {
+            assert_eq!(err(given(Some(1.0), Some(bad))), "new ClickSend(): `rateLimit` `burst` must be a whole number from 1");
         }
     }
 
