@@ -1,4 +1,5 @@
-// `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice.
+// `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice; and
+// `priceBulk(...)`: what sending them would cost, quoted in the same calls and summed.
 import { ClickSendError, invalid, readArgument } from './error.js';
 import { callOptionNames, callOptions } from './pagination.js';
 
@@ -20,7 +21,7 @@ const BATCH = 1000;
  * reconciliation match exactly.
  */
 export async function sendBulk(client, index, messages, options = {}, record = () => undefined) {
-  const { concurrency, onProgress, total, batches, prepared, inputs } = readArgument('sendBulk', () => prepare(client, index, messages, options));
+  const { concurrency, onProgress, total, batches, prepared, inputs } = readArgument('sendBulk', () => prepare('sendBulk', client, index, messages, options));
   const results = new Array(total);
   let next = 0;
   const counts = { sent: 0, refused: 0, failed: 0, total };
@@ -49,6 +50,46 @@ export async function sendBulk(client, index, messages, options = {}, record = (
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
   return results;
+}
+
+/**
+ * `priceBulk(messages, {concurrency, ...callOptions})`: what sending any number of messages
+ * would cost, quoted in calls of at most 1000 (at most `concurrency`, default 2, at once), as
+ * one quote of the shape a single call answers: `total_price` summed exactly (in millionths),
+ * `total_count`, `queued_count` and `blocked_count` summed, every message's record in input
+ * order, and the first answer's other fields (`_currency`). A quote is safe to repeat, so the
+ * transport retries it as any quote; a call that still fails rejects the whole: part of a
+ * quote is not a quote.
+ */
+export async function priceBulk(client, index, messages, options = {}, record = () => undefined) {
+  const { concurrency, batches, prepared } = readArgument('priceBulk', () => prepare('priceBulk', client, index, messages, options));
+  const quotes = new Array(batches.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const i = next++;
+      quotes[i] = (await client.sendPrepared(prepared[i], record()))?.data;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, batches.length) }, worker));
+  return sumQuotes(quotes);
+}
+
+/** The counts a quote sums; `total_price` is summed apart, exactly. */
+const COUNTS = ['total_count', 'queued_count', 'blocked_count'];
+
+function sumQuotes(quotes) {
+  const sum = { ...quotes[0], total_price: 0, total_count: 0, queued_count: 0, messages: [] };
+  let millionths = 0;
+  for (const quote of quotes) {
+    const price = Number(quote?.total_price);
+    if (!Number.isFinite(price)) throw new ClickSendError('priceBulk: a quote answered without a total_price', { code: 'INVALID_RESPONSE', status: 200 });
+    millionths += Math.round(price * 1e6);
+    for (const key of COUNTS) if (typeof quote[key] === 'number') sum[key] = (sum[key] ?? 0) + quote[key];
+    if (Array.isArray(quote.messages)) sum.messages.push(...quote.messages);
+  }
+  sum.total_price = millionths / 1e6;
+  return sum;
 }
 
 /**
@@ -99,20 +140,28 @@ function outcome(message, input, i) {
   return { ok: false, ambiguous: false, error, message, input };
 }
 
+/** What to use for messages to a list instead. */
+const LIST_HINT = { sendBulk: 'send list messages with send(), one result per contact', priceBulk: 'quote list messages with price()' };
+
+/** The options of each bulk helper, besides every call's. */
+const OWN_OPTIONS = { sendBulk: ['concurrency', 'onProgress', 'customStrings'], priceBulk: ['concurrency'] };
+
 /**
- * Reads the options, then checks and encodes every batch before the first is sent, so what
- * goes out is exactly what was checked. Throws INVALID_ARGUMENT for any problem.
+ * Reads the options of `what` (sendBulk or priceBulk), then checks and encodes every batch
+ * before the first is sent, so what goes out is exactly what was checked. Throws
+ * INVALID_ARGUMENT for any problem.
  */
-function prepare(client, index, messages, options) {
+function prepare(what, client, index, messages, options) {
   const { concurrency = 2, onProgress, customStrings = false, ...rest } = options ?? {};
-  const unknown = Object.keys(rest).find((k) => !callOptionNames().includes(k));
-  if (unknown) throw invalid(`sendBulk: unknown option \`${unknown}\` (known: concurrency, onProgress, customStrings, ${callOptionNames().join(', ')})`);
-  if (typeof customStrings !== 'boolean') throw invalid('sendBulk: `customStrings` must be true or false');
+  const own = OWN_OPTIONS[what];
+  const unknown = Object.keys(options ?? {}).find((k) => !own.includes(k) && !callOptionNames().includes(k));
+  if (unknown) throw invalid(`${what}: unknown option \`${unknown}\` (known: ${[...own, ...callOptionNames()].join(', ')})`);
+  if (typeof customStrings !== 'boolean') throw invalid(`${what}: \`customStrings\` must be true or false`);
   const { signal } = rest;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid('sendBulk: `concurrency` must be a positive whole number');
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid('sendBulk: `onProgress` must be a function');
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('sendBulk: `signal` must be an AbortSignal');
-  if (!Array.isArray(messages)) throw invalid('sendBulk: `messages` must be an array');
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw invalid(`${what}: \`concurrency\` must be a positive whole number`);
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw invalid(`${what}: \`onProgress\` must be a function`);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid(`${what}: \`signal\` must be an AbortSignal`);
+  if (!Array.isArray(messages)) throw invalid(`${what}: \`messages\` must be an array`);
   const inputs = customStrings ? messages.map(withCustomString) : messages;
   const perCall = callOptions(rest); // each batch's call takes them (and checks them now)
   const total = messages.length;
@@ -121,11 +170,11 @@ function prepare(client, index, messages, options) {
   const prepared = batches.map((start) => {
     const batch = inputs.slice(start, start + BATCH);
     const listSend = batch.findIndex((m) => m?.list_id != null);
-    if (listSend >= 0) throw invalid(`sendBulk: messages[${start + listSend}] has a list_id; send list messages with send(), one result per contact`);
+    if (listSend >= 0) throw invalid(`${what}: messages[${start + listSend}] has a list_id; ${LIST_HINT[what]}`);
     try {
       return client.prepareCall(index, [{ messages: batch }, perCall]);
     } catch (error) {
-      throw invalid(`sendBulk: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
+      throw invalid(`${what}: in messages ${start} to ${start + batch.length - 1}: ${error.message}`);
     }
   });
   return { concurrency, onProgress, total, batches, prepared, inputs };

@@ -4,7 +4,7 @@
 // production app plugs in (its own fetch, events, a rate limit, the raw response) is kept
 // by the wasm client; its events go through js/bridge/hooks.js (`Events`).
 import { Client, endpointsJson, packageVersion } from '../../clicksend_wasm.js';
-import { sendBulk } from './bulk.js';
+import { priceBulk, sendBulk } from './bulk.js';
 import { invalid, readArgument } from './error.js';
 import { Events, callRecord, checkListener, shownHeaders } from '../bridge/hooks.js';
 import { newArea } from './area.js';
@@ -98,7 +98,7 @@ export class ClickSend {
     this.#client = client;
     this.#events = events;
     table ??= endpoints();
-    table.forEach(({ area, name, paged, bulk, reconcile: reconciles, params }, index) => {
+    table.forEach(({ area, name, paged, repeatSafe, bulk, reconcile: reconciles, params }, index) => {
       this[area] ??= newArea();
       const ns = this[area];
       const record = () => callRecord(area, name);
@@ -109,7 +109,8 @@ export class ClickSend {
       ns[name] = fn;
       // What else an operation offers is said on its row of the endpoint table.
       if (paged) fn.all = (...args) => pages(client, index, params.length, args, record);
-      if (bulk) ns.sendBulk = (messages, options) => sendBulk(client, index, messages, options, record);
+      // A bulk send has an outcome per message; a bulk quote is safe to repeat and sums into one.
+      if (bulk) ns[`${name}Bulk`] = (messages, options) => (repeatSafe ? priceBulk : sendBulk)(client, index, messages, options, record);
       if (reconciles) ns.reconcile = (items, options) => reconcile({ history: fn, accountCountry: () => this.#accountCountry() }, items, options);
     });
     for (const { area } of table) Object.freeze(this[area]);

@@ -75,7 +75,8 @@ export class ClickSend {
       const fn = (...args) => this.#call((c) => c[area][name](...args));
       this[area][name] = fn;
       if (paged) fn.all = (...args) => this.#pages((c) => c[area][name].all(...args));
-      if (bulk) this[area].sendBulk = (...args) => this.#later((c) => c[area].sendBulk(...args));
+      const bulkName = `${name}Bulk`;
+      if (bulk) this[area][bulkName] = (...args) => this.#later((c) => c[area][bulkName](...args));
       if (reconcile) this[area].reconcile = (...args) => this.#later((c) => c[area].reconcile(...args));
     }
     for (const [area] of TABLE) Object.freeze(this[area]);

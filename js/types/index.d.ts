@@ -540,6 +540,12 @@ export interface BulkOptions {
   headers?: Record<string, string>;
 }
 
+/** The options of `priceBulk`: how many quotes at once, and every call's options for each. */
+export interface PriceBulkOptions extends CallOptions {
+  /** Calls in flight at once (default 2). */
+  concurrency?: number;
+}
+
 /**
  * One result per message, in input order, as ClickSend answered for that message: taken
  * (`status` SUCCESS); refused inside the 200 (`error.code` is its status, `message` its record);
@@ -715,6 +721,8 @@ export class ClickSend {
     reconcile(items: ReconcileItem[], options?: ReconcileOptions): Promise<Reconciled[]>;
     /** What a send would cost; nothing is sent. `POST /sms/price` */
     price(body: SmsSendRequest, options?: CallOptions): Ok<SendResult>;
+    /** What sending any number of messages (no `list_id`) would cost, quoted in calls of 1000 and summed into one; nothing is sent. */
+    priceBulk(messages: SmsMessage[], options?: PriceBulkOptions): Promise<SendResult>;
     /** Messages sent, a page at a time; `.all()` walks every page. `GET /sms/history` */
     history: Paged<[query?: HistoryQuery], SentMessage>;
     /** Messages received, a page at a time. `GET /sms/inbound` */
@@ -745,6 +753,8 @@ export class ClickSend {
     sendBulk(messages: Array<MmsMessage & { media_file: string }>, options?: BulkOptions): Promise<Array<BulkResult<SentMms>>>;
     /** What an MMS send would cost; nothing is sent. `POST /mms/price` */
     price(body: MmsSendRequest, options?: CallOptions): Ok<SendResult<SentMms>>;
+    /** What sending any number of MMS messages would cost, quoted in calls of 1000 and summed into one; nothing is sent. */
+    priceBulk(messages: Array<MmsMessage & { media_file: string }>, options?: PriceBulkOptions): Promise<SendResult<SentMms>>;
     /** MMS messages sent, a page at a time. `GET /mms/history` */
     history: Paged<[query?: HistoryQuery], SentMms>;
     /** MMS delivery receipts, a page at a time. `GET /mms/receipts` */
@@ -758,6 +768,8 @@ export class ClickSend {
     sendBulk(messages: VoiceMessage[], options?: BulkOptions): Promise<Array<BulkResult<SentVoice>>>;
     /** What a voice send would cost; nothing is sent. `POST /voice/price` */
     price(body: VoiceSendRequest, options?: CallOptions): Ok<SendResult<SentVoice>>;
+    /** What sending any number of voice messages (no `list_id`) would cost, quoted in calls of 1000 and summed into one; nothing is sent. */
+    priceBulk(messages: VoiceMessage[], options?: PriceBulkOptions): Promise<SendResult<SentVoice>>;
     /** Voice calls made, a page at a time. `GET /voice/history` */
     history: Paged<[query?: VoiceHistoryQuery], SentVoice>;
     /** The languages and voices text-to-speech speaks. `GET /voice/lang` */

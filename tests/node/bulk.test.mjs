@@ -150,3 +150,40 @@ test('sendBulk refuses a signal that is not an AbortSignal, sending nothing', as
   });
   assert.equal((await sandbox.requests()).length, 0);
 });
+
+test('priceBulk: 2,500 messages quoted in calls of 1000, 1000 and 500, summed into one quote exactly as one call would answer', async () => {
+  await fresh();
+  const input = messages(2500);
+  const quote = await client().sms.priceBulk(input);
+  const calls = await sendRequests('/v3/sms/price');
+  assert.deepEqual(
+    calls.map((r) => r.json.messages.map((m) => m.custom_string)),
+    [0, 1000, 2000].map((start) => input.slice(start, start + 1000).map((m) => m.custom_string)),
+  );
+  assert.equal((await sendRequests()).length, 0, 'nothing sent');
+  // One call for all 2500 (the sandbox takes at most 1000 a call, so three quotes of the same shape).
+  const single = await Promise.all([0, 1000, 2000].map((start) => client().sms.price({ messages: input.slice(start, start + 1000) })));
+  const millionths = single.reduce((n, { data }) => n + Math.round(data.total_price * 1e6), 0);
+  assert.equal(quote.total_price, millionths / 1e6);
+  assert.deepEqual([quote.total_count, quote.queued_count, quote._currency], [2500, 2500, single[0].data._currency]);
+  assert.deepEqual(
+    quote.messages.map((m) => m.custom_string),
+    input.map((m) => m.custom_string),
+  );
+});
+
+test('priceBulk: its own options checked before anything is sent; a failed quote rejects the whole', async () => {
+  await fresh();
+  const c = client();
+  await assert.rejects(c.sms.priceBulk(messages(2), { onProgress: () => {} }), {
+    code: 'INVALID_ARGUMENT',
+    message: /priceBulk: unknown option `onProgress` \(known: concurrency, signal/,
+  });
+  await assert.rejects(c.sms.priceBulk([{ list_id: 1, body: 'x' }]), {
+    code: 'INVALID_ARGUMENT',
+    message: 'priceBulk: messages[0] has a list_id; quote list messages with price()',
+  });
+  assert.equal((await sandbox.requests()).length, 0);
+  await sandbox.faults([{ path: '/sms/price', status: 400, times: 1 }]);
+  await assert.rejects(c.sms.priceBulk(messages(1500), { concurrency: 1 }), (e) => e instanceof ClickSendError && e.status === 400);
+});

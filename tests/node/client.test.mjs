@@ -47,14 +47,14 @@ test('the endpoint table is exported and matches the namespaces', () => {
     ['sms.send', 'sms.price', 'sms.history', 'contacts.get', 'alphaTags.list'].map((q) => [q, of(q)?.bulk, of(q)?.reconcile, of(q)?.messages, of(q)?.params, of(q)?.enveloped]),
     [
       ['sms.send', true, false, 'sms', [], true],
-      ['sms.price', false, false, 'sms', [], true],
+      ['sms.price', true, false, 'sms', [], true],
       ['sms.history', false, true, null, [], true],
       ['contacts.get', false, false, null, ['id', 'id'], true],
       ['alphaTags.list', false, false, null, [], false],
     ],
   );
-  for (const { area, bulk, reconcile } of table) {
-    if (bulk) assert.equal(typeof client[area].sendBulk, 'function', area);
+  for (const { area, name, bulk, reconcile } of table) {
+    if (bulk) assert.equal(typeof client[area][`${name}Bulk`], 'function', `${area}.${name}Bulk`);
     if (reconcile) assert.equal(typeof client[area].reconcile, 'function', area);
   }
   for (const { area, name } of table) assert.equal(typeof client[area][name], 'function', `${area}.${name}`);

@@ -28,8 +28,8 @@ test('the .d.ts declares every function of the endpoint table, and no other', ()
   }
   const table = endpoints().map((e) => `${e.area}.${e.name}`);
   assert.equal(table.length, 213);
-  // Besides the table: the bulk helpers of the three send functions, and sms.reconcile.
-  const helpers = ['sms.sendBulk', 'mms.sendBulk', 'voice.sendBulk', 'sms.reconcile'];
+  // Besides the table: the bulk helpers of the three sends and their quotes, and sms.reconcile.
+  const helpers = ['sms.sendBulk', 'mms.sendBulk', 'voice.sendBulk', 'sms.priceBulk', 'mms.priceBulk', 'voice.priceBulk', 'sms.reconcile'];
   assert.deepEqual(declared.sort(), [...table, ...helpers].sort());
   for (const f of ['index.d.ts', 'generated.d.ts']) {
     assert.ok(!/:\s*any\b|<any>|\bany\[\]/.test(readFileSync(`${root}pkg/${f}`, 'utf8')), `no \`any\` in ${f}`);
@@ -66,7 +66,7 @@ test('every public function, option and operation has a doc comment; an operatio
     }
   }
   for (const fn of ['endpoints', 'smsParts', 'toGsm7', 'parsePhone', 'parseWebhook']) need(fn, byName(fn));
-  for (const type of ['ClickSendOptions', 'CallOptions', 'AllOptions', 'BulkOptions', 'ClickSendErrorOptions']) {
+  for (const type of ['ClickSendOptions', 'CallOptions', 'AllOptions', 'BulkOptions', 'PriceBulkOptions', 'ClickSendErrorOptions']) {
     for (const option of checker.getDeclaredTypeOfSymbol(byName(type)).getProperties()) need(`${type}.${option.name}`, option);
   }
   for (const member of checker.getDeclaredTypeOfSymbol(byName('ClickSendError')).getProperties()) {

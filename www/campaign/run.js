@@ -8,9 +8,6 @@ import { $, attempt, busy, el, money, notify, partsText, row } from '../ui.js';
 import { drawChart } from './chart.js';
 import { readCsv, recipientsOf } from './csv.js';
 
-/** ClickSend prices at most this many messages in one call (as it sends). */
-const QUOTE_BATCH = 1000;
-
 const campaign = { recipients: [], ids: new Set(), results: [], unsure: [], timeline: [], receipts: new Map(), cursor: 0, started: 0, controller: null };
 
 async function checkRecipients() {
@@ -75,15 +72,10 @@ const campaignMessages = () => campaign.recipients.map((r) => ({ to: r.phone, bo
 async function quoteCampaign() {
   if (!(await checkRecipients())) return;
   const messages = campaignMessages();
-  let total = 0;
-  let currency;
-  for (let i = 0; i < messages.length; i += QUOTE_BATCH) {
-    const res = await attempt(() => client.sms.price({ messages: messages.slice(i, i + QUOTE_BATCH) }));
-    if (!res) return;
-    total += Number(res.data.total_price);
-    currency = res.data._currency;
-  }
-  $('campaign-quote-result').textContent = `Quote: ${money(currency, total)} for ${messages.length.toLocaleString()} messages.`;
+  // The library quotes in calls of at most 1000 and sums them.
+  const quote = await attempt(() => client.sms.priceBulk(messages));
+  if (!quote) return;
+  $('campaign-quote-result').textContent = `Quote: ${money(quote._currency, quote.total_price)} for ${messages.length.toLocaleString()} messages.`;
 }
 
 /**

@@ -106,8 +106,9 @@ pub struct Endpoint {
     /// Not for Maton's control plane, nor for the newer APIs whose description shows plain
     /// objects (alpha tags, own numbers).
     pub enveloped: bool,
-    /// Whether the client also offers `<area>.sendBulk`: any number of messages, sent by this
-    /// operation in calls of at most 1000 (the sends of messages).
+    /// Whether the client also offers `<area>.<name>Bulk`: any number of messages, through this
+    /// operation in calls of at most 1000 (`sendBulk` for the sends of messages, with one
+    /// outcome per message; `priceBulk` for their quotes, summed into one).
     pub bulk: bool,
     /// Whether the client also offers `<area>.reconcile` through this operation: a history
     /// that can be searched by recipient (`q=to:`), which only the SMS history documents.
@@ -153,7 +154,7 @@ impl Endpoint {
         Endpoint { param_kinds: ParamKinds::of(kinds), ..self }
     }
 
-    /// Has `sendBulk` beside it (see [`Endpoint::bulk`]).
+    /// Has `<name>Bulk` beside it (see [`Endpoint::bulk`]).
     const fn with_bulk(self) -> Endpoint {
         Endpoint { bulk: true, ..self }
     }
@@ -195,7 +196,7 @@ use ParamKind::{Id, IdOrToken, Token};
 pub static ENDPOINTS: &[Endpoint] = &[
     op("account", "get", Get, "/account", Input::None),
     op("sms", "send", Post, "/sms/send", Body(Messages(MessageKind::Sms))).with_bulk(),
-    op("sms", "price", Post, "/sms/price", Body(Messages(MessageKind::Sms))).repeatable(), // a quote: nothing is sent or charged
+    op("sms", "price", Post, "/sms/price", Body(Messages(MessageKind::Sms))).repeatable().with_bulk(), // a quote: nothing is sent or charged
     op("sms", "history", Get, "/sms/history", PagedQuery).with_reconcile(),
     op("sms", "inbound", Get, "/sms/inbound", PagedQuery),
     op("sms", "receipts", Get, "/sms/receipts", PagedQuery),
@@ -207,11 +208,11 @@ pub static ENDPOINTS: &[Endpoint] = &[
     op("smsTemplates", "update", Put, "/sms/templates/{template_id}", Body(Object)),
     op("smsTemplates", "delete", Delete, "/sms/templates/{template_id}", Input::None),
     op("mms", "send", Post, "/mms/send", Body(Messages(MessageKind::Mms))).with_bulk(),
-    op("mms", "price", Post, "/mms/price", Body(Messages(MessageKind::Mms))).repeatable(), // a quote: nothing is sent or charged
+    op("mms", "price", Post, "/mms/price", Body(Messages(MessageKind::Mms))).repeatable().with_bulk(), // a quote: nothing is sent or charged
     op("mms", "history", Get, "/mms/history", PagedQuery),
     op("mms", "receipts", Get, "/mms/receipts", PagedQuery),
     op("voice", "send", Post, "/voice/send", Body(Messages(MessageKind::Voice))).with_bulk(),
-    op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))).repeatable(), // a quote: nothing is sent or charged
+    op("voice", "price", Post, "/voice/price", Body(Messages(MessageKind::Voice))).repeatable().with_bulk(), // a quote: nothing is sent or charged
     op("voice", "history", Get, "/voice/history", PagedQuery),
     op("voice", "languages", Get, "/voice/lang", Input::None),
     op("voice", "cancel", Put, "/voice/{message_id}/cancel", Body(OptionalObject)).path_params(&[Token]),
