@@ -20,7 +20,7 @@ extern "C" {
     fn signal(this: &Deadline) -> AbortSignal;
     /// `promise`, raced against the deadline: rejects with the abort's reason when it stops the call.
     #[wasm_bindgen(method)]
-    fn within(this: &Deadline, promise: &Promise) -> Promise;
+    fn within(this: &Deadline, promise: &JsValue) -> Promise;
     // These three cannot throw; `catch` is there because wasm-bindgen 0.2.130 imports a
     // function that needs no glue straight from its module, under a key of its own in the
     // imports object, and bundlers warn about the repeated "./js/bridge/hooks.js" keys.
@@ -87,8 +87,8 @@ impl Bound {
 
     /// `promise`, or its rejection with the abort's reason as soon as the deadline stops the
     /// call: a custom fetch (or a body) that ignores the signal cannot outlast the deadline.
-    pub async fn within(&self, promise: Promise) -> Result<JsValue, JsValue> {
-        JsFuture::from(self.deadline.within(&promise)).await
+    pub async fn within(&self, promise: &JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(self.deadline.within(promise)).await
     }
 }
 

@@ -7,7 +7,7 @@ use crate::args::Outgoing;
 use crate::deadline::{Bound, Stop};
 use crate::response::{self, Answer};
 use crate::session::Session;
-use js_sys::{Function, Promise};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::RequestInit;
 
@@ -63,7 +63,7 @@ async fn exchange(session: &Session, out: &Outgoing, body: Option<&JsValue>, dea
     init.set_signal(Some(&deadline.signal()));
     let fetch: Function = session.fetch().dyn_into().map_err(|_| js_sys::TypeError::new("fetch is not a function in this runtime (give the client a `fetch`)"))?;
     let sent = fetch.call2(&JsValue::UNDEFINED, url, &init)?;
-    let response = deadline.within(Promise::resolve(&sent)).await?;
+    let response = deadline.within(&sent).await?;
     let answer = response::read(&response, deadline).await?;
     Ok((response, answer))
 }

@@ -6,7 +6,7 @@
 //! as a `Map` or a plain object, no stream), so everything is read with `catch`.
 
 use crate::deadline::Bound;
-use js_sys::{Function, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{Headers, ReadableStream, ReadableStreamDefaultReader, Response};
 
@@ -23,10 +23,21 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "TextDecoder", catch)]
     fn new() -> Result<Decoder, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn decode(this: &Decoder, chunk: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+    fn decode(this: &Decoder, bytes: &Uint8Array) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_name = String, catch)]
     fn to_js_string(value: &JsValue) -> Result<String, JsValue>;
+
+    /// `stream.getReader()` with `catch`: a stream already locked throws.
+    #[wasm_bindgen(js_namespace = ["ReadableStream", "prototype", "getReader"], js_name = call, catch)]
+    fn reader_of(stream: &ReadableStream) -> Result<ReadableStreamDefaultReader, JsValue>;
+
+    /// What a default reader's `read()` resolves with (the reader is a real stream's).
+    type ReadResult;
+    #[wasm_bindgen(method, getter)]
+    fn done(this: &ReadResult) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &ReadResult) -> JsValue;
 }
 
 /// What a response held.
@@ -59,7 +70,7 @@ pub async fn read(response: &JsValue, deadline: &Bound) -> Result<Answer, JsValu
     };
     let (text, complete) = match stream {
         Some(stream) => read_stream(&stream, limit, deadline).await?,
-        None => (deadline.within(response.unchecked_ref::<Response>().text()?).await?, true),
+        None => (deadline.within(response.unchecked_ref::<Response>().text()?.as_ref()).await?, true),
     };
     Ok(Answer { status, text, complete, retry_after })
 }
@@ -92,30 +103,44 @@ fn header(headers: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
 }
 
 /// The body read chunk by chunk, stopping at `limit` bytes: the text and whether it is whole.
+/// The chunks are decoded once, at the end (most bodies are one chunk): decoding each as it
+/// came cost every call a decoder and a crossing per chunk.
 async fn read_stream(stream: &ReadableStream, limit: f64, deadline: &Bound) -> Result<(JsValue, bool), JsValue> {
-    if stream.locked() {
-        return Err(js_sys::TypeError::new("the response's body is already being read").into());
-    }
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let decoder = Decoder::new()?;
-    let streaming = Object::new();
-    Reflect::set(&streaming, &"stream".into(), &JsValue::TRUE)?;
-    let mut text = JsString::from("");
+    let reader = reader_of(stream)?;
+    let mut chunks: Vec<Uint8Array> = Vec::new();
     let mut size = 0.0;
-    loop {
-        let chunk = deadline.within(reader.read()).await?;
-        if Reflect::get(&chunk, &"done".into())?.is_truthy() {
-            return Ok((text.concat(&decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED)?).into(), true));
+    let complete = loop {
+        let chunk: ReadResult = deadline.within(reader.read().as_ref()).await?.unchecked_into();
+        if chunk.done() {
+            break true;
         }
-        let value: Uint8Array = Reflect::get(&chunk, &"value".into())?.dyn_into()?;
+        let value: Uint8Array = chunk.value().dyn_into()?;
         let room = limit - size;
         size += f64::from(value.byte_length());
         if size > limit {
-            text = text.concat(&decoder.decode(&value.subarray(0, room as u32), &JsValue::UNDEFINED)?);
+            chunks.push(value.subarray(0, room as u32));
             // The rest is not wanted; a failure to cancel changes nothing about what was read.
             let _ = reader.cancel();
-            return Ok((text.into(), false));
+            break false;
         }
-        text = text.concat(&decoder.decode(&value, &streaming)?);
-    }
+        chunks.push(value);
+    };
+    let bytes = match chunks.len() {
+        1 => chunks.pop().unwrap_or_default(),
+        _ => {
+            let all = Uint8Array::new_with_length(size.min(limit) as u32);
+            let mut at = 0;
+            for chunk in &chunks {
+                all.set(chunk, at);
+                at += chunk.byte_length();
+            }
+            all
+        }
+    };
+    DECODER.with(|d| d.as_ref().map_err(Clone::clone)?.decode(&bytes)).map(|text| (text, complete))
+}
+
+thread_local! {
+    /// One decoder for every body: decoding whole bytes (no `stream` option) keeps no state.
+    static DECODER: Result<Decoder, JsValue> = Decoder::new();
 }

@@ -113,14 +113,10 @@ function headerPairs(headers) {
  * the boundary. `release` clears the timer and the listener, so nothing outlives the call.
  */
 export function deadline(ms, caller) {
-  const controller = new AbortController();
-  const d = new Deadline(
-    controller.signal,
-    setTimeout(() => controller.abort(TIMEOUT_REASON), ms),
-    caller,
-  );
+  const d = new Deadline(new AbortController(), caller);
+  d.timer = setTimeout(() => d.stop(TIMEOUT_REASON), ms);
   if (caller !== undefined) {
-    d.onAbort = () => controller.abort(CALLER_REASON);
+    d.onAbort = () => d.stop(CALLER_REASON);
     // Cannot fail for an AbortSignal; if it did, the timeout still bounds the call.
     try {
       caller.addEventListener('abort', d.onAbort);
@@ -130,28 +126,38 @@ export function deadline(ms, caller) {
 }
 
 class Deadline {
-  #stopping;
+  #controller;
+  #stopping; // rejects when the deadline stops the call: made on first use
+  #reject;
 
-  constructor(signal, timer, caller) {
-    this.signal = signal;
-    this.timer = timer;
+  constructor(controller, caller) {
+    this.#controller = controller;
+    this.signal = controller.signal;
+    this.timer = undefined;
     this.caller = caller;
     this.onAbort = undefined;
+  }
+
+  /** Aborts the call's requests and whatever `within` waits on, with `reason`. */
+  stop(reason) {
+    this.#controller.abort(reason);
+    this.#reject?.(reason);
   }
 
   /**
    * `promise`, or a rejection with the abort's reason as soon as the deadline stops the call:
    * src/deadline.rs races a fetch or a body that may ignore the signal against it. The
-   * deadline's promise is made on first use and handled from the start, so an abort while
-   * nothing races it is not an unhandled rejection.
+   * deadline's promise is handled from the start, so a stop while nothing races it is not an
+   * unhandled rejection; `stop` rejects it directly (a listener on the signal cost every call:
+   * bench/NOTES.md, section "The request made in Rust, per call").
    */
   within(promise) {
     if (this.#stopping === undefined) {
-      const signal = this.signal;
-      this.#stopping = new Promise((_, reject) => {
-        if (signal.aborted) reject(signal.reason);
-        else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      });
+      this.#stopping = this.signal.aborted
+        ? Promise.reject(this.signal.reason)
+        : new Promise((_, reject) => {
+            this.#reject = reject;
+          });
       this.#stopping.catch(() => {});
     }
     return Promise.race([promise, this.#stopping]);
