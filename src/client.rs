@@ -115,6 +115,13 @@ pub fn call_option_names() -> String {
     clicksend_core::options::CALL_OPTION_NAMES.join(" ")
 }
 
+/// The most messages ClickSend takes in one call (`clicksend_core::messages::MAX_MESSAGES`): the
+/// size of js/api/bulk.js's batches, the same number the checks of a call refuse above.
+#[wasm_bindgen(js_name = maxMessages)]
+pub fn max_messages() -> u32 {
+    clicksend_core::messages::MAX_MESSAGES as u32
+}
+
 /// The endpoint table as JSON text (`clicksend_core::endpoints::table_json`), read once by
 /// the JS side to make the namespaces. One string: building 213 objects field by field
 /// across the wasm boundary took most of a client's construction time.

@@ -1,10 +1,12 @@
 // `sendBulk(...)`: any number of messages, in calls of at most 1000, none sent twice; and
 // `priceBulk(...)`: what sending them would cost, quoted in the same calls and summed.
+import { maxMessages } from '../../clicksend_wasm.js';
 import { ClickSendError, invalid, readArgument } from './error.js';
 import { callOptionNames, callOptions } from './pagination.js';
 
-/** ClickSend takes at most this many messages per call. */
-const BATCH = 1000;
+/** ClickSend takes at most this many messages per call (the wasm side's rule, read once). */
+let maxBatch;
+const batchSize = () => (maxBatch ??= maxMessages());
 
 /**
  * `sendBulk(messages, {concurrency, onProgress, customStrings, ...callOptions})`: sends any number of messages in
@@ -29,7 +31,7 @@ export async function sendBulk(client, index, messages, options = {}, record = (
     while (next < batches.length) {
       const i = next++;
       const start = batches[i];
-      const batch = inputs.slice(start, start + BATCH);
+      const batch = inputs.slice(start, start + batchSize());
       const startedAt = Date.now();
       let outcomes;
       try {
@@ -166,9 +168,9 @@ function prepare(what, client, index, messages, options) {
   const perCall = callOptions(rest); // each batch's call takes them (and checks them now)
   const total = messages.length;
   const batches = [];
-  for (let start = 0; start < total; start += BATCH) batches.push(start);
+  for (let start = 0; start < total; start += batchSize()) batches.push(start);
   const prepared = batches.map((start) => {
-    const batch = inputs.slice(start, start + BATCH);
+    const batch = inputs.slice(start, start + batchSize());
     const listSend = batch.findIndex((m) => m?.list_id != null);
     if (listSend >= 0) throw invalid(`${what}: messages[${start + listSend}] has a list_id; ${LIST_HINT[what]}`);
     try {
