@@ -63,8 +63,11 @@ pub async fn read(response: &JsValue, deadline: &Bound) -> Result<Answer, JsValu
     let retry_after = if success { None } else { header(&headers, "retry-after")? };
     let limit = if success { MAX_BODY_BYTES } else { MAX_ERROR_BODY_BYTES };
     let declared = header(&headers, "content-length")?;
+    // A compressed body declares its compressed length, and fetch hands it over decompressed:
+    // only an uncompressed one is held to its declared length.
+    let encoded = header(&headers, "content-encoding")?.is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
     // The common case: a length within the limit (fetch holds the body to it), or no stream.
-    let stream = match declared.is_some_and(|d| length(&d).is_some_and(|n| n <= limit)) {
+    let stream = match !encoded && declared.is_some_and(|d| length(&d).is_some_and(|n| n <= limit)) {
         true => None,
         false => Reflect::get(response, &"body".into())?.dyn_into::<ReadableStream>().ok(),
     };

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import * as pkg from 'clicksend-wasm';
 import { startSandbox } from '../support/sandbox.mjs';
 import { openRepoPage } from '../support/browser.mjs';
@@ -122,6 +123,27 @@ test('security 4: keys and connection ids with " or \\ are refused, so data is a
       () => new ClickSend(options),
       (e) => e instanceof ClickSendError && e.code === 'INVALID_ARGUMENT' && /may not hold/.test(e.message),
     );
+  }
+});
+
+test('security 6: a compressed body is held to the limit as it is read, not to its declared (compressed) length', async () => {
+  // 64 MB of JSON that gzip makes 64 KB: its Content-Length is well within the limit, and fetch
+  // hands the body over decompressed. Read whole, it parsed (and a larger one took all memory).
+  const json = Buffer.concat([Buffer.from('{"pad":"'), Buffer.alloc(64 * 1024 * 1024, ' '), Buffer.from('"}')]);
+  const gz = gzipSync(json);
+  const srv = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gz.length });
+    res.end(gz);
+  });
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  try {
+    assert.ok(gz.length < 1024 * 1024, `compressed: ${gz.length} bytes`);
+    const e = await rejection(() => new ClickSend({ apiKey: KEY, baseUrl: `http://127.0.0.1:${srv.address().port}`, maxRetries: 0 }).account.get());
+    assert.ok(e instanceof ClickSendError, String(e));
+    assert.equal(e.code, 'INVALID_RESPONSE');
+    assert.match(e.message, /larger than 16 MB/);
+  } finally {
+    srv.close();
   }
 });
 
