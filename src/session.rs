@@ -119,6 +119,8 @@ impl Session {
             let turn = self.pace.borrow_mut().turn(ticket, now);
             let wait = match turn {
                 Turn::Go(place) => {
+                    // Its waker (if a timer, not a wake, ended its wait) would never be called again.
+                    self.forget_waker(ticket);
                     self.wake_first();
                     return Some(place);
                 }
@@ -127,7 +129,7 @@ impl Session {
             };
             let woken = self.waker(ticket);
             if !deadline.pause(wait, Some(&woken)).await {
-                self.wakers.borrow_mut().retain(|(t, _)| *t != ticket);
+                self.forget_waker(ticket);
                 self.pace.borrow_mut().leave(ticket);
                 self.wake_first();
                 return None;
@@ -146,9 +148,14 @@ impl Session {
 
     /// A promise that `wake_first` resolves when `ticket` is first in line and something changed.
     fn waker(&self, ticket: u32) -> Promise {
-        let mut wakers = self.wakers.borrow_mut();
-        wakers.retain(|(t, _)| *t != ticket);
-        Promise::new(&mut |resolve, _| wakers.push((ticket, resolve)))
+        self.forget_waker(ticket);
+        Promise::new(&mut |resolve, _| self.wakers.borrow_mut().push((ticket, resolve)))
+    }
+
+    /// Drops `ticket`'s waker: every request that waited leaves none behind when it goes or
+    /// gives up, so the list holds only the requests still in line.
+    fn forget_waker(&self, ticket: u32) {
+        self.wakers.borrow_mut().retain(|(t, _)| *t != ticket);
     }
 
     /// Wakes the first in line to ask again (it may go now, or has a time to wait for).
