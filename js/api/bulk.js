@@ -81,7 +81,9 @@ export async function priceBulk(client, index, messages, options = {}, record = 
 const COUNTS = ['total_count', 'queued_count', 'blocked_count'];
 
 function sumQuotes(quotes) {
+  // The first answer's other fields; its counts are summed below with the others'.
   const sum = { ...quotes[0], total_price: 0, total_count: 0, queued_count: 0, messages: [] };
+  if ('blocked_count' in sum) sum.blocked_count = 0;
   let millionths = 0;
   for (const quote of quotes) {
     const price = Number(quote?.total_price);
