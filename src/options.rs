@@ -40,8 +40,11 @@ pub fn read(options: &JsValue) -> Result<(RawOptions, Option<Function>), Error> 
 /// `rateLimit`: absent, `false`, or `{perSecond, burst}` (the numbers checked in `Config::resolve`).
 fn rate_limit(v: &JsValue) -> Result<RateLimit, Error> {
     const KNOWN: [&str; 2] = ["perSecond", "burst"];
-    if v.is_undefined() || *v == JsValue::FALSE {
-        return Ok(if v.is_undefined() { RateLimit::Default } else { RateLimit::Off });
+    if v.is_undefined() {
+        return Ok(RateLimit::Default);
+    }
+    if *v == JsValue::FALSE {
+        return Ok(RateLimit::Off);
     }
     if !v.is_object() {
         return Err(invalid(WHAT, "`rateLimit` must be an object {perSecond, burst}, or false for none"));
